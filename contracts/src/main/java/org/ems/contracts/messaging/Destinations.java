@@ -1,0 +1,25 @@
+package org.ems.contracts.messaging;
+
+/** The broker addresses EMS uses. Producers and consumers name them only through these constants. */
+public final class Destinations {
+
+    /** Anycast queue of meter readings; meters may only send here. */
+    public static final String READINGS = "ems.readings";
+
+    /** Readings that can never be applied, each with its reason in the string property {@value #ERROR_PROPERTY}. */
+    public static final String READINGS_DLQ = "ems.readings.dlq";
+
+    /** Topic of device changes (created, updated, deleted) from the device module. */
+    public static final String DEVICE_EVENTS = "ems.device-events";
+
+    /** Topic of new consumption alerts, so that every EMS instance pushes them to the sockets it holds. */
+    public static final String ALERTS = "ems.alerts";
+
+    /** Topic of chat messages between EMS instances. */
+    public static final String CHAT = "ems.chat";
+
+    /** Message property naming why a message was dead-lettered. */
+    public static final String ERROR_PROPERTY = "ems_error";
+
+    private Destinations() {}
+}

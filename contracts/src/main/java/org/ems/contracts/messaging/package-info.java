@@ -1,0 +1,2 @@
+/** Names shared by every party on the broker: destinations, properties, and how EMS modules connect. */
+package org.ems.contracts.messaging;

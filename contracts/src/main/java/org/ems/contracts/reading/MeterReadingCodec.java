@@ -1,0 +1,190 @@
+package org.ems.contracts.reading;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The JSON forms of meter readings on {@code ems.readings}, as CONTRACT.md defines them.
+ *
+ * <ul>
+ *   <li>EMS form: {@code {"deviceId":"<uuid>","timestamp":"2026-03-29T00:10:00Z","kwh":1234.567}}
+ *   <li>classic form: {@code {"device_id":"<uuid>","timestamp":<epoch millis>,"measurement_value":<number>}}
+ *   <li>batch: {@code {"readings":[<reading>, ...]}} with up to {@value #MAX_BATCH} readings of either form
+ * </ul>
+ *
+ * Unknown fields are ignored.
+ */
+public final class MeterReadingCodec {
+
+    public static final int MAX_BATCH = 1_000;
+
+    private MeterReadingCodec() {}
+
+    /**
+     * Decodes one message.
+     *
+     * @throws InvalidReadingException when the message as a whole is unusable (not JSON, not one of the forms, a single
+     *     reading with a bad value, an oversized batch)
+     */
+    public static DecodedReadings decode(String text) throws InvalidReadingException {
+        JsonObject message = parseObject(text);
+        JsonValue batch = message.get("readings");
+        if (batch == null) {
+            return new DecodedReadings(List.of(reading(message)), List.of());
+        }
+        if (batch.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidReadingException("'readings' must be an array");
+        }
+        JsonArray entries = batch.asJsonArray();
+        if (entries.isEmpty()) {
+            throw new InvalidReadingException("'readings' is empty");
+        }
+        if (entries.size() > MAX_BATCH) {
+            throw new InvalidReadingException(
+                    "batch of " + entries.size() + " readings exceeds the limit of " + MAX_BATCH);
+        }
+        List<MeterReading> readings = new ArrayList<>(entries.size());
+        List<DecodedReadings.Rejected> rejected = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonValue entry = entries.get(i);
+            try {
+                if (entry.getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw new InvalidReadingException("a reading must be a JSON object");
+                }
+                readings.add(reading(entry.asJsonObject()));
+            } catch (InvalidReadingException e) {
+                rejected.add(new DecodedReadings.Rejected(entry.toString(), "readings[" + i + "]: " + e.getMessage()));
+            }
+        }
+        return new DecodedReadings(readings, rejected);
+    }
+
+    /** The EMS form of one reading. */
+    public static String encode(MeterReading reading) {
+        return toJson(reading).build().toString();
+    }
+
+    /** The classic form of one reading (epoch millis, {@code measurement_value}). */
+    public static String encodeClassic(MeterReading reading) {
+        return Json.createObjectBuilder()
+                .add("device_id", reading.deviceId().toString())
+                .add("timestamp", reading.timestamp().toEpochMilli())
+                .add("measurement_value", reading.kwh())
+                .build()
+                .toString();
+    }
+
+    /** A batch message of readings in the EMS form. */
+    public static String encodeBatch(List<MeterReading> readings) {
+        if (readings.isEmpty() || readings.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " readings");
+        }
+        var array = Json.createArrayBuilder();
+        readings.forEach(r -> array.add(toJson(r)));
+        return Json.createObjectBuilder().add("readings", array).build().toString();
+    }
+
+    private static JsonObjectBuilder toJson(MeterReading reading) {
+        return Json.createObjectBuilder()
+                .add("deviceId", reading.deviceId().toString())
+                .add("timestamp", reading.timestamp().toString())
+                .add("kwh", reading.kwh());
+    }
+
+    private static JsonObject parseObject(String text) throws InvalidReadingException {
+        if (text == null || text.isBlank()) {
+            throw new InvalidReadingException("empty message");
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidReadingException("message must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidReadingException("not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static MeterReading reading(JsonObject json) throws InvalidReadingException {
+        boolean classic = !json.containsKey("deviceId") && json.containsKey("device_id");
+        UUID deviceId = deviceId(json.get(classic ? "device_id" : "deviceId"));
+        Instant timestamp = timestamp(json.get("timestamp"));
+        BigDecimal kwh = kwh(classic ? "measurement_value" : "kwh", json.get(classic ? "measurement_value" : "kwh"));
+        return new MeterReading(deviceId, timestamp, kwh);
+    }
+
+    private static UUID deviceId(JsonValue value) throws InvalidReadingException {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidReadingException("missing deviceId");
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidReadingException("deviceId must be a UUID string");
+        }
+        String text = ((JsonString) value).getString();
+        try {
+            UUID id = UUID.fromString(text);
+            // UUID.fromString accepts shortened groups such as "1-1-1-1-1"; only the canonical form is an id.
+            if (!id.toString().equalsIgnoreCase(text)) {
+                throw new IllegalArgumentException(text);
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidReadingException("deviceId is not a UUID: " + text);
+        }
+    }
+
+    private static Instant timestamp(JsonValue value) throws InvalidReadingException {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidReadingException("missing timestamp");
+        }
+        if (value.getValueType() == JsonValue.ValueType.NUMBER) {
+            JsonNumber number = (JsonNumber) value;
+            if (!number.isIntegral()) {
+                throw new InvalidReadingException("timestamp in epoch milliseconds must be an integer");
+            }
+            try {
+                return Instant.ofEpochMilli(number.longValueExact());
+            } catch (ArithmeticException e) {
+                throw new InvalidReadingException("timestamp out of range: " + number);
+            }
+        }
+        if (value.getValueType() == JsonValue.ValueType.STRING) {
+            String text = ((JsonString) value).getString();
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidReadingException("timestamp is not an ISO-8601 instant with offset: " + text);
+            }
+        }
+        throw new InvalidReadingException("timestamp must be an ISO-8601 string or epoch milliseconds");
+    }
+
+    private static BigDecimal kwh(String field, JsonValue value) throws InvalidReadingException {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidReadingException("missing " + field);
+        }
+        if (value.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new InvalidReadingException(field + " must be a number");
+        }
+        BigDecimal kwh = ((JsonNumber) value).bigDecimalValue();
+        if (kwh.signum() < 0) {
+            throw new InvalidReadingException(field + " must not be negative: " + kwh.toPlainString());
+        }
+        return kwh;
+    }
+}

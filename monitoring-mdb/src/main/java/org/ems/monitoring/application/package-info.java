@@ -1,0 +1,2 @@
+/** Application services of monitoring: applying readings and answering consumption queries. */
+package org.ems.monitoring.application;

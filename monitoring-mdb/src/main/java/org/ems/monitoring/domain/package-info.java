@@ -1,0 +1,2 @@
+/** Domain layer of monitoring: what hourly consumption means, in plain Java with no container types. */
+package org.ems.monitoring.domain;

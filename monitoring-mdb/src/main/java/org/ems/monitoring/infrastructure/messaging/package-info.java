@@ -1,0 +1,2 @@
+/** Monitoring's JMS adapters: the reading consumer and the dead-letter sender. */
+package org.ems.monitoring.infrastructure.messaging;

@@ -1,0 +1,144 @@
+package org.ems.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * EMS as {@code ./ems run} starts it (same launcher, same distribution), on free ports with its own EMS_HOME; its
+ * console output is collected.
+ */
+final class RunningEms implements AutoCloseable {
+
+    final Path home;
+    final int httpPort;
+    final int dbPort;
+    final int brokerPort;
+    private final Process process;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+
+    private RunningEms(Path home, int httpPort, int dbPort, int brokerPort, Process process) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.dbPort = dbPort;
+        this.brokerPort = brokerPort;
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    output.add(line);
+                }
+            } catch (IOException ignored) {
+                // process gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static RunningEms start(Path home, int httpPort, int dbPort, int brokerPort) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dems.dist=" + distribution(),
+                "-cp", distribution().resolve("lib") + "/*",
+                "org.ems.runtime.Launcher", "run");
+        builder.environment().putAll(Map.of(
+                "EMS_HOME", home.toString(),
+                "EMS_HTTP_PORT", Integer.toString(httpPort),
+                "EMS_DB_PORT", Integer.toString(dbPort),
+                "EMS_BROKER_PORT", Integer.toString(brokerPort)));
+        builder.environment().remove("EMS_ADMIN_PASSWORD");
+        builder.redirectErrorStream(true);
+        return new RunningEms(home, httpPort, dbPort, brokerPort, builder.start());
+    }
+
+    static Path distribution() {
+        return Path.of(System.getProperty("ems.dist", "target/ems"));
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for a console line containing {@code text}; fails if EMS exits first. */
+    String awaitLine(String text, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            synchronized (output) {
+                for (String line : output) {
+                    if (line.contains(text)) {
+                        return line;
+                    }
+                }
+            }
+            if (!process.isAlive() && seconds > 0) {
+                Thread.sleep(200); // let the reader drain
+                synchronized (output) {
+                    if (output.stream().noneMatch(l -> l.contains(text))) {
+                        throw new AssertionError("EMS exited (" + process.exitValue() + ") without '" + text
+                                + "'; output:\n" + String.join("\n", output));
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + text + "' within " + seconds + " s; output:\n" + String.join("\n", output));
+    }
+
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + "/" + path);
+    }
+
+    String secret(String name) throws IOException {
+        Properties secrets = new Properties();
+        try (var in = Files.newInputStream(home.resolve("secrets.properties"))) {
+            secrets.load(in);
+        }
+        return secrets.getProperty(name);
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** SIGTERM, as a service manager or Ctrl-C would; waits for a clean exit. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("EMS did not stop within 90 s after SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.ems.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
+
+/**
+ * An ActiveMQ Artemis broker inside the launcher's JVM, configured by {@code broker.xml}, with a persistent journal
+ * under {@code $EMS_HOME/broker}. It always requires login: role {@code app} for EMS, role {@code meter} for meters.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final EmbeddedActiveMQ broker;
+
+    private EmbeddedBroker(EmbeddedActiveMQ broker) {
+        this.broker = broker;
+    }
+
+    public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint)
+            throws Exception {
+        // broker.xml refers to these; Artemis resolves ${...} from system properties.
+        System.setProperty("ems.broker.data", home.directory("broker").toString());
+        System.setProperty("ems.broker.host", address);
+        System.setProperty("ems.broker.port", Integer.toString(endpoint.port()));
+        System.setProperty("ems.broker.acceptor-options", "tcpNoDelay=true");
+
+        SecurityConfiguration accounts = new SecurityConfiguration();
+        accounts.addUser(endpoint.appUser(), endpoint.appPassword());
+        accounts.addRole(endpoint.appUser(), "app");
+        accounts.addUser(endpoint.meterUser(), endpoint.meterPassword());
+        accounts.addRole(endpoint.meterUser(), "meter");
+
+        // Artemis reads its configuration from a file; the copy also shows operators what runs.
+        Path config = home.directory("run").resolve("broker.xml");
+        try (InputStream in = EmbeddedBroker.class.getResourceAsStream("broker.xml")) {
+            Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
+        }
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        broker.setConfigResourcePath(config.toUri().toString());
+        broker.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), accounts));
+        try {
+            broker.start();
+        } catch (Exception e) {
+            throw new IOException("cannot start the broker on " + address + ":" + endpoint.port() + ": " + e.getMessage(), e);
+        }
+        return new EmbeddedBroker(broker);
+    }
+
+    @Override
+    public void close() throws Exception {
+        broker.stop();
+    }
+}

@@ -1,0 +1,86 @@
+package org.ems.runtime;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings of one EMS installation, read from {@code EMS_*} environment variables (see the README's configuration
+ * table). A part given a URL ({@code EMS_DB_URL}, {@code EMS_BROKER_URL}) is external and not started.
+ */
+public record EmsSettings(
+        Path home,
+        String bindAddress,
+        int httpPort,
+        int dbPort,
+        int brokerPort,
+        Optional<String> dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        Optional<URI> brokerUrl,
+        Optional<String> meterUser,
+        Optional<String> meterPassword,
+        Optional<String> appBrokerUser,
+        Optional<String> appBrokerPassword,
+        Optional<String> adminPassword,
+        String timeZone) {
+
+    public static EmsSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
+        return new EmsSettings(
+                workingDirectory.resolve(env.getOrDefault("EMS_HOME", ".ems")).toAbsolutePath().normalize(),
+                env.getOrDefault("EMS_BIND_ADDRESS", "127.0.0.1"),
+                port(env, "EMS_HTTP_PORT", 8080),
+                port(env, "EMS_DB_PORT", 15432),
+                port(env, "EMS_BROKER_PORT", 61616),
+                value(env, "EMS_DB_URL"),
+                value(env, "EMS_DB_USER"),
+                value(env, "EMS_DB_PASSWORD"),
+                value(env, "EMS_BROKER_URL").map(EmsSettings::brokerUri),
+                value(env, "EMS_BROKER_USER"),
+                value(env, "EMS_BROKER_PASSWORD"),
+                value(env, "EMS_APP_BROKER_USER"),
+                value(env, "EMS_APP_BROKER_PASSWORD"),
+                value(env, "EMS_ADMIN_PASSWORD"),
+                env.getOrDefault("EMS_TIMEZONE", "UTC"));
+    }
+
+    /** Settings for tests: everything embedded under {@code home}, on the given ports. */
+    public static EmsSettings embedded(Path home, int httpPort, int dbPort, int brokerPort) {
+        return fromEnvironment(
+                Map.of(
+                        "EMS_HOME", home.toString(),
+                        "EMS_HTTP_PORT", Integer.toString(httpPort),
+                        "EMS_DB_PORT", Integer.toString(dbPort),
+                        "EMS_BROKER_PORT", Integer.toString(brokerPort)),
+                Path.of("."));
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a TCP port (1-65535), not '" + text + "'");
+        }
+    }
+
+    private static URI brokerUri(String text) {
+        URI uri = URI.create(text.trim());
+        if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+            throw new IllegalArgumentException("EMS_BROKER_URL must look like tcp://host:port, not '" + text + "'");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,116 @@
+package org.ems.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * The {@code $EMS_HOME} directory: data of the embedded services, generated secrets, and the lock that keeps a second
+ * EMS from starting on the same data.
+ */
+public final class InstallationHome implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path root;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private InstallationHome(Path root, FileChannel lockChannel, FileLock lock) {
+        this.root = root;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the installation for this process.
+     *
+     * @throws AlreadyRunningException when another EMS holds it
+     */
+    public static InstallationHome open(Path root) throws IOException {
+        Files.createDirectories(root);
+        Path lockFile = root.resolve("ems.lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).trim();
+            channel.close();
+            throw new AlreadyRunningException("EMS is already running on " + root
+                    + (holder.isEmpty() ? "" : " (process " + holder + ")")
+                    + ". Stop it first, or give this one another EMS_HOME and ports.");
+        }
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        return new InstallationHome(root, channel, lock);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path directory(String name) throws IOException {
+        return Files.createDirectories(root.resolve(name));
+    }
+
+    /** A secret generated on first use and kept in {@code secrets.properties} (owner-only) from then on. */
+    public synchronized String secret(String name) throws IOException {
+        Path file = root.resolve("secrets.properties");
+        Properties secrets = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                secrets.load(in);
+            }
+        }
+        String value = secrets.getProperty(name);
+        if (value == null) {
+            value = randomPassword();
+            secrets.setProperty(name, value);
+            writePrivate(file, secrets, "EMS generated secrets: keep this file private");
+        }
+        return value;
+    }
+
+    public static String randomPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Writes properties readable by the owner only: they hold passwords. */
+    public static void writePrivate(Path file, Properties properties, String comment) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            properties.store(out, comment);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        lockChannel.close();
+    }
+
+    /** Another EMS process holds this installation. */
+    public static class AlreadyRunningException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyRunningException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.ems.runtime;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.LogManager;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./ems run}: starts embedded PostgreSQL and Artemis (unless external ones are configured), migrates the schemas,
+ * runs EMS on Payara Micro, prints {@code EMS ready at <url>}, and stops everything on Ctrl-C / SIGTERM.
+ * {@code ./ems migrate}: only brings the database schemas up to date (for EAR deployments).
+ */
+public final class Launcher {
+
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "run" : args[0];
+        try (var logging = Launcher.class.getResourceAsStream("logging.properties")) {
+            LogManager.getLogManager().readConfiguration(logging);
+            EmsSettings settings = EmsSettings.fromEnvironment(System.getenv(), Path.of(""));
+            Path distribution = Path.of(System.getProperty("ems.dist", "server-config/dist/target/ems"));
+            switch (command) {
+                case "run" -> run(settings, distribution);
+                case "migrate" -> migrate(settings);
+                default -> fail("unknown command '" + command + "' (expected run or migrate)");
+            }
+        } catch (InstallationHome.AlreadyRunningException | IllegalArgumentException e) {
+            fail(e.getMessage());
+        } catch (Exception e) {
+            fail(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static void migrate(EmsSettings settings) throws Exception {
+        try (InstallationHome home = InstallationHome.open(settings.home());
+                Infrastructure infrastructure =
+                        Infrastructure.start(settings, home, Launcher.class.getClassLoader(), false)) {
+            System.out.println("Schemas up to date in " + infrastructure.database().url());
+        }
+    }
+
+    private static void run(EmsSettings settings, Path distribution) throws Exception {
+        Path microJar = distribution.resolve("payara-micro.jar");
+        if (!Files.isRegularFile(microJar)) {
+            throw new IOException("no EMS distribution at " + distribution.toAbsolutePath() + " (build it with ./mvnw install)");
+        }
+        InstallationHome home = InstallationHome.open(settings.home());
+        requireFreePort(settings.bindAddress(), settings.httpPort(), "EMS_HTTP_PORT");
+        if (settings.dbUrl().isEmpty()) {
+            requireFreePort(settings.bindAddress(), settings.dbPort(), "EMS_DB_PORT");
+        }
+        if (settings.brokerUrl().isEmpty()) {
+            requireFreePort(settings.bindAddress(), settings.brokerPort(), "EMS_BROKER_PORT");
+        }
+        Infrastructure infrastructure = Infrastructure.start(settings, home, Launcher.class.getClassLoader());
+        Properties firstStart = new Properties();
+        Optional<String> newAdminPassword = Optional.empty();
+        if (!adminExists(infrastructure.database())) {
+            String password = settings.adminPassword().orElseGet(InstallationHome::randomPassword);
+            firstStart.setProperty("ems.admin.initial-password", password);
+            newAdminPassword = settings.adminPassword().isPresent() ? Optional.empty() : Optional.of(password);
+        }
+        Path runDirectory = home.directory("run");
+        MicroConfiguration config = MicroConfiguration.write(runDirectory, settings, infrastructure.database(),
+                infrastructure.broker(), firstStart);
+        PayaraMicroProcess micro = PayaraMicroProcess.start(home, settings.bindAddress(), settings.httpPort(), microJar,
+                List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=256m"),
+                config.options(settings.httpPort(), distribution.resolve("deploy/" + MicroConfiguration.RESOURCE_ADAPTER_FILE),
+                        distribution.resolve("deploy/ROOT.war"), List.of(postgresDriver(distribution))));
+
+        Thread stopper = new Thread(() -> stop(micro, infrastructure, home), "ems-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            micro.awaitReady(Duration.ofMinutes(3));
+        } catch (IOException e) {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+            stop(micro, infrastructure, home);
+            throw e;
+        }
+        // The application has read the initial password: do not leave it on disk.
+        MicroConfiguration.write(runDirectory, settings, infrastructure.database(), infrastructure.broker(), new Properties());
+        System.out.println("EMS ready at " + micro.baseUrl());
+        if (newAdminPassword.isPresent()) {
+            System.out.println(adminExists(infrastructure.database())
+                    ? "Created user 'admin' with password " + newAdminPassword.get()
+                            + " (shown once; set EMS_ADMIN_PASSWORD to choose it)"
+                    : "ems: the first administrator could not be created; see " + home.root().resolve("logs/micro.log"));
+        }
+        System.out.flush();
+
+        int exit = micro.process().waitFor();
+        if (STOPPING.get()) {
+            return; // the shutdown hook is stopping everything
+        }
+        System.err.println("ems: Payara Micro stopped unexpectedly (exit " + exit + "); see "
+                + home.root().resolve("logs/micro.log"));
+        System.exit(1);
+    }
+
+    private static void stop(PayaraMicroProcess micro, Infrastructure infrastructure, InstallationHome home) {
+        STOPPING.set(true);
+        System.out.println("Stopping EMS...");
+        try {
+            micro.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        infrastructure.close();
+        try {
+            home.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+        System.out.println("EMS stopped");
+    }
+
+    private static boolean adminExists(DatabaseEndpoint database) throws SQLException {
+        try (Connection c = database.connect();
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select exists (select 1 from users.app_user where role = 'ADMIN')")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private static Path postgresDriver(Path distribution) throws IOException {
+        try (Stream<Path> libs = Files.list(distribution.resolve("lib"))) {
+            return libs.filter(p -> p.getFileName().toString().startsWith("postgresql-"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("PostgreSQL driver missing from " + distribution.resolve("lib")));
+        }
+    }
+
+    private static void requireFreePort(String address, int port, String setting) throws IOException {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(address))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IOException("port " + port + " on " + address + " is in use (" + setting
+                    + "): is another EMS or service running? Choose another port with " + setting + ".");
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("ems: " + message);
+        System.exit(1);
+    }
+}

@@ -1,0 +1,101 @@
+package org.ems.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Payara Micro running EMS in a child JVM, its output in {@code $EMS_HOME/logs/micro.log}. */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI baseUrl;
+    private final Path log;
+
+    private PayaraMicroProcess(Process process, URI baseUrl, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.log = log;
+    }
+
+    public static PayaraMicroProcess start(InstallationHome home, String bindAddress, int httpPort, Path microJar,
+            List<String> jvmOptions, List<String> microOptions) throws IOException {
+        Path log = home.directory("logs").resolve("micro.log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Djava.io.tmpdir=" + home.directory("tmp"));
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(microJar.toString());
+        command.addAll(List.of("--rootdir", home.directory("micro").toString()));
+        command.addAll(microOptions);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        return new PayaraMicroProcess(process, URI.create("http://" + bindAddress + ":" + httpPort + "/"), log);
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /**
+     * Waits until {@code /health/ready} answers UP with the application's checks in it (Micro answers UP with no
+     * checks while the application is still deploying); fails early when Micro exits.
+     */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(baseUrl.resolve("health/ready")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException("Payara Micro exited with code " + process.exitValue() + "; see " + log
+                        + ":\n" + tail(log, 30));
+            }
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && !response.body().contains("\"checks\":[]")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("EMS did not become ready within " + timeout.toSeconds() + " s; see " + log
+                + ":\n" + tail(log, 30));
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops Micro the way Ctrl-C would (SIGTERM), forcibly only if it hangs. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

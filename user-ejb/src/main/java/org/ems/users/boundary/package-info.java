@@ -1,0 +1,2 @@
+/** Entry points of the users component. */
+package org.ems.users.boundary;

@@ -1,0 +1,2 @@
+/** Entities of the users component. */
+package org.ems.users.entity;

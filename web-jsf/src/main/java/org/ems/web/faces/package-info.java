@@ -1,0 +1,2 @@
+/** The PrimeFaces pages' backing beans and their push channels. */
+package org.ems.web.faces;
