@@ -200,8 +200,14 @@ class EmsSystemIT {
         sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T01:00:00Z", "13")));
         await().atMost(ARRIVAL).until(() -> get("api/devices/" + device + "/consumption?date=2026-03-12").statusCode() == 200);
 
-        assertThat(ems.stop()).isZero();
+        // A JVM ended by SIGTERM exits with 143 even after a clean shutdown; what matters is that all is stopped.
+        assertThat(ems.stop()).isIn(0, 143);
         assertThat(ems.output()).contains("EMS stopped");
+        for (int port : new int[] {ems.httpPort, ems.dbPort, ems.brokerPort}) {
+            try (var probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                assertThat(probe.getLocalPort()).as("port %d released", port).isEqualTo(port);
+            }
+        }
 
         ems = RunningEms.start(home, ems.httpPort, ems.dbPort, ems.brokerPort);
         ems.awaitLine("EMS ready at", 240);

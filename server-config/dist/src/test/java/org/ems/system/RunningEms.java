@@ -28,6 +28,7 @@ final class RunningEms implements AutoCloseable {
     final int brokerPort;
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
 
     private RunningEms(Path home, int httpPort, int dbPort, int brokerPort, Process process) {
         this.home = home;
@@ -35,7 +36,7 @@ final class RunningEms implements AutoCloseable {
         this.dbPort = dbPort;
         this.brokerPort = brokerPort;
         this.process = process;
-        Thread reader = new Thread(() -> {
+        this.reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
@@ -127,11 +128,13 @@ final class RunningEms implements AutoCloseable {
 
     /** SIGTERM, as a service manager or Ctrl-C would; waits for a clean exit. */
     int stop() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy(); // Process.destroy() would also close the output we still read
+
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("EMS did not stop within 90 s after SIGTERM");
         }
+        reader.join(5_000); // the last lines
         return process.exitValue();
     }
 
