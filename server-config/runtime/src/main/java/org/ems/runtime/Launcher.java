@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -75,12 +76,14 @@ public final class Launcher {
             newAdminPassword = settings.adminPassword().isPresent() ? Optional.empty() : Optional.of(password);
         }
         Path runDirectory = home.directory("run");
+        Path resourceAdapter = distribution.resolve("deploy/ems-ra.rar");
         MicroConfiguration config = MicroConfiguration.write(runDirectory, settings, infrastructure.database(),
-                infrastructure.broker(), firstStart);
+                infrastructure.broker(), resourceAdapter, firstStart);
+        List<String> microOptions = new ArrayList<>(config.options(settings.httpPort(), List.of(postgresDriver(distribution))));
+        microOptions.addAll(List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
         PayaraMicroProcess micro = PayaraMicroProcess.start(home, settings.bindAddress(), settings.httpPort(), microJar,
                 List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=256m"),
-                config.options(settings.httpPort(), distribution.resolve("deploy/" + MicroConfiguration.RESOURCE_ADAPTER_FILE),
-                        distribution.resolve("deploy/ROOT.war"), List.of(postgresDriver(distribution))));
+                microOptions);
 
         Thread stopper = new Thread(() -> stop(micro, infrastructure, home), "ems-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -92,7 +95,8 @@ public final class Launcher {
             throw e;
         }
         // The application has read the initial password: do not leave it on disk.
-        MicroConfiguration.write(runDirectory, settings, infrastructure.database(), infrastructure.broker(), new Properties());
+        MicroConfiguration.write(runDirectory, settings, infrastructure.database(), infrastructure.broker(),
+                resourceAdapter, new Properties());
         System.out.println("EMS ready at " + micro.baseUrl());
         if (newAdminPassword.isPresent()) {
             System.out.println(adminExists(infrastructure.database())

@@ -16,20 +16,26 @@ import java.util.Properties;
  */
 public final class MicroConfiguration {
 
-    /** The resource adapter's name in Payara: the file name of the RAR without {@code .rar}. */
-    public static final String RESOURCE_ADAPTER_FILE = "ems-ra.rar";
+    /** The resource adapter's name in Payara, which its configuration in domain.xml refers to. */
+    public static final String RESOURCE_ADAPTER = "ems-ra";
 
     private final Path domainXml;
     private final Path systemProperties;
+    private final Path postBootCommands;
 
-    private MicroConfiguration(Path domainXml, Path systemProperties) {
+    private MicroConfiguration(Path domainXml, Path systemProperties, Path postBootCommands) {
         this.domainXml = domainXml;
         this.systemProperties = systemProperties;
+        this.postBootCommands = postBootCommands;
     }
 
-    public static MicroConfiguration write(
-            Path directory, EmsSettings settings, DatabaseEndpoint database, BrokerEndpoint broker, Properties extra)
-            throws IOException {
+    /**
+     * Writes the configuration into {@code directory}.
+     *
+     * @param resourceAdapter the Artemis adapter, deployed after boot and before any application, whose MDBs need it
+     */
+    public static MicroConfiguration write(Path directory, EmsSettings settings, DatabaseEndpoint database,
+            BrokerEndpoint broker, Path resourceAdapter, Properties extra) throws IOException {
         Files.createDirectories(directory);
         Path domainXml = directory.resolve("domain.xml");
         try (InputStream in = MicroConfiguration.class.getResourceAsStream("domain.xml")) {
@@ -47,22 +53,24 @@ public final class MicroConfiguration {
         properties.putAll(extra);
         Path systemProperties = directory.resolve("ems.properties");
         InstallationHome.writePrivate(systemProperties, properties, "EMS settings for Payara Micro (holds passwords)");
-        return new MicroConfiguration(domainXml, systemProperties);
+        Path postBootCommands = directory.resolve("post-boot.asadmin");
+        Files.writeString(postBootCommands, "deploy --type rar --name " + RESOURCE_ADAPTER + " "
+                + resourceAdapter.toAbsolutePath() + "\n");
+        return new MicroConfiguration(domainXml, systemProperties, postBootCommands);
     }
 
-    /** Payara Micro command-line options that apply this configuration and deploy the adapter and the application. */
-    public List<String> options(int httpPort, Path resourceAdapter, Path application, List<Path> libraries) {
+    /** Payara Micro command-line options that apply this configuration; the application to deploy comes after. */
+    public List<String> options(int httpPort, List<Path> libraries) {
         List<String> options = new ArrayList<>(List.of(
                 "--domainconfig", domainXml.toString(),
                 "--systemproperties", systemProperties.toString(),
+                "--postbootcommandfile", postBootCommands.toString(),
                 "--port", Integer.toString(httpPort),
                 "--nocluster"));
         for (Path library : libraries) {
             options.add("--addlibs");
             options.add(library.toString());
         }
-        // The adapter first: the application's MDBs and connection factory need it.
-        options.addAll(List.of("--deploy", resourceAdapter.toString(), "--deploy", application.toString()));
         return options;
     }
 }

@@ -17,13 +17,19 @@ public class ReadingRepository {
     @PersistenceContext(unitName = "monitoring")
     private EntityManager em;
 
-    /** Stores the reading unless one with the same device and timestamp exists; false for such a duplicate. */
+    /**
+     * Stores the reading unless one with the same device and timestamp exists; false for such a duplicate. The
+     * database decides, so concurrent deliveries of one reading store it once without failing either transaction.
+     */
     public boolean addIfAbsent(MeterReading reading) {
-        if (em.find(StoredReading.class, new StoredReading.Key(reading.deviceId(), reading.timestamp())) != null) {
-            return false;
-        }
-        em.persist(new StoredReading(reading.deviceId(), reading.timestamp(), reading.kwh(), Instant.now()));
-        return true;
+        return em.createNativeQuery("insert into monitoring.meter_reading (device_id, reading_time, kwh, received_at)"
+                                + " values (?, ?, ?, ?) on conflict do nothing")
+                        .setParameter(1, reading.deviceId())
+                        .setParameter(2, StoredReading.utc(reading.timestamp()))
+                        .setParameter(3, reading.kwh())
+                        .setParameter(4, StoredReading.utc(Instant.now()))
+                        .executeUpdate()
+                == 1;
     }
 
     public boolean hasReadings(UUID deviceId) {

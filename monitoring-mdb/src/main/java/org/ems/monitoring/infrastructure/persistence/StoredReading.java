@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** An accepted meter reading; its key (device, time) makes a duplicate a no-op. */
+/** An accepted meter reading; its key (device, time) makes a duplicate a no-op. Written by {@link ReadingRepository}. */
 @Entity
 @Table(name = "meter_reading", schema = "monitoring")
 @IdClass(StoredReading.Key.class)
@@ -34,13 +34,6 @@ public class StoredReading {
     private OffsetDateTime receivedAt;
 
     protected StoredReading() {}
-
-    StoredReading(UUID deviceId, Instant readingTime, BigDecimal kwh, Instant receivedAt) {
-        this.deviceId = deviceId;
-        this.readingTime = utc(readingTime);
-        this.kwh = kwh;
-        this.receivedAt = utc(receivedAt);
-    }
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
