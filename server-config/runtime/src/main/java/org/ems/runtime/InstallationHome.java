@@ -42,7 +42,12 @@ public final class InstallationHome implements AutoCloseable {
         Path lockFile = root.resolve("ems.lock");
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldByThisProcess) {
+            lock = null;
+        }
         if (lock == null) {
             String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).trim();
             channel.close();
