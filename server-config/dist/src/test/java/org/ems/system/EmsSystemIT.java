@@ -78,6 +78,19 @@ class EmsSystemIT {
 
     @Test
     @Order(2)
+    void everyProcessListensOnLoopbackOnly() throws Exception {
+        var launcher = ems.process().toHandle();
+        // PostgreSQL's postmaster detaches from the launcher; its pid is the first line of postmaster.pid.
+        long postmaster = Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid")).get(0).trim());
+        var listening = ListeningSockets.of(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(launcher, ProcessHandle.of(postmaster).orElseThrow()),
+                launcher.descendants()));
+        // at least the broker (launcher), Payara Micro and PostgreSQL
+        assertThat(listening).hasSizeGreaterThanOrEqualTo(3).allMatch(ListeningSockets::isLoopback);
+    }
+
+    @Test
+    @Order(2)
     void operationsEndpointsAnswer() throws Exception {
         HttpResponse<String> ready = get("health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
