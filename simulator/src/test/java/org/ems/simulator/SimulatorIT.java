@@ -1,0 +1,171 @@
+package org.ems.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.ems.contracts.messaging.Destinations;
+import org.ems.contracts.reading.MeterReading;
+import org.ems.contracts.reading.MeterReadingCodec;
+import org.ems.runtime.BrokerEndpoint;
+import org.ems.runtime.EmbeddedBroker;
+import org.ems.runtime.InstallationHome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The simulator against a real Artemis broker configured as EMS's: the exact messages, and store and forward. */
+class SimulatorIT {
+
+    private static final UUID A = UUID.fromString("6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10");
+    private static final UUID B = UUID.fromString("0b7a9a3e-1c2d-4e5f-8a9b-123456789abc");
+    private static final String START = "2026-03-29T00:00:00Z";
+
+    @TempDir
+    Path tmp;
+
+    private InstallationHome home;
+    private BrokerEndpoint endpoint;
+    private EmbeddedBroker broker;
+
+    @BeforeEach
+    void startBroker() throws Exception {
+        home = InstallationHome.open(tmp.resolve("home"));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        endpoint = new BrokerEndpoint("127.0.0.1", port, "ems-app", "app-secret-1", "meter", "meter-secret-1");
+        broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint);
+    }
+
+    @AfterEach
+    void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+        home.close();
+    }
+
+    private int simulate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--broker", endpoint.url(), "--user", "meter", "--password",
+                "meter-secret-1", "--state", tmp.resolve("state").toString(), "--start", START));
+        args.addAll(List.of(extra));
+        StringWriter err = new StringWriter();
+        var cli = Simulate.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args.toArray(String[]::new));
+        assertThat(err.toString()).as("errors").isEmpty();
+        return exit;
+    }
+
+    private List<Message> drain() {
+        List<Message> messages = new ArrayList<>();
+        try (JMSContext app = new ActiveMQConnectionFactory(endpoint.url(), "ems-app", "app-secret-1").createContext();
+                var consumer = app.createConsumer(app.createQueue(Destinations.READINGS))) {
+            for (Message m; (m = consumer.receive(1_000)) != null; ) {
+                messages.add(m);
+            }
+        }
+        return messages;
+    }
+
+    private static List<MeterReading> expected(UUID device, int count) throws Exception {
+        MeterStream meter = new MeterStream(device, LoadProfile.bundled(), Instant.parse(START), Duration.ofMinutes(10),
+                EnumSet.noneOf(Fault.class));
+        List<MeterReading> readings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            readings.add(meter.reading(i));
+        }
+        return readings;
+    }
+
+    @Test
+    void sendsExactlyTheReadingsOfEachMeterWithGroupAndDuplicateIds() throws Exception {
+        Path ledger = tmp.resolve("ledger.csv");
+        assertThat(simulate("--device", A.toString(), "--device", B.toString(), "--count", "5", "--speed", "60000",
+                "--ledger", ledger.toString())).isZero();
+
+        List<Message> messages = drain();
+        assertThat(messages).hasSize(10);
+        List<String> bodies = new ArrayList<>();
+        for (Message m : messages) {
+            bodies.add(m.getBody(String.class));
+            MeterReading r = MeterReadingCodec.decode(m.getBody(String.class)).readings().get(0);
+            assertThat(m.getStringProperty("JMSXGroupID")).isEqualTo(r.deviceId().toString());
+            assertThat(m.getStringProperty("_AMQ_DUPL_ID")).isEqualTo(r.deviceId() + "/" + r.timestamp());
+        }
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            want.add(MeterReadingCodec.encode(expected(A, 5).get(i)));
+            want.add(MeterReadingCodec.encode(expected(B, 5).get(i)));
+        }
+        assertThat(bodies).containsExactlyElementsOf(want);
+        assertThat(Files.readAllLines(ledger)).hasSize(10)
+                .first().isEqualTo(A + ",2026-03-29T00:00:00Z," + expected(A, 1).get(0).kwh().toPlainString());
+    }
+
+    @Test
+    void batchesAndTheClassicFormatAreWhatEmsAccepts() throws Exception {
+        assertThat(simulate("--device", A.toString(), "--count", "6", "--speed", "60000", "--batch", "3")).isZero();
+        List<Message> batches = drain();
+        assertThat(batches).isNotEmpty();
+        List<MeterReading> received = new ArrayList<>();
+        for (Message m : batches) {
+            received.addAll(MeterReadingCodec.decode(m.getBody(String.class)).readings());
+        }
+        assertThat(received).containsExactlyElementsOf(expected(A, 6));
+
+        assertThat(simulate("--device", B.toString(), "--count", "2", "--speed", "60000", "--format", "classic",
+                "--fresh")).isZero();
+        List<Message> classic = drain();
+        assertThat(classic.get(0).getBody(String.class)).startsWith("{\"device_id\":\"" + B + "\",\"timestamp\":");
+    }
+
+    @Test
+    void aStoppedSimulatorResumesWithoutLosingOrRepeatingAReading() throws Exception {
+        assertThat(simulate("--device", A.toString(), "--count", "4", "--speed", "60000")).isZero();
+        assertThat(simulate("--device", A.toString(), "--count", "9", "--speed", "60000")).isZero();
+        List<MeterReading> received = new ArrayList<>();
+        for (Message m : drain()) {
+            received.addAll(MeterReadingCodec.decode(m.getBody(String.class)).readings());
+        }
+        assertThat(received).containsExactlyElementsOf(expected(A, 9));
+    }
+
+    @Test
+    void readingsAreBufferedWhileTheBrokerIsAwayAndSentInOrderWhenItIsBack() throws Exception {
+        Path ledger = tmp.resolve("ledger.csv");
+        // 40 readings at 20 per second: the broker goes away for two seconds in the middle.
+        var run = CompletableFuture.supplyAsync(() -> simulate("--device", A.toString(), "--count", "40",
+                "--speed", "12000", "--ledger", ledger.toString()));
+        Thread.sleep(600);
+        broker.close();
+        broker = null;
+        Thread.sleep(2_000);
+        broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint);
+        assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
+
+        List<MeterReading> received = new ArrayList<>();
+        for (Message m : drain()) {
+            received.addAll(MeterReadingCodec.decode(m.getBody(String.class)).readings());
+        }
+        assertThat(received).as("all, once, in order").containsExactlyElementsOf(expected(A, 40));
+        assertThat(Files.readAllLines(ledger)).hasSize(40);
+    }
+}
