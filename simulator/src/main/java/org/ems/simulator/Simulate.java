@@ -86,6 +86,20 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--fresh", description = "discard the buffer and progress in the state directory first")
     boolean fresh;
 
+    @Option(names = "--load", paramLabel = "METERS", description = "load mode: this many meters (fixed ids) at --rate")
+    Integer load;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "load mode: readings per second, all meters "
+            + "together (default ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "30s", paramLabel = "DURATION",
+            description = "load mode: how long (default ${DEFAULT-VALUE})")
+    String loadDuration;
+
+    @Option(names = "--threads", defaultValue = "4", description = "load mode: broker connections (default ${DEFAULT-VALUE})")
+    int threads;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -101,8 +115,8 @@ public final class Simulate implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (devices.isEmpty()) {
-            throw new IllegalArgumentException("give at least one --device <uuid>");
+        if (devices.isEmpty() && load == null) {
+            throw new IllegalArgumentException("give at least one --device <uuid> (or --load for load mode)");
         }
         if (batch < 1 || batch > org.ems.contracts.reading.MeterReadingCodec.MAX_BATCH) {
             throw new IllegalArgumentException("--batch must be 1 to 1000, not " + batch);
@@ -117,19 +131,30 @@ public final class Simulate implements Callable<Integer> {
                 : chosen.contains(Fault.DST) ? nextDstDay(meterZone)
                 : Instant.ofEpochSecond(Instant.now().getEpochSecond() / step.toSeconds() * step.toSeconds());
         LoadProfile profile = csv == null ? LoadProfile.bundled() : LoadProfile.load(csv);
+        Path home = Path.of(System.getenv().getOrDefault("EMS_HOME", ".ems"));
+        String url = broker != null ? broker
+                : "tcp://127.0.0.1:" + System.getenv().getOrDefault("EMS_BROKER_PORT", "61616");
+        if (load != null) {
+            if (load < 1 || !(rate > 0) || threads < 1) {
+                throw new IllegalArgumentException("--load, --rate and --threads must be above 0");
+            }
+            String meterUser = user();
+            String meterPassword = password(home);
+            System.out.printf("load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, url);
+            new LoadRun(load, profile, first, step, rate, duration(loadDuration), threads, batch,
+                    () -> new BrokerLink(url, meterUser, meterPassword), System.out).run();
+            return 0;
+        }
         long last = count != null ? count : loop ? Long.MAX_VALUE : profile.size();
         List<MeterStream> meters = devices.stream().distinct()
                 .map(d -> new MeterStream(d, profile, first, step, chosen)).toList();
 
-        Path home = Path.of(System.getenv().getOrDefault("EMS_HOME", ".ems"));
         Path stateDir = state != null ? state : home.resolve("simulator");
         if (fresh) {
             deleteTree(stateDir);
         }
         String runKey = devices.stream().distinct().sorted().map(UUID::toString).reduce((a, b) -> a + "," + b).orElse("")
                 + "@" + first + "/" + step;
-        String url = broker != null ? broker
-                : "tcp://127.0.0.1:" + System.getenv().getOrDefault("EMS_BROKER_PORT", "61616");
         try (BrokerLink link = new BrokerLink(url, user(), password(home))) {
             Replay replay = new Replay(meters, step, speed, last, stateDir, runKey, link,
                     BrokerLink.Format.valueOf(format.toUpperCase(Locale.ROOT)), batch, ledger, System.out);
@@ -167,7 +192,7 @@ public final class Simulate implements Callable<Integer> {
     static Duration duration(String text) {
         var m = java.util.regex.Pattern.compile("(\\d+)(s|m|h)").matcher(text.trim());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new IllegalArgumentException("--interval must look like 30s, 10m or 1h, not '" + text + "'");
+            throw new IllegalArgumentException("a duration must look like 30s, 10m or 1h, not '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

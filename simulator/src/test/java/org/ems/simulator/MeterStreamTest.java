@@ -93,6 +93,6 @@ class MeterStreamTest {
         assertThat(Simulate.duration("1h")).isEqualTo(Duration.ofHours(1));
         assertThat(Simulate.duration("30s")).isEqualTo(Duration.ofSeconds(30));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Simulate.duration("ten"))
-                .hasMessageContaining("--interval must look like 30s, 10m or 1h");
+                .hasMessageContaining("a duration must look like 30s, 10m or 1h");
     }
 }

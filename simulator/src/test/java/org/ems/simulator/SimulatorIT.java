@@ -168,4 +168,20 @@ class SimulatorIT {
         assertThat(received).as("all, once, in order").containsExactlyElementsOf(expected(A, 40));
         assertThat(Files.readAllLines(ledger)).hasSize(40);
     }
+
+    @Test
+    void loadModeKeepsToItsTargetRateAcrossManyMeters() throws Exception {
+        assertThat(simulate("--load", "50", "--rate", "200", "--duration", "2s", "--threads", "2")).isZero();
+        List<Message> messages = drain();
+        // 200 readings/s for 2 s: never (much) more than the target, and the meters all take part
+        assertThat(messages.size()).isBetween(150, 420);
+        long meters = messages.stream().map(m -> {
+            try {
+                return m.getStringProperty("JMSXGroupID");
+            } catch (jakarta.jms.JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count();
+        assertThat(meters).isEqualTo(50);
+    }
 }

@@ -1,0 +1,102 @@
+package org.ems.simulator;
+
+import jakarta.jms.JMSRuntimeException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Load mode: many meters sending as fast as a target rate allows, for benchmarks. Meter time advances one interval
+ * per reading of a meter, so hours fill up quickly. Readings go straight to the broker (no outbox: its disk writes
+ * would be what is measured); every send still waits for the broker's acknowledgement.
+ */
+final class LoadRun {
+
+    private final List<MeterStream> meters = new ArrayList<>();
+    private final double rate;
+    private final Duration duration;
+    private final int threads;
+    private final int batch;
+    private final Supplier<BrokerLink> links;
+    private final PrintStream console;
+    private final AtomicLong next = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+
+    LoadRun(int meterCount, LoadProfile profile, Instant start, Duration interval, double rate, Duration duration,
+            int threads, int batch, Supplier<BrokerLink> links, PrintStream console) {
+        for (int j = 0; j < meterCount; j++) {
+            // The same meters every run, so a benchmark can look them up.
+            UUID id = UUID.nameUUIDFromBytes(("ems-load-meter-" + j).getBytes(StandardCharsets.UTF_8));
+            meters.add(new MeterStream(id, profile, start, interval, EnumSet.noneOf(Fault.class)));
+        }
+        this.rate = rate;
+        this.duration = duration;
+        this.threads = threads;
+        this.batch = batch;
+        this.links = links;
+        this.console = console;
+    }
+
+    /** Runs for the duration; returns the readings the broker acknowledged. */
+    long run() throws InterruptedException {
+        long t0 = System.nanoTime();
+        long end = t0 + duration.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> work(t0, end), "load-" + t);
+            worker.start();
+            workers.add(worker);
+        }
+        long reported = 0;
+        while (System.nanoTime() < end) {
+            Thread.sleep(1_000);
+            long now = sent.get();
+            console.printf("%,d readings/s (target %,.0f), %,d in all%n", now - reported, rate, now);
+            reported = now;
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        console.printf("achieved %,.0f readings/s on average over %.1f s (%,d readings, %d meters, batch %d, %d threads)%n",
+                sent.get() / seconds, seconds, sent.get(), meters.size(), batch, threads);
+        return sent.get();
+    }
+
+    private void work(long t0, long end) {
+        double perThread = rate / threads;
+        long mine = 0;
+        try (BrokerLink link = links.get()) {
+            while (System.nanoTime() < end) {
+                long due = t0 + (long) (mine / perThread * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                List<Outgoing> chunk = new ArrayList<>(batch);
+                for (int k = 0; k < batch; k++) {
+                    long n = next.getAndIncrement();
+                    MeterStream meter = meters.get((int) (n % meters.size()));
+                    chunk.add(Outgoing.of(meter.reading(n / meters.size())));
+                }
+                try {
+                    link.send(chunk, BrokerLink.Format.EMS, batch);
+                    sent.addAndGet(chunk.size());
+                } catch (JMSRuntimeException e) {
+                    console.println("send failed: " + e.getMessage());
+                    Thread.sleep(500);
+                }
+                mine += chunk.size();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
