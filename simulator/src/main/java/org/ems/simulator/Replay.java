@@ -34,6 +34,8 @@ final class Replay {
     private final Path ledger;
     private final PrintStream console;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private volatile boolean paused;
+    private volatile Listener listener = new Listener() {};
     private final AtomicLong sent = new AtomicLong();
     private volatile String brokerState = "connecting";
 
@@ -51,8 +53,24 @@ final class Replay {
         this.console = console;
     }
 
+    /** Told what the sender does; called on the sender thread. */
+    interface Listener {
+        default void acknowledged(List<Outgoing> readings) {}
+
+        default void brokerState(String state) {}
+    }
+
+    void listen(Listener listener) {
+        this.listener = listener;
+    }
+
     void requestStop() {
         stop.set(true);
+    }
+
+    /** Paused, no meter takes readings; meter time resumes where it stopped. */
+    void pause(boolean pause) {
+        paused = pause;
     }
 
     long sent() {
@@ -67,8 +85,13 @@ final class Replay {
             sender.start();
             long t0 = System.nanoTime();
             long lastReport = t0;
+            long pausedNanos = 0;
             for (long i = first; i < lastStep && !stop.get(); i++) {
-                long due = t0 + wallPerStep.toNanos() * (i - first);
+                while (paused && !stop.get()) {
+                    Thread.sleep(50);
+                    pausedNanos += 50_000_000L;
+                }
+                long due = t0 + pausedNanos + wallPerStep.toNanos() * (i - first);
                 while (!stop.get() && System.nanoTime() < due) {
                     Thread.sleep(Math.max(1, Math.min(200, (due - System.nanoTime()) / 1_000_000)));
                 }
@@ -125,6 +148,7 @@ final class Replay {
                 } catch (JMSRuntimeException e) {
                     if (!"unreachable".equals(brokerState)) {
                         console.println("broker unreachable (" + e.getMessage() + "); buffering readings");
+                        listener.brokerState("unreachable");
                     }
                     brokerState = "unreachable";
                     if (stop.get() && outbox.size() > 0) {
@@ -136,6 +160,7 @@ final class Replay {
                 }
                 if (!"connected".equals(brokerState)) {
                     console.println("broker connected");
+                    listener.brokerState("connected");
                 }
                 brokerState = "connected";
                 backoff = 250;
@@ -146,6 +171,7 @@ final class Replay {
                 ledgerOut.flush();
                 outbox.acknowledge(entries);
                 sent.addAndGet(entries.size());
+                listener.acknowledged(entries.stream().map(Outbox.Entry::outgoing).toList());
             }
         } catch (IOException | InterruptedException e) {
             console.println("simulator: sending stopped: " + e);

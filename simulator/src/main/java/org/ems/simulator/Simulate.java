@@ -131,9 +131,8 @@ public final class Simulate implements Callable<Integer> {
                 : chosen.contains(Fault.DST) ? nextDstDay(meterZone)
                 : Instant.ofEpochSecond(Instant.now().getEpochSecond() / step.toSeconds() * step.toSeconds());
         LoadProfile profile = csv == null ? LoadProfile.bundled() : LoadProfile.load(csv);
-        Path home = Path.of(System.getenv().getOrDefault("EMS_HOME", ".ems"));
-        String url = broker != null ? broker
-                : "tcp://127.0.0.1:" + System.getenv().getOrDefault("EMS_BROKER_PORT", "61616");
+        Path home = emsHome();
+        String url = broker != null ? broker : defaultBrokerUrl();
         if (load != null) {
             if (load < 1 || !(rate > 0) || threads < 1) {
                 throw new IllegalArgumentException("--load, --rate and --threads must be above 0");
@@ -222,21 +221,43 @@ public final class Simulate implements Callable<Integer> {
     }
 
     private String user() {
-        return user != null ? user : System.getenv().getOrDefault("EMS_BROKER_USER", "meter");
+        return user != null ? user : defaultUser();
     }
 
     private String password(Path home) throws IOException {
         if (password != null) {
             return password;
         }
+        String known = defaultPassword(home);
+        if (known == null) {
+            throw new IllegalArgumentException("no broker password: give --password, set EMS_BROKER_PASSWORD, or run "
+                    + "./ems run first (it generates one into " + home.resolve("secrets.properties") + ")");
+        }
+        return known;
+    }
+
+    static Path emsHome() {
+        return Path.of(System.getenv().getOrDefault("EMS_HOME", ".ems"));
+    }
+
+    /** The local EMS broker. */
+    static String defaultBrokerUrl() {
+        return "tcp://127.0.0.1:" + System.getenv().getOrDefault("EMS_BROKER_PORT", "61616");
+    }
+
+    static String defaultUser() {
+        return System.getenv().getOrDefault("EMS_BROKER_USER", "meter");
+    }
+
+    /** $EMS_BROKER_PASSWORD, else the meter password ./ems run generated into $EMS_HOME; null if neither. */
+    static String defaultPassword(Path home) throws IOException {
         String env = System.getenv("EMS_BROKER_PASSWORD");
         if (env != null) {
             return env;
         }
         Path secrets = home.resolve("secrets.properties");
         if (!Files.exists(secrets)) {
-            throw new IllegalArgumentException("no broker password: give --password, set EMS_BROKER_PASSWORD, or run "
-                    + "./ems run first (it generates one into " + secrets + ")");
+            return null;
         }
         Properties p = new Properties();
         try (var in = Files.newInputStream(secrets)) {
@@ -245,7 +266,7 @@ public final class Simulate implements Callable<Integer> {
         return p.getProperty("broker.meter.password");
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
