@@ -27,6 +27,7 @@ import org.ems.contracts.reading.MeterReadingCodec;
 import org.ems.runtime.EmsSettings;
 import org.ems.runtime.Infrastructure;
 import org.ems.runtime.InstallationHome;
+import org.ems.runtime.JwtKeys;
 import org.ems.runtime.PayaraServerScripts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EarOnPayaraServerIT {
+
+    private static final String ADMIN_PASSWORD = "ear-admin-password";
 
     private final Path payara = Path.of(System.getProperty("payara.home"));
     private final int httpPort = freePort();
@@ -63,8 +66,9 @@ class EarOnPayaraServerIT {
                 "admin.port", Integer.toString(adminPort))));
         var db = infrastructure.database();
         var broker = infrastructure.broker();
+        JwtKeys jwt = JwtKeys.ensure(home, Map.of());
         Path resources = emsHome.resolve("resources.asadmin");
-        Files.writeString(resources, PayaraServerScripts.render("payara-server-resources.asadmin", Map.of(
+        Files.writeString(resources, PayaraServerScripts.render("payara-server-resources.asadmin", values(
                 "broker.host", broker.host(),
                 "broker.port", Integer.toString(broker.port()),
                 "broker.user", PayaraServerScripts.propertyValue(broker.appUser()),
@@ -73,7 +77,9 @@ class EarOnPayaraServerIT {
                 "db.url", PayaraServerScripts.propertyValue(db.url()),
                 "db.user", PayaraServerScripts.propertyValue(db.user()),
                 "db.password", PayaraServerScripts.propertyValue(db.password()),
-                "timezone", "UTC")));
+                "timezone", "UTC",
+                "jwt.private-key", PayaraServerScripts.propertyValue(jwt.privateKey().toString()),
+                "jwt.public-key", PayaraServerScripts.propertyValue(jwt.publicKey().toUri().toString()))));
 
         // A new domain each run, so nothing is left from an earlier one.
         asadmin("create-domain", "--nopassword=true", "--adminport", Integer.toString(adminPort),
@@ -83,6 +89,9 @@ class EarOnPayaraServerIT {
         asadmin("start-domain", "--prebootcommandfile", preboot.toString(), domain);
         domainStarted = true;
         asadmin("--port", Integer.toString(adminPort), "multimode", "--file", resources.toString());
+        // The first administrator's password, as an operator would give it before the first deployment.
+        asadmin("--port", Integer.toString(adminPort), "create-system-properties",
+                "ems.admin.initial-password=" + ADMIN_PASSWORD);
         asadmin("--port", Integer.toString(adminPort), "deploy", "--name", "ems", System.getProperty("ems.ear"));
     }
 
@@ -122,13 +131,30 @@ class EarOnPayaraServerIT {
                 meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
             }
         }
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(url("api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> day = http.send(
-                    HttpRequest.newBuilder(url("api/devices/" + device + "/consumption?date=2026-03-10")).build(),
+                    HttpRequest.newBuilder(url("api/devices/" + device + "/consumption?date=2026-03-10"))
+                            .header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(day.statusCode()).isEqualTo(200);
             assertThat(day.body()).contains("{\"flags\":[],\"kwh\":2.500000,\"readings\":1,\"start\":\"2026-03-10T10:00:00Z\"}");
         });
+    }
+
+    private static Map<String, String> values(String... keysAndValues) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return values;
     }
 
     private URI url(String path) {

@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.ems.runtime.EmsSettings;
 import org.ems.runtime.Infrastructure;
 import org.ems.runtime.InstallationHome;
+import org.ems.runtime.JwtKeys;
 import org.ems.runtime.MicroConfiguration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,7 +48,7 @@ public class EmsInfrastructureExtension implements BeforeAllCallback {
                 Infrastructure infrastructure =
                         Infrastructure.start(settings, home, EmsInfrastructureExtension.class.getClassLoader());
                 MicroConfiguration.write(testDir, settings, infrastructure.database(), infrastructure.broker(),
-                        testDir.resolve("ems-ra.rar"), new Properties());
+                        JwtKeys.ensure(home, java.util.Map.of()), testDir.resolve("ems-ra.rar"), new Properties());
                 return new Running(home, infrastructure);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start PostgreSQL and Artemis for the tests", e);

@@ -54,12 +54,14 @@ class EmsSystemIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private Path home;
     private RunningEms ems;
+    private String adminPassword;
 
     @BeforeAll
     void start() throws Exception {
         home = Files.createTempDirectory(Path.of("target"), "ems-home-").toAbsolutePath();
         ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort());
         ems.awaitLine("EMS ready at", 240);
+        adminPassword = ems.awaitLine("Created user 'admin' with password ", 5).split(" ")[5];
     }
 
     @AfterAll
@@ -257,7 +259,23 @@ class EmsSystemIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(ems.url(path)).build(), HttpResponse.BodyHandlers.ofString());
+        var request = HttpRequest.newBuilder(ems.url(path));
+        if (path.startsWith("api/")) {
+            request.header("Authorization", "Bearer " + adminToken());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The generated admin password that the first start printed, exchanged for a token. */
+    private String adminToken() throws IOException, InterruptedException {
+        String password = adminPassword;
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(ems.url("api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json(login).getString("token");
     }
 
     private static JsonObject json(HttpResponse<String> response) {

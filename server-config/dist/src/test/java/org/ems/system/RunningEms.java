@@ -51,6 +51,11 @@ final class RunningEms implements AutoCloseable {
     }
 
     static RunningEms start(Path home, int httpPort, int dbPort, int brokerPort) throws IOException {
+        return start(home, httpPort, dbPort, brokerPort, Map.of());
+    }
+
+    static RunningEms start(Path home, int httpPort, int dbPort, int brokerPort, Map<String, String> env)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -63,6 +68,7 @@ final class RunningEms implements AutoCloseable {
                 "EMS_DB_PORT", Integer.toString(dbPort),
                 "EMS_BROKER_PORT", Integer.toString(brokerPort)));
         builder.environment().remove("EMS_ADMIN_PASSWORD");
+        builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         return new RunningEms(home, httpPort, dbPort, brokerPort, builder.start());
     }

@@ -77,8 +77,9 @@ public final class Launcher {
         }
         Path runDirectory = home.directory("run");
         Path resourceAdapter = distribution.resolve("deploy/ems-ra.rar");
+        JwtKeys jwt = JwtKeys.ensure(home, System.getenv());
         MicroConfiguration config = MicroConfiguration.write(runDirectory, settings, infrastructure.database(),
-                infrastructure.broker(), resourceAdapter, firstStart);
+                infrastructure.broker(), jwt, resourceAdapter, firstStart);
         List<String> microOptions = new ArrayList<>(config.options(settings.httpPort(), List.of(postgresDriver(distribution))));
         microOptions.addAll(List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
         PayaraMicroProcess micro = PayaraMicroProcess.start(home, settings.bindAddress(), settings.httpPort(), microJar,
@@ -95,7 +96,7 @@ public final class Launcher {
             throw e;
         }
         // The application has read the initial password: do not leave it on disk.
-        MicroConfiguration.write(runDirectory, settings, infrastructure.database(), infrastructure.broker(),
+        MicroConfiguration.write(runDirectory, settings, infrastructure.database(), infrastructure.broker(), jwt,
                 resourceAdapter, new Properties());
         System.out.println("EMS ready at " + micro.baseUrl());
         if (newAdminPassword.isPresent()) {

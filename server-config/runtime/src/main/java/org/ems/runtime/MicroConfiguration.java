@@ -35,7 +35,7 @@ public final class MicroConfiguration {
      * @param resourceAdapter the Artemis adapter, deployed after boot and before any application, whose MDBs need it
      */
     public static MicroConfiguration write(Path directory, EmsSettings settings, DatabaseEndpoint database,
-            BrokerEndpoint broker, Path resourceAdapter, Properties extra) throws IOException {
+            BrokerEndpoint broker, JwtKeys jwt, Path resourceAdapter, Properties extra) throws IOException {
         Files.createDirectories(directory);
         Path domainXml = directory.resolve("domain.xml");
         try (InputStream in = MicroConfiguration.class.getResourceAsStream("domain.xml")) {
@@ -50,6 +50,7 @@ public final class MicroConfiguration {
         properties.setProperty("ems.broker.user", broker.appUser());
         properties.setProperty("ems.broker.password", broker.appPassword());
         properties.setProperty("ems.timezone", settings.timeZone());
+        properties.putAll(jwtProperties(jwt));
         properties.putAll(extra);
         Path systemProperties = directory.resolve("ems.properties");
         InstallationHome.writePrivate(systemProperties, properties, "EMS settings for Payara Micro (holds passwords)");
@@ -57,6 +58,15 @@ public final class MicroConfiguration {
         Files.writeString(postBootCommands, "deploy --type rar --name " + RESOURCE_ADAPTER + " "
                 + resourceAdapter.toAbsolutePath() + "\n");
         return new MicroConfiguration(domainXml, systemProperties, postBootCommands);
+    }
+
+    /** What the application needs to issue (private key) and MP-JWT to verify (public key, issuer) its tokens. */
+    public static Properties jwtProperties(JwtKeys jwt) {
+        Properties properties = new Properties();
+        properties.setProperty("ems.jwt.private-key.location", jwt.privateKey().toString());
+        properties.setProperty("mp.jwt.verify.publickey.location", jwt.publicKey().toUri().toString());
+        properties.setProperty("mp.jwt.verify.issuer", "ems");
+        return properties;
     }
 
     /** Payara Micro command-line options that apply this configuration; the application to deploy comes after. */

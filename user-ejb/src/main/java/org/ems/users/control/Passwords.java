@@ -29,6 +29,16 @@ public class Passwords {
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
     }
 
+    private volatile String decoy;
+
+    /** A hash no password is known for: verified against when a username does not exist, to take the same time. */
+    public String decoyHash() {
+        if (decoy == null) {
+            decoy = hash(java.util.UUID.randomUUID().toString());
+        }
+        return decoy;
+    }
+
     public String hash(String password) {
         return pbkdf2.generate(password.toCharArray());
     }

@@ -68,4 +68,28 @@ public class User {
     public Role role() {
         return role;
     }
+
+    public String name() {
+        return name;
+    }
+
+    public String timeZone() {
+        return timeZone;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public void update(String name, Role role, String timeZone) {
+        this.name = name;
+        this.role = role;
+        this.timeZone = timeZone;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
 }

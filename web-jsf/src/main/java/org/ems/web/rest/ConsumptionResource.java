@@ -1,5 +1,6 @@
 package org.ems.web.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.ems.monitoring.domain.HourTotal;
 
 /** {@code GET /api/devices/{id}/consumption?date=YYYY-MM-DD}: a device's consumption in each hour of a local day. */
 @Path("devices/{id}/consumption")
+@RolesAllowed(Roles.ADMIN) // clients too, for their own devices, once devices have owners
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsumptionResource {
 

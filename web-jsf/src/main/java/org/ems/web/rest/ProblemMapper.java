@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.ems.users.boundary.UserRejected;
 
 /**
  * Turns every exception of the API into problem JSON. A client's mistake is a 4xx with a reason; anything else is a
@@ -33,6 +34,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     ? incident(exception)
                     : clientDetail(status, web);
             return Problem.of(status, detail).toResponse();
+        }
+        if (exception instanceof jakarta.ejb.EJBException ejb && ejb.getCause() != null) {
+            return toResponse(ejb.getCause());
+        }
+        if (exception instanceof UserRejected rejected) {
+            return Problem.of(switch (rejected.reason()) {
+                case NOT_FOUND -> Response.Status.NOT_FOUND;
+                case CONFLICT -> Response.Status.CONFLICT;
+                case INVALID -> Response.Status.BAD_REQUEST;
+            }, rejected.getMessage()).toResponse();
         }
         if (exception instanceof ConstraintViolationException invalid) {
             return Problem.of(Response.Status.BAD_REQUEST, invalid.getConstraintViolations().stream()

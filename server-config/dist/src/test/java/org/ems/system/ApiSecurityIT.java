@@ -1,0 +1,319 @@
+package org.ems.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Sign-in, roles, user administration and token attacks, over HTTP against the running system. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApiSecurityIT {
+
+    private static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Path home;
+    private RunningEms ems;
+    private String admin;
+
+    @BeforeAll
+    void start() throws Exception {
+        home = Files.createTempDirectory(Path.of("target"), "ems-api-").toAbsolutePath();
+        ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
+                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        ems.awaitLine("EMS ready at", 240);
+        admin = login("admin", ADMIN_PASSWORD).getString("token");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        ems.close();
+    }
+
+    @Test
+    @Order(1)
+    void aSignedInUserSeesThemselvesAndTheTokenCarriesTheContractClaims() throws Exception {
+        JsonObject me = json(call("GET", "api/me", admin, null));
+        assertThat(me.getString("username")).isEqualTo("admin");
+        assertThat(me.getString("role")).isEqualTo("ADMIN");
+        var claims = SignedJWT.parse(admin).getJWTClaimsSet();
+        assertThat(SignedJWT.parse(admin).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(claims.getIssuer()).isEqualTo("ems");
+        assertThat(claims.getSubject()).isEqualTo(me.getString("id"));
+        assertThat(claims.getStringClaim("upn")).isEqualTo("admin");
+        assertThat(claims.getStringListClaim("groups")).containsExactly("ADMIN");
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    @Order(2)
+    void administratorsManageUsersAndNoResponseHoldsAPassword() throws Exception {
+        String name = "<script>alert(1)</script> O'Brien; DROP TABLE users.app_user;--";
+        HttpResponse<String> created = call("POST", "api/users", admin,
+                "{\"username\":\"Client.One\",\"password\":\"client-one-pw\",\"name\":" + quote(name)
+                        + ",\"role\":\"CLIENT\",\"timeZone\":\"Europe/Bucharest\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject user = json(created);
+        assertThat(created.headers().firstValue("Location")).hasValue(ems.url("api/users/" + user.getString("id")).toString());
+        assertThat(user.getString("name")).isEqualTo(name);
+        assertThat(user.keySet()).containsExactlyInAnyOrder("id", "username", "name", "role", "timeZone");
+
+        assertThat(call("POST", "api/users", admin, "{\"username\":\"client.one\",\"password\":\"another-pw-1\","
+                + "\"name\":\"x\",\"role\":\"CLIENT\"}").statusCode()).as("usernames ignore case").isEqualTo(409);
+        String id = user.getString("id");
+        assertThat(json(call("GET", "api/users/" + id, admin, null)).getString("name")).isEqualTo(name);
+        JsonObject changed = json(call("PUT", "api/users/" + id, admin,
+                "{\"name\":\"Client One\",\"role\":\"CLIENT\",\"timeZone\":\"Asia/Kolkata\",\"password\":\"a-new-password\"}"));
+        assertThat(changed.getString("timeZone")).isEqualTo("Asia/Kolkata");
+        assertThat(login("client.one", "a-new-password").getString("token")).isNotBlank();
+
+        String everything = call("GET", "api/users", admin, null).body() + created.body() + changed;
+        assertThat(everything).doesNotContainIgnoringCase("password").doesNotContain("PBKDF2").doesNotContain("hash");
+
+        assertThat(call("DELETE", "api/users/" + id, admin, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "api/users/" + id, admin, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsAProblemWithAReasonNeverA500() throws Exception {
+        Map<String, String> cases = Map.of(
+                "{\"username\":\"ok-name\",\"password\":\"short\",\"name\":\"n\",\"role\":\"CLIENT\"}", "at least 10",
+                "{\"username\":\"same-as-pw\",\"password\":\"same-as-pw\",\"name\":\"n\",\"role\":\"CLIENT\"}",
+                "must not be the username",
+                "{\"username\":\"zone-user\",\"password\":\"long-enough-pw\",\"name\":\"n\",\"role\":\"CLIENT\","
+                        + "\"timeZone\":\"Mars/Olympus\"}", "IANA time zone",
+                "{\"username\":\"role-user\",\"password\":\"long-enough-pw\",\"name\":\"n\",\"role\":\"ROOT\"}",
+                "ADMIN or CLIENT",
+                "{\"username\":\"x\",\"password\":\"long-enough-pw\",\"name\":\"n\",\"role\":\"CLIENT\"}", "username must",
+                "{\"username\":\"type-user\",\"password\":12,\"name\":\"n\"", "not valid JSON",
+                "{\"username\":\"noname\",\"password\":\"long-enough-pw\",\"role\":\"CLIENT\"}", "name must");
+        for (var c : cases.entrySet()) {
+            HttpResponse<String> response = call("POST", "api/users", admin, c.getKey());
+            assertThat(response.statusCode()).as(c.getKey()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(json(response).getString("detail")).as(c.getKey()).contains(c.getValue());
+        }
+        assertThat(call("GET", "api/users/not-a-uuid", admin, null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "api/users/" + UUID.randomUUID(), admin, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
+    void theLastAdministratorStays() throws Exception {
+        String adminId = json(call("GET", "api/me", admin, null)).getString("id");
+        HttpResponse<String> delete = call("DELETE", "api/users/" + adminId, admin, null);
+        assertThat(delete.statusCode()).isEqualTo(409);
+        assertThat(json(delete).getString("detail")).contains("last administrator");
+        assertThat(call("PUT", "api/users/" + adminId, admin,
+                "{\"name\":\"A\",\"role\":\"CLIENT\",\"timeZone\":\"UTC\"}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(5)
+    void clientsAreRefusedAdministrationAndStrangersEverything() throws Exception {
+        call("POST", "api/users", admin, "{\"username\":\"client.two\",\"password\":\"client-two-pw\",\"name\":\"C2\","
+                + "\"role\":\"CLIENT\"}");
+        String client = login("client.two", "client-two-pw").getString("token");
+        assertThat(call("GET", "api/me", client, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "api/users", client, null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "api/users", client, "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = call("GET", "api/users", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(json(anonymous).getInt("status")).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("Payara").doesNotContain("Exception");
+    }
+
+    @Test
+    @Order(6)
+    void forgedExpiredAndMalformedTokensAreRefused() throws Exception {
+        RSAPrivateKey ours = privateKey(home.resolve("jwt/private.pem"));
+        var other = KeyPairGenerator.getInstance("RSA");
+        other.initialize(2048);
+        RSAPrivateKey theirs = (RSAPrivateKey) other.generateKeyPair().getPrivate();
+        byte[] publicPem = Files.readAllBytes(home.resolve("jwt/public.pem"));
+        Instant now = Instant.now();
+        String me = json(call("GET", "api/me", admin, null)).getString("id");
+
+        String valid = rs256(ours, claims(me, now, c -> {}));
+        assertThat(call("GET", "api/users", valid, null).statusCode()).as("control: our own forgery works").isEqualTo(200);
+
+        Map<String, String> attacks = new java.util.LinkedHashMap<>();
+        attacks.put("expired", rs256(ours, claims(me, now.minus(Duration.ofHours(1)), c -> {})));
+        attacks.put("nbf in the future", rs256(ours, claims(me, now, c -> c.notBeforeTime(Date.from(now.plusSeconds(3600))))));
+        attacks.put("wrong issuer", rs256(ours, claims(me, now, c -> c.issuer("someone-else"))));
+        attacks.put("another key", rs256(theirs, claims(me, now, c -> {})));
+        attacks.put("HS256 with the public key", hs256(publicPem, claims(me, now, c -> {})));
+        attacks.put("alg none", unsigned(claims(me, now, c -> {})));
+        attacks.put("tampered payload", tamper(valid));
+        attacks.put("missing jti", rs256(ours, claims(me, now, c -> c.jwtID(null))));
+        for (var attack : attacks.entrySet()) {
+            assertThat(call("GET", "api/users", attack.getValue(), null).statusCode()).as(attack.getKey()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void anUnknownUserAndAWrongPasswordGetTheSameAnswerInAboutTheSameTime() throws Exception {
+        long unknown = 0;
+        long wrong = 0;
+        String unknownBody = null;
+        String wrongBody = null;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> a = loginResponse("nobody-" + i, "whatever-password");
+            unknown += System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            HttpResponse<String> b = loginResponse("admin", "wrong-password-" + i);
+            wrong += System.nanoTime() - t0;
+            assertThat(a.statusCode()).isEqualTo(401);
+            assertThat(b.statusCode()).isEqualTo(401);
+            unknownBody = a.body();
+            wrongBody = b.body();
+        }
+        assertThat(unknownBody).isEqualTo(wrongBody);
+        // both verify a PBKDF2 hash (~100 ms); without the decoy the unknown user would answer in a few ms
+        assertThat((double) unknown / wrong).isBetween(0.5, 2.0);
+    }
+
+    @Test
+    @Order(8)
+    void aBruteForceOnOneUsernameIsThrottled() throws Exception {
+        call("POST", "api/users", admin, "{\"username\":\"target\",\"password\":\"target-password\",\"name\":\"T\","
+                + "\"role\":\"CLIENT\"}");
+        for (int i = 0; i < 5; i++) {
+            assertThat(loginResponse("target", "guess-" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = loginResponse("TARGET", "target-password");
+        assertThat(throttled.statusCode()).as("even the right password, while throttled").isEqualTo(429);
+        assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(800L, 900L);
+        assertThat(json(throttled).getString("detail")).contains("too many failed sign-ins");
+    }
+
+    @Test
+    @Order(9)
+    void aBruteForceFromOneAddressIsThrottledWhateverTheUsername() throws Exception {
+        int attempts = 0;
+        int status;
+        do {
+            status = loginResponse("sprayed-" + attempts, "guess").statusCode();
+            attempts++;
+        } while (status == 401 && attempts < 25);
+        assertThat(status).isEqualTo(429);
+    }
+
+    // --- helpers ---
+
+    private static JWTClaimsSet claims(String subject, Instant issued, Consumer<JWTClaimsSet.Builder> change) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .issuer("ems").subject(subject).claim("upn", "admin").claim("groups", List.of("ADMIN"))
+                .issueTime(Date.from(issued)).expirationTime(Date.from(issued.plus(Duration.ofMinutes(15))))
+                .jwtID(UUID.randomUUID().toString());
+        change.accept(builder);
+        return builder.build();
+    }
+
+    private static String rs256(RSAPrivateKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static String hs256(byte[] secret, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new MACSigner(secret));
+        return jwt.serialize();
+    }
+
+    private static String unsigned(JWTClaimsSet claims) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    /** The payload of a valid token with one more group, the signature left as it was. */
+    private static String tamper(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"upn\":\"admin\"", "\"upn\":\"root\"");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    private static RSAPrivateKey privateKey(Path pem) throws Exception {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return (RSAPrivateKey) key;
+    }
+
+    private JsonObject login(String username, String password) throws Exception {
+        HttpResponse<String> response = loginResponse(username, password);
+        assertThat(response.statusCode()).as("login " + username).isEqualTo(200);
+        return json(response);
+    }
+
+    private HttpResponse<String> loginResponse(String username, String password) throws Exception {
+        return call("POST", "api/auth/login", null,
+                "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}");
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ems.url(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String quote(String text) {
+        return Json.createValue(text).toString();
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+}

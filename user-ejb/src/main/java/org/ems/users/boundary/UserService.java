@@ -1,0 +1,165 @@
+package org.ems.users.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ems.users.control.Passwords;
+import org.ems.users.control.TokenIssuer;
+import org.ems.users.entity.Role;
+import org.ems.users.entity.User;
+
+/** Accounts: sign-in and their administration. Every rule about users is here. */
+@Stateless
+public class UserService {
+
+    /** Usernames: 3 to 64 letters, digits, '.', '_', '-' or '@'. */
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+
+    @PersistenceContext(unitName = "users")
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    Event<UserDeleted> deleted;
+
+    @Inject
+    @ConfigProperty(name = "ems.timezone", defaultValue = "UTC")
+    String defaultTimeZone;
+
+    /** What a new user is given. */
+    public record NewUser(String username, String password, String name, String role, String timeZone) {}
+
+    /** What an update changes; a null password keeps the current one. */
+    public record UserChange(String name, String role, String timeZone, String password) {}
+
+    /** A token for the user with these credentials; empty for an unknown user or a wrong password alike. */
+    public Optional<TokenIssuer.Token> login(String username, String password) {
+        Optional<User> user = byUsername(username);
+        // Verify against some hash even for an unknown user, so both answers take the same time.
+        String hash = user.map(User::passwordHash).orElseGet(passwords::decoyHash);
+        boolean matches = passwords.matches(password == null ? "" : password, hash);
+        return user.filter(u -> matches).map(tokens::issue);
+    }
+
+    public List<UserView> list() {
+        return em.createQuery("select u from User u order by lower(u.username)", User.class)
+                .getResultStream().map(UserView::of).toList();
+    }
+
+    public UserView find(UUID id) {
+        return UserView.of(existing(id));
+    }
+
+    public UserView create(NewUser request) {
+        String username = request.username() == null ? "" : request.username().trim();
+        if (!USERNAME.matcher(username).matches()) {
+            throw invalid("username must be 3 to 64 letters, digits, '.', '_', '-' or '@'");
+        }
+        checkPassword(username, request.password());
+        if (byUsername(username).isPresent()) {
+            throw new UserRejected(UserRejected.Reason.CONFLICT, "username '" + username + "' is taken");
+        }
+        User user = new User(username, passwords.hash(request.password()), name(request.name()), role(request.role()),
+                zone(request.timeZone() == null ? defaultTimeZone : request.timeZone()));
+        em.persist(user);
+        em.flush(); // a concurrent insert of the same name fails here, on the unique index
+        return UserView.of(user);
+    }
+
+    public UserView update(UUID id, UserChange change) {
+        User user = existing(id);
+        Role role = role(change.role());
+        if (user.role() == Role.ADMIN && role != Role.ADMIN) {
+            refuseIfLastAdmin("the last administrator cannot stop being one");
+        }
+        user.update(name(change.name()), role, zone(change.timeZone() == null ? user.timeZone() : change.timeZone()));
+        if (change.password() != null) {
+            checkPassword(user.username(), change.password());
+            user.changePassword(passwords.hash(change.password()));
+        }
+        return UserView.of(user);
+    }
+
+    public void delete(UUID id) {
+        User user = existing(id);
+        if (user.role() == Role.ADMIN) {
+            refuseIfLastAdmin("the last administrator cannot be deleted");
+        }
+        em.remove(user);
+        deleted.fire(new UserDeleted(id));
+    }
+
+    private void refuseIfLastAdmin(String why) {
+        long admins = em.createQuery("select count(u) from User u where u.role = :role", Long.class)
+                .setParameter("role", Role.ADMIN).getSingleResult();
+        if (admins <= 1) {
+            throw new UserRejected(UserRejected.Reason.CONFLICT, why);
+        }
+    }
+
+    private User existing(UUID id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new UserRejected(UserRejected.Reason.NOT_FOUND, "no user " + id);
+        }
+        return user;
+    }
+
+    private Optional<User> byUsername(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select u from User u where lower(u.username) = :name", User.class)
+                .setParameter("name", username.trim().toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    private static void checkPassword(String username, String password) {
+        String violation = Passwords.policyViolation(username, password);
+        if (violation != null) {
+            throw invalid(violation);
+        }
+    }
+
+    private static String name(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw invalid("name must have 1 to 200 characters");
+        }
+        return name.trim();
+    }
+
+    private static Role role(String role) {
+        try {
+            return Role.valueOf(role == null ? "" : role);
+        } catch (IllegalArgumentException e) {
+            throw invalid("role must be ADMIN or CLIENT");
+        }
+    }
+
+    private static String zone(String zone) {
+        try {
+            return ZoneId.of(zone).getId();
+        } catch (DateTimeException | NullPointerException e) {
+            throw invalid("timeZone must be an IANA time zone such as Europe/Bucharest, not '" + zone + "'");
+        }
+    }
+
+    private static UserRejected invalid(String message) {
+        return new UserRejected(UserRejected.Reason.INVALID, message);
+    }
+}
