@@ -121,7 +121,22 @@ class EarOnPayaraServerIT {
             assertThat(ready.body()).contains("\"database\"", "\"broker\"").doesNotContain("DOWN");
         });
 
-        UUID device = UUID.randomUUID();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(url("api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(url("api/devices"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"meter\",\"maxHourlyKwh\":3,\"timeZone\":\"UTC\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        UUID device = UUID.fromString(created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
         var broker = infrastructure.broker();
         try (JMSContext meter = new ActiveMQConnectionFactory(broker.url(), broker.meterUser(), broker.meterPassword())
                 .createContext()) {
@@ -131,14 +146,6 @@ class EarOnPayaraServerIT {
                 meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
             }
         }
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(url("api/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(200);
-        String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> day = http.send(
                     HttpRequest.newBuilder(url("api/devices/" + device + "/consumption?date=2026-03-10"))

@@ -4,9 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.monitoring.domain.HourlyConsumption;
 import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
 
@@ -17,24 +15,10 @@ public class ConsumptionService {
     @Inject
     ReadingRepository readings;
 
-    /** The zone of devices whose own zone monitoring does not know yet. */
-    @Inject
-    @ConfigProperty(name = "ems.timezone", defaultValue = "UTC")
-    String defaultTimeZone;
-
-    /** The device's hours of {@code date}; empty when monitoring knows nothing of the device. */
-    public Optional<DayConsumption> day(UUID deviceId, LocalDate date) {
-        if (!readings.hasReadings(deviceId)) {
-            return Optional.empty();
-        }
-        ZoneId zone = ZoneId.of(defaultTimeZone);
+    /** The device's consumption in every clock hour of {@code date} in {@code zone}. */
+    public DayConsumption day(UUID deviceId, LocalDate date, ZoneId zone) {
         var around = readings.readingsAround(deviceId, date.atStartOfDay(zone).toInstant(),
                 date.plusDays(1).atStartOfDay(zone).toInstant());
-        return Optional.of(new DayConsumption(deviceId, date, zone, HourlyConsumption.ofDay(around, date, zone)));
-    }
-
-    /** Today in the zone consumption is reported in, for requests that name no date. */
-    public LocalDate today() {
-        return LocalDate.now(ZoneId.of(defaultTimeZone));
+        return new DayConsumption(deviceId, date, zone, HourlyConsumption.ofDay(around, date, zone));
     }
 }

@@ -163,6 +163,82 @@ class ApiSecurityIT {
     }
 
     @Test
+    @Order(5)
+    void devicesAreManagedByAdministratorsAndSeenByTheirOwnersOnly() throws Exception {
+        String ownerId = json(call("POST", "api/users", admin, "{\"username\":\"owner.one\",\"password\":"
+                + "\"owner-one-pw\",\"name\":\"O1\",\"role\":\"CLIENT\",\"timeZone\":\"Asia/Kolkata\"}")).getString("id");
+        json(call("POST", "api/users", admin, "{\"username\":\"owner.two\",\"password\":\"owner-two-pw\","
+                + "\"name\":\"O2\",\"role\":\"CLIENT\"}"));
+        HttpResponse<String> created = call("POST", "api/devices", admin, "{\"name\":\"<i>Boiler</i>\","
+                + "\"description\":\"'; drop table devices.device; --\",\"address\":\"Str. Mare 1\","
+                + "\"maxHourlyKwh\":1.5,\"ownerId\":\"" + ownerId + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject device = json(created);
+        String id = device.getString("id");
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(device.getString("timeZone")).as("the owner's zone by default").isEqualTo("Asia/Kolkata");
+        assertThat(device.getString("name")).isEqualTo("<i>Boiler</i>");
+        assertThat(created.headers().firstValue("Location")).hasValue(ems.url("api/devices/" + id).toString());
+
+        String one = login("owner.one", "owner-one-pw").getString("token");
+        String two = login("owner.two", "owner-two-pw").getString("token");
+        assertThat(call("GET", "api/devices", one, null).body()).contains(id);
+        assertThat(call("GET", "api/devices", two, null).body()).isEqualTo("[]");
+        assertThat(call("GET", "api/devices/" + id, one, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "api/devices/" + id, two, null).statusCode()).as("another's device").isEqualTo(404);
+        assertThat(call("GET", "api/devices/" + id + "/consumption?date=2026-03-29", one, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "api/devices/" + id + "/consumption?date=2026-03-29", two, null).statusCode()).isEqualTo(404);
+        assertThat(call("POST", "api/devices", one, "{\"name\":\"x\",\"maxHourlyKwh\":1}").statusCode()).isEqualTo(403);
+        assertThat(call("PUT", "api/devices/" + id, one, "{\"name\":\"x\",\"maxHourlyKwh\":1}").statusCode()).isEqualTo(403);
+        assertThat(call("DELETE", "api/devices/" + id, one, null).statusCode()).isEqualTo(403);
+
+        JsonObject day = json(call("GET", "api/devices/" + id + "/consumption?date=2026-03-29", one, null));
+        assertThat(day.getString("timeZone")).isEqualTo("Asia/Kolkata");
+        assertThat(day.getJsonArray("hours").getJsonObject(0).getString("start")).isEqualTo("2026-03-29T00:00:00+05:30");
+
+        for (String bad : List.of("{\"name\":\"\",\"maxHourlyKwh\":1}", "{\"name\":\"n\",\"maxHourlyKwh\":-1}",
+                "{\"name\":\"n\"}", "{\"name\":\"n\",\"maxHourlyKwh\":\"lots\"}",
+                "{\"name\":\"n\",\"maxHourlyKwh\":1,\"ownerId\":\"" + UUID.randomUUID() + "\"}",
+                "{\"name\":\"n\",\"maxHourlyKwh\":1,\"timeZone\":\"Nowhere/Land\"}")) {
+            HttpResponse<String> refused = call("POST", "api/devices", admin, bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void everyCommittedDeviceChangeIsOneEventInVersionOrder() throws Exception {
+        var broker = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + ems.brokerPort, "ems-app", ems.secret("broker.app.password"));
+        try (var jms = broker.createContext();
+                var events = jms.createConsumer(jms.createTopic("ems.device-events"))) {
+            String ownerId = json(call("POST", "api/users", admin, "{\"username\":\"leaving\",\"password\":"
+                    + "\"leaving-password\",\"name\":\"L\",\"role\":\"CLIENT\"}")).getString("id");
+            String id = json(call("POST", "api/devices", admin, "{\"name\":\"v1\",\"maxHourlyKwh\":1,\"ownerId\":\""
+                    + ownerId + "\"}")).getString("id");
+            call("PUT", "api/devices/" + id, admin, "{\"name\":\"v2\",\"maxHourlyKwh\":2,\"ownerId\":\"" + ownerId + "\"}");
+            assertThat(call("PUT", "api/devices/" + id, admin, "{\"name\":\"v3\",\"maxHourlyKwh\":0}").statusCode())
+                    .as("refused: no event").isEqualTo(400);
+            call("DELETE", "api/users/" + ownerId, admin, null); // the device stays, unassigned
+            assertThat(json(call("GET", "api/devices/" + id, admin, null)).get("ownerId")).isIn(null, jakarta.json.JsonValue.NULL);
+            call("DELETE", "api/devices/" + id, admin, null);
+
+            List<org.ems.contracts.device.DeviceEvent> received = new java.util.ArrayList<>();
+            for (var m = events.receive(5_000); m != null; m = events.receive(1_000)) {
+                var event = org.ems.contracts.device.DeviceEvent.fromJson(m.getBody(String.class));
+                if (event.device().id().toString().equals(id)) {
+                    received.add(event);
+                }
+            }
+            assertThat(received).extracting(e -> e.type().name() + " " + e.version() + " " + e.device().name())
+                    .containsExactly("CREATED 1 v1", "UPDATED 2 v2", "UPDATED 3 v2", "DELETED 4 v2");
+            assertThat(received.get(2).device().ownerId()).isNull();
+        }
+    }
+
+    @Test
     @Order(6)
     void forgedExpiredAndMalformedTokensAreRefused() throws Exception {
         RSAPrivateKey ours = privateKey(home.resolve("jwt/private.pem"));

@@ -105,7 +105,7 @@ class EmsSystemIT {
     @Test
     @Order(3)
     void aReadingSentOverJmsComesBackAsHourlyConsumption() throws Exception {
-        UUID device = UUID.randomUUID();
+        UUID device = createDevice();
         sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-10T10:00:00Z", "100.000")));
         sendAsMeter(MeterReadingCodec.encodeClassic(reading(device, "2026-03-10T10:30:00Z", "101.500")));
         sendAsMeter(MeterReadingCodec.encodeBatch(java.util.List.of(
@@ -210,7 +210,7 @@ class EmsSystemIT {
     @Test
     @Order(9)
     void stopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
-        UUID device = UUID.randomUUID();
+        UUID device = createDevice();
         sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T00:00:00Z", "10")));
         sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T01:00:00Z", "13")));
         await().atMost(ARRIVAL).until(() -> get("api/devices/" + device + "/consumption?date=2026-03-12").statusCode() == 200);
@@ -227,7 +227,9 @@ class EmsSystemIT {
         ems = RunningEms.start(home, ems.httpPort, ems.dbPort, ems.brokerPort);
         ems.awaitLine("EMS ready at", 240);
         assertThat(ems.output()).noneMatch(line -> line.startsWith("Created user 'admin'"));
-        JsonObject day = json(get("api/devices/" + device + "/consumption?date=2026-03-12"));
+        HttpResponse<String> after = get("api/devices/" + device + "/consumption?date=2026-03-12");
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        JsonObject day = json(after);
         assertThat(day.getJsonArray("hours").getJsonObject(0).getJsonNumber("kwh").bigDecimalValue())
                 .isEqualByComparingTo("3");
     }
@@ -264,6 +266,19 @@ class EmsSystemIT {
             request.header("Authorization", "Bearer " + adminToken());
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A new device (no owner, zone UTC) through the API; its id. */
+    private UUID createDevice() throws IOException, InterruptedException {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(ems.url("api/devices"))
+                        .header("Authorization", "Bearer " + adminToken())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"meter\",\"maxHourlyKwh\":5,\"timeZone\":\"UTC\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        return UUID.fromString(json(created).getString("id"));
     }
 
     /** The generated admin password that the first start printed, exchanged for a token. */

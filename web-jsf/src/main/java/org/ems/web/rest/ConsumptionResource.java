@@ -14,7 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.time.ZoneId;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.ems.contracts.device.DeviceData;
+import org.ems.devices.boundary.DeviceService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.ems.monitoring.application.ConsumptionService;
@@ -23,12 +27,18 @@ import org.ems.monitoring.domain.HourTotal;
 
 /** {@code GET /api/devices/{id}/consumption?date=YYYY-MM-DD}: a device's consumption in each hour of a local day. */
 @Path("devices/{id}/consumption")
-@RolesAllowed(Roles.ADMIN) // clients too, for their own devices, once devices have owners
+@RolesAllowed({Roles.ADMIN, Roles.CLIENT})
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsumptionResource {
 
     @Inject
     ConsumptionService consumption;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    JsonWebToken caller;
 
     @GET
     @Operation(summary = "Consumption of a device in every clock hour of a local day")
@@ -36,10 +46,12 @@ public class ConsumptionResource {
             @PathParam("id") String id,
             @Parameter(description = "local day, YYYY-MM-DD; default today") @QueryParam("date") String date) {
         UUID deviceId = Ids.uuid(id, "device");
-        LocalDate day = date == null || date.isBlank() ? consumption.today() : localDate(date);
-        return consumption.day(deviceId, day)
-                .map(ConsumptionView::of)
-                .orElseThrow(() -> Problem.notFound("no device " + deviceId));
+        LocalDate requested = date == null || date.isBlank() ? null : localDate(date);
+        // Who may see the device, and its zone: the device catalogue (another's device is a 404 there).
+        DeviceData device = devices.find(deviceId, DevicesResource.viewer(caller));
+        ZoneId zone = ZoneId.of(device.timeZone());
+        LocalDate day = requested != null ? requested : LocalDate.now(zone);
+        return ConsumptionView.of(consumption.day(device.id(), day, zone));
     }
 
     private static LocalDate localDate(String text) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.ems.devices.boundary.DeviceRejected;
 import org.ems.users.boundary.UserRejected;
 
 /**
@@ -44,6 +45,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 case CONFLICT -> Response.Status.CONFLICT;
                 case INVALID -> Response.Status.BAD_REQUEST;
             }, rejected.getMessage()).toResponse();
+        }
+        if (exception instanceof DeviceRejected rejected) {
+            return Problem.of(rejected.reason() == DeviceRejected.Reason.NOT_FOUND
+                    ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST, rejected.getMessage()).toResponse();
         }
         if (exception instanceof ConstraintViolationException invalid) {
             return Problem.of(Response.Status.BAD_REQUEST, invalid.getConstraintViolations().stream()

@@ -57,7 +57,7 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
-    private static <T> T required(T body) {
+    static <T> T required(T body) {
         if (body == null) {
             throw Problem.badRequest("a JSON body is required");
         }

@@ -32,14 +32,6 @@ public class ReadingRepository {
                 == 1;
     }
 
-    public boolean hasReadings(UUID deviceId) {
-        return !em.createQuery("select r.deviceId from StoredReading r where r.deviceId = :device", UUID.class)
-                .setParameter("device", deviceId)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
-    }
-
     /**
      * The device's readings in {@code [from, to]}, plus the last one before and the first one after, so that every
      * interval overlapping the range is complete; in time order.

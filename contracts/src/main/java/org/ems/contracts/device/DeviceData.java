@@ -1,0 +1,14 @@
+package org.ems.contracts.device;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * A device as other modules see it.
+ *
+ * @param ownerId the owning user, or null while unassigned
+ * @param timeZone the IANA zone its clock hours are counted in
+ */
+public record DeviceData(
+        UUID id, String name, String description, String address, BigDecimal maxHourlyKwh, UUID ownerId,
+        String timeZone) {}

@@ -1,0 +1,65 @@
+package org.ems.contracts.device;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A committed change of one device. {@code version} grows by one with every change of that device, so a consumer
+ * applies events in version order and ignores one older than what it holds. A deleted device's event carries the
+ * device as it was.
+ */
+public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceData device) {
+
+    /** What happened to the device. */
+    public enum Type {
+        CREATED,
+        UPDATED,
+        DELETED
+    }
+
+    public String toJson() {
+        JsonObjectBuilder d = Json.createObjectBuilder()
+                .add("id", device.id().toString())
+                .add("name", device.name())
+                .add("description", device.description() == null ? "" : device.description())
+                .add("address", device.address() == null ? "" : device.address())
+                .add("maxHourlyKwh", device.maxHourlyKwh())
+                .add("timeZone", device.timeZone());
+        if (device.ownerId() == null) {
+            d.addNull("ownerId");
+        } else {
+            d.add("ownerId", device.ownerId().toString());
+        }
+        return Json.createObjectBuilder()
+                .add("type", type.name())
+                .add("version", version)
+                .add("occurredAt", occurredAt.toString())
+                .add("device", d)
+                .build()
+                .toString();
+    }
+
+    public static DeviceEvent fromJson(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            JsonObject o = reader.readObject();
+            JsonObject d = o.getJsonObject("device");
+            JsonValue owner = d.get("ownerId");
+            return new DeviceEvent(Type.valueOf(o.getString("type")), o.getJsonNumber("version").longValueExact(),
+                    Instant.parse(o.getString("occurredAt")),
+                    new DeviceData(UUID.fromString(d.getString("id")), d.getString("name"), d.getString("description"),
+                            d.getString("address"), d.getJsonNumber("maxHourlyKwh").bigDecimalValue(),
+                            owner == null || owner.getValueType() == JsonValue.ValueType.NULL ? null
+                                    : UUID.fromString(d.getString("ownerId")),
+                            d.getString("timeZone")));
+        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException
+                | ArithmeticException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not a device event: " + e.getMessage(), e);
+        }
+    }
+}

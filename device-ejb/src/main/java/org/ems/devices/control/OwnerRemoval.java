@@ -1,0 +1,19 @@
+package org.ems.devices.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.ems.devices.boundary.DeviceService;
+import org.ems.users.boundary.UserDeleted;
+
+/** When a user is deleted, in the same transaction, their devices become unassigned. */
+@ApplicationScoped
+public class OwnerRemoval {
+
+    @Inject
+    DeviceService devices;
+
+    void onUserDeleted(@Observes UserDeleted deleted) {
+        devices.unassignAll(deleted.userId());
+    }
+}

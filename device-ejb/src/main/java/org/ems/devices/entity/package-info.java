@@ -1,0 +1,2 @@
+/** Entities of the devices component. */
+package org.ems.devices.entity;
