@@ -11,6 +11,7 @@ import java.awt.Robot;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import javax.swing.JButton;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPasswordField;
@@ -52,7 +54,7 @@ import picocli.CommandLine.Option;
 public final class SimulatorWindow {
 
     private final JFrame frame = new JFrame("EMS smart meter simulator");
-    private final JTextArea devices = new JTextArea(4, 36);
+    private final JTextArea devices = new JTextArea(4, 27);
     private final JTextField csv = new JTextField("(bundled sensor.csv)", 24);
     private final JSpinner speed = new JSpinner(new SpinnerNumberModel(600.0, 0.1, 1_000_000.0, 60.0));
     private final JTextField interval = new JTextField("10m", 6);
@@ -60,6 +62,10 @@ public final class SimulatorWindow {
     private final JTextField broker = new JTextField(Simulate.defaultBrokerUrl(), 24);
     private final JTextField user = new JTextField(Simulate.defaultUser(), 10);
     private final JPasswordField password = new JPasswordField(16);
+    private final JTextField ems = new JTextField(
+            "http://127.0.0.1:" + System.getenv().getOrDefault("EMS_HTTP_PORT", "8080") + "/", 24);
+    private final JTextField emsUser = new JTextField("admin", 10);
+    private final JPasswordField emsPassword = new JPasswordField(16);
     private final JButton startButton = new JButton("Start");
     private final JButton pauseButton = new JButton("Pause");
     private final JButton stopButton = new JButton("Stop");
@@ -108,6 +114,11 @@ public final class SimulatorWindow {
         addRow(settings, c, 4, "Broker", broker, null);
         addRow(settings, c, 5, "User", user, null);
         addRow(settings, c, 6, "Password", password, null);
+        JButton signIn = new JButton("Sign in and pick...");
+        signIn.addActionListener(e -> pickFromEms());
+        addRow(settings, c, 7, "EMS (admin sign-in)", ems, signIn);
+        addRow(settings, c, 8, "EMS user", emsUser, null);
+        addRow(settings, c, 9, "EMS password", emsPassword, null);
         JButton add = new JButton("Add device");
         add.addActionListener(e -> devices.append("\n" + UUID.randomUUID()));
 
@@ -138,7 +149,7 @@ public final class SimulatorWindow {
         content.add(center, BorderLayout.CENTER);
         frame.setContentPane(content);
         frame.setDefaultCloseOperation(JFrame.EXIT_ON_CLOSE);
-        frame.setSize(960, 720);
+        frame.setSize(1120, 760);
         frame.setLocationRelativeTo(null);
     }
 
@@ -155,6 +166,45 @@ public final class SimulatorWindow {
             c.gridx = 2;
             c.weightx = 0;
             panel.add(extra, c);
+        }
+    }
+
+    /** Signs in to EMS, lists the devices the user may see, and lets them pick the ones to simulate. */
+    private void pickFromEms() {
+        URI url;
+        try {
+            url = URI.create(ems.getText().trim().endsWith("/") ? ems.getText().trim() : ems.getText().trim() + "/");
+        } catch (IllegalArgumentException e) {
+            error(e);
+            return;
+        }
+        String name = emsUser.getText().trim();
+        String secret = new String(emsPassword.getPassword());
+        Thread fetch = new Thread(() -> {
+            try {
+                List<EmsDirectory.Device> found = EmsDirectory.devices(url, name, secret);
+                SwingUtilities.invokeLater(() -> choose(found));
+            } catch (IOException | RuntimeException e) {
+                SwingUtilities.invokeLater(() -> error(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ems-directory");
+        fetch.setDaemon(true);
+        fetch.start();
+    }
+
+    private void choose(List<EmsDirectory.Device> found) {
+        if (found.isEmpty()) {
+            JOptionPane.showMessageDialog(frame, "EMS has no devices yet.", "Simulator", JOptionPane.INFORMATION_MESSAGE);
+            return;
+        }
+        JList<EmsDirectory.Device> list = new JList<>(found.toArray(EmsDirectory.Device[]::new));
+        list.setSelectionInterval(0, found.size() - 1);
+        if (JOptionPane.showConfirmDialog(frame, new JScrollPane(list), "Devices to simulate",
+                        JOptionPane.OK_CANCEL_OPTION) == JOptionPane.OK_OPTION) {
+            devices.setText(String.join("\n", list.getSelectedValuesList().stream()
+                    .map(d -> d.id().toString()).toList()));
         }
     }
 

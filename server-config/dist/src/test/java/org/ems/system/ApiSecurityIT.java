@@ -239,6 +239,17 @@ class ApiSecurityIT {
     }
 
     @Test
+    @Order(5)
+    void theSimulatorSignsInAndListsTheDevicesToSimulate() throws Exception {
+        String id = json(call("POST", "api/devices", admin, "{\"name\":\"Simulated\",\"maxHourlyKwh\":4}")).getString("id");
+        var found = org.ems.simulator.EmsDirectory.devices(ems.url(""), "admin", ADMIN_PASSWORD);
+        assertThat(found).contains(new org.ems.simulator.EmsDirectory.Device(UUID.fromString(id), "Simulated"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> org.ems.simulator.EmsDirectory.devices(ems.url(""), "admin", "not-the-password"))
+                .hasMessageContaining("EMS refused the sign-in: 401 invalid username or password");
+    }
+
+    @Test
     @Order(6)
     void forgedExpiredAndMalformedTokensAreRefused() throws Exception {
         RSAPrivateKey ours = privateKey(home.resolve("jwt/private.pem"));
