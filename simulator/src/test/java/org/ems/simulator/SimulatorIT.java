@@ -184,4 +184,14 @@ class SimulatorIT {
         }).distinct().count();
         assertThat(meters).isEqualTo(50);
     }
+
+    @Test
+    void readingsGoOutAtTheWallClockPaceOfTheSpeed() throws Exception {
+        // 10 minutes of meter time at speed 6000: one reading every 100 ms of wall time
+        assertThat(simulate("--device", A.toString(), "--count", "8", "--speed", "6000")).isZero();
+        List<Message> messages = drain();
+        assertThat(messages).hasSize(8);
+        long span = messages.get(7).getJMSTimestamp() - messages.get(0).getJMSTimestamp();
+        assertThat(span).as("7 intervals of 100 ms").isBetween(650L, 2_000L);
+    }
 }
