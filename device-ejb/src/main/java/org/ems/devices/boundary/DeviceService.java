@@ -16,6 +16,7 @@ import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.device.VersionedDevice;
 import org.ems.devices.entity.Device;
+import org.ems.users.boundary.AuditTrail;
 import org.ems.users.boundary.UserRejected;
 import org.ems.users.boundary.UserService;
 
@@ -35,6 +36,9 @@ public class DeviceService {
     Event<DeviceChanged> changed;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "ems.timezone", defaultValue = "UTC")
     String defaultTimeZone;
 
@@ -45,7 +49,7 @@ public class DeviceService {
     public DeviceData create(DeviceRequest request) {
         Device device = new Device(valid(null, request));
         em.persist(device);
-        publish(DeviceEvent.Type.CREATED, device);
+        publish(DeviceEvent.Type.CREATED, device, null);
         return device.data();
     }
 
@@ -65,15 +69,16 @@ public class DeviceService {
 
     public DeviceData update(UUID id, DeviceRequest request) {
         Device device = visible(id, new Viewer(null, true));
+        DeviceData before = device.data();
         device.change(valid(id, request));
-        publish(DeviceEvent.Type.UPDATED, device);
+        publish(DeviceEvent.Type.UPDATED, device, before);
         return device.data();
     }
 
     public void delete(UUID id) {
         Device device = visible(id, new Viewer(null, true));
         device.deleting();
-        publish(DeviceEvent.Type.DELETED, device);
+        publish(DeviceEvent.Type.DELETED, device, device.data());
         em.remove(device);
     }
 
@@ -90,12 +95,14 @@ public class DeviceService {
             DeviceData d = device.data();
             device.change(new DeviceData(d.id(), d.name(), d.description(), d.address(), d.maxHourlyKwh(), null,
                     d.timeZone()));
-            publish(DeviceEvent.Type.UPDATED, device);
+            publish(DeviceEvent.Type.UPDATED, device, d);
         }
     }
 
-    private void publish(DeviceEvent.Type type, Device device) {
+    /** Every change: its event for the topic and its audit entry, in the changing transaction. */
+    private void publish(DeviceEvent.Type type, Device device, DeviceData before) {
         changed.fire(new DeviceChanged(new DeviceEvent(type, device.version(), Instant.now(), device.data())));
+        audit.record(type.name(), "DEVICE", device.id(), before, type == DeviceEvent.Type.DELETED ? null : device.data());
     }
 
     private Device visible(UUID id, Viewer viewer) {

@@ -240,6 +240,34 @@ class ApiSecurityIT {
 
     @Test
     @Order(5)
+    void everyAdministrativeChangeIsInTheAuditLog() throws Exception {
+        String id = json(call("POST", "api/users", admin, "{\"username\":\"audited\",\"password\":\"audited-pw-1\","
+                + "\"name\":\"Before\",\"role\":\"CLIENT\"}")).getString("id");
+        call("PUT", "api/users/" + id, admin, "{\"name\":\"After\",\"role\":\"CLIENT\",\"password\":\"audited-pw-2\"}");
+        String device = json(call("POST", "api/devices", admin, "{\"name\":\"Audited meter\",\"maxHourlyKwh\":1}"))
+                .getString("id");
+        call("DELETE", "api/devices/" + device, admin, null);
+
+        HttpResponse<String> page = call("GET", "api/audit?page=0&size=4", admin, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        JsonObject log = json(page);
+        assertThat(log.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(4);
+        var entries = log.getJsonArray("entries");
+        assertThat(entries.getValuesAs(JsonObject.class)).extracting(e -> e.getString("action") + " " + e.getString("targetType"))
+                .containsExactly("DELETED DEVICE", "CREATED DEVICE", "UPDATED_WITH_PASSWORD USER", "CREATED USER");
+        JsonObject update = entries.getJsonObject(2);
+        assertThat(update.getString("actor")).isEqualTo("admin");
+        assertThat(update.getJsonObject("before").getString("name")).isEqualTo("Before");
+        assertThat(update.getJsonObject("after").getString("name")).isEqualTo("After");
+        assertThat(entries.getJsonObject(0).isNull("after")).isTrue();
+        assertThat(page.body()).doesNotContain("audited-pw").doesNotContain("PBKDF2");
+        assertThat(call("GET", "api/audit", login("audited", "audited-pw-2").getString("token"), null).statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "api/audit?size=0", admin, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(5)
     void theSimulatorSignsInAndListsTheDevicesToSimulate() throws Exception {
         String id = json(call("POST", "api/devices", admin, "{\"name\":\"Simulated\",\"maxHourlyKwh\":4}")).getString("id");
         var found = org.ems.simulator.EmsDirectory.devices(ems.url(""), "admin", ADMIN_PASSWORD);

@@ -38,6 +38,9 @@ public class UserService {
     Event<UserDeleted> deleted;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "ems.timezone", defaultValue = "UTC")
     String defaultTimeZone;
 
@@ -78,11 +81,13 @@ public class UserService {
                 zone(request.timeZone() == null ? defaultTimeZone : request.timeZone()));
         em.persist(user);
         em.flush(); // a concurrent insert of the same name fails here, on the unique index
+        audit.record("CREATED", "USER", user.id(), null, UserView.of(user));
         return UserView.of(user);
     }
 
     public UserView update(UUID id, UserChange change) {
         User user = existing(id);
+        UserView before = UserView.of(user);
         Role role = role(change.role());
         if (user.role() == Role.ADMIN && role != Role.ADMIN) {
             refuseIfLastAdmin("the last administrator cannot stop being one");
@@ -92,6 +97,9 @@ public class UserService {
             checkPassword(user.username(), change.password());
             user.changePassword(passwords.hash(change.password()));
         }
+        // the log says that a password was changed, never what it is
+        audit.record(change.password() == null ? "UPDATED" : "UPDATED_WITH_PASSWORD", "USER", id, before,
+                UserView.of(user));
         return UserView.of(user);
     }
 
@@ -100,6 +108,7 @@ public class UserService {
         if (user.role() == Role.ADMIN) {
             refuseIfLastAdmin("the last administrator cannot be deleted");
         }
+        audit.record("DELETED", "USER", id, UserView.of(user), null);
         em.remove(user);
         deleted.fire(new UserDeleted(id));
     }
