@@ -278,6 +278,45 @@ class ApiSecurityIT {
     }
 
     @Test
+    @Order(5)
+    void pagesNeedASignInAndShowEachRoleItsOwn() throws Exception {
+        HttpResponse<String> anonymous = call("GET", "", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValue(ems.url("login.xhtml").toString());
+        assertThat(call("GET", "login.xhtml", null, null).body()).contains("Sign in");
+
+        HttpResponse<String> wrong = form("admin", "wrong-password");
+        assertThat(wrong.headers().firstValue("Location")).hasValue(ems.url("login.xhtml?error=invalid").toString());
+        assertThat(call("GET", "login.xhtml?error=invalid", null, null).body()).contains("Invalid username or password");
+
+        call("POST", "api/users", admin, "{\"username\":\"page.client\",\"password\":\"page-client-pw\",\"name\":"
+                + "\"<b>PC</b>\",\"role\":\"CLIENT\"}");
+        HttpResponse<String> ok = form("page.client", "page-client-pw");
+        assertThat(ok.headers().firstValue("Location")).hasValue(ems.url("").toString());
+        String cookie = ok.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("page.client").doesNotContain("Live meter readings")
+                .doesNotContain("jakarta.faces.push/readings");
+
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(ems.url("logout")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("the session is gone").isEqualTo(302);
+    }
+
+    private HttpResponse<String> form(String username, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(ems.url("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     @Order(6)
     void forgedExpiredAndMalformedTokensAreRefused() throws Exception {
         RSAPrivateKey ours = privateKey(home.resolve("jwt/private.pem"));

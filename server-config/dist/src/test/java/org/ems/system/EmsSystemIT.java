@@ -167,12 +167,13 @@ class EmsSystemIT {
     @Test
     @Order(7)
     void aStoredReadingIsPushedToAnOpenPage() throws Exception {
-        HttpResponse<String> page = get("");
+        String cookie = signInToPages();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Live meter readings");
         Matcher channel = Pattern.compile("(/jakarta\\.faces\\.push/readings\\?[^\"']+)").matcher(page.body());
         assertThat(channel.find()).as("f:websocket channel URL in page").isTrue();
-        String cookie = page.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse("");
 
         var messages = new LinkedBlockingQueue<String>();
         WebSocket socket = http.newWebSocketBuilder()
@@ -266,6 +267,20 @@ class EmsSystemIT {
             request.header("Authorization", "Bearer " + adminToken());
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The session cookie of the administrator signed in through the login form. */
+    private String signInToPages() throws IOException, InterruptedException {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(ems.url("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
+                                + java.net.URLEncoder.encode(adminPassword, java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValue(ems.url("").toString());
+        return login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
     }
 
     /** A new device (no owner, zone UTC) through the API; its id. */

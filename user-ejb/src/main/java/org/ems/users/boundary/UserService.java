@@ -52,11 +52,20 @@ public class UserService {
 
     /** A token for the user with these credentials; empty for an unknown user or a wrong password alike. */
     public Optional<TokenIssuer.Token> login(String username, String password) {
+        return authenticated(username, password).map(tokens::issue);
+    }
+
+    /** The user with these credentials (for a page session); empty for an unknown user or a wrong password alike. */
+    public Optional<UserView> verify(String username, String password) {
+        return authenticated(username, password).map(UserView::of);
+    }
+
+    private Optional<User> authenticated(String username, String password) {
         Optional<User> user = byUsername(username);
         // Verify against some hash even for an unknown user, so both answers take the same time.
         String hash = user.map(User::passwordHash).orElseGet(passwords::decoyHash);
         boolean matches = passwords.matches(password == null ? "" : password, hash);
-        return user.filter(u -> matches).map(tokens::issue);
+        return user.filter(u -> matches);
     }
 
     public List<UserView> list() {

@@ -1,0 +1,105 @@
+package org.ems.web.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.Set;
+import org.ems.users.boundary.UserService;
+import org.ems.users.boundary.UserView;
+import org.ems.users.control.LoginThrottle;
+
+/**
+ * The one authentication mechanism of EMS (Payara refuses two): requests with a bearer token go to Payara's MP-JWT
+ * mechanism; the pages use a login session, opened by the form of {@code login.xhtml} posting to {@code /login} and
+ * closed by {@code /logout}. A protected page without a session redirects to the login page.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "ems.user";
+    static final String LOGIN_PAGE = "/login.xhtml";
+
+    @Inject
+    UserService users;
+
+    @Inject
+    LoginThrottle throttle;
+
+    private volatile HttpAuthenticationMechanism jwt;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) throws AuthenticationException {
+        String path = request.getServletPath();
+        if ("/login".equals(path) && "POST".equals(request.getMethod())) {
+            return formLogin(request, context);
+        }
+        if ("/logout".equals(path)) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            return jwt().validateRequest(request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof UserView user) {
+            return context.notifyContainerAboutLogin(new CallerPrincipal(user.username()), Set.of(user.role()));
+        }
+        if (context.isProtected() && !path.startsWith("/api")) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        return jwt().validateRequest(request, response, context);
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
+        String username = request.getParameter("username");
+        String address = request.getRemoteAddr();
+        Instant now = Instant.now();
+        String login = request.getContextPath() + LOGIN_PAGE;
+        if (throttle.retryAfter(username, address, now).isPresent()) {
+            return context.redirect(login + "?error=throttled");
+        }
+        var user = users.verify(username, request.getParameter("password"));
+        if (user.isEmpty()) {
+            throttle.failed(username, address, now);
+            return context.redirect(login + "?error=invalid");
+        }
+        throttle.succeeded(username);
+        request.getSession(true);
+        request.changeSessionId(); // no session fixation
+        request.getSession().setAttribute(SESSION_USER, user.get());
+        return context.redirect(request.getContextPath() + "/");
+    }
+
+    /** Payara's MP-JWT mechanism, created on first use (it looks up its identity store through CDI). */
+    private HttpAuthenticationMechanism jwt() throws AuthenticationException {
+        if (jwt == null) {
+            try {
+                jwt = (HttpAuthenticationMechanism) Class.forName(
+                                "fish.payara.microprofile.jwtauth.eesecurity.JWTAuthenticationMechanism")
+                        .getConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new AuthenticationException("Payara's MP-JWT mechanism is not available", e);
+            }
+        }
+        return jwt;
+    }
+}
