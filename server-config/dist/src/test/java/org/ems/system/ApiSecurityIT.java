@@ -329,7 +329,56 @@ class ApiSecurityIT {
 
         String valid = rs256(ours, claims(me, now, c -> {}));
         assertThat(call("GET", "api/users", valid, null).statusCode()).as("control: our own forgery works").isEqualTo(200);
+        assertThat(handshake(valid, null)).as("control: the socket takes it too").isEqualTo(101);
 
+        for (var attack : attacks(ours, theirs, publicPem, me, now, valid).entrySet()) {
+            assertThat(call("GET", "api/users", attack.getValue(), null).statusCode()).as(attack.getKey()).isEqualTo(401);
+            assertThat(handshake(attack.getValue(), null)).as("socket: " + attack.getKey()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void socketsTakeATokenOrThePageSessionAndRefuseForeignOrigins() throws Exception {
+        assertThat(handshake(admin, null)).isEqualTo(101);
+        assertThat(handshake(admin, "http://127.0.0.1:" + ems.httpPort)).as("our own origin").isEqualTo(101);
+        assertThat(handshake(null, null)).as("no token, no session").isEqualTo(401);
+        assertThat(handshake(admin, "https://evil.example")).as("foreign origin").isEqualTo(403);
+        HttpResponse<String> signIn = form("page.client", "page-client-pw");
+        String cookie = signIn.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        var socket = http.newWebSocketBuilder().header("Cookie", cookie)
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + ems.httpPort + "/ws/alerts"),
+                        new java.net.http.WebSocket.Listener() {})
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        socket.abort();
+    }
+
+    /** The handshake's HTTP status: 101 when the socket opened. */
+    private int handshake(String token, String origin) throws Exception {
+        var builder = http.newWebSocketBuilder();
+        if (token != null) {
+            builder.subprotocols("access_token", token);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        try {
+            var socket = builder.buildAsync(java.net.URI.create("ws://127.0.0.1:" + ems.httpPort + "/ws/alerts"),
+                    new java.net.http.WebSocket.Listener() {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(socket.getSubprotocol()).isEqualTo(token == null ? "" : "access_token");
+            socket.abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, String> attacks(RSAPrivateKey ours, RSAPrivateKey theirs, byte[] publicPem, String me,
+            Instant now, String valid) throws Exception {
         Map<String, String> attacks = new java.util.LinkedHashMap<>();
         attacks.put("expired", rs256(ours, claims(me, now.minus(Duration.ofHours(1)), c -> {})));
         attacks.put("nbf in the future", rs256(ours, claims(me, now, c -> c.notBeforeTime(Date.from(now.plusSeconds(3600))))));
@@ -339,9 +388,7 @@ class ApiSecurityIT {
         attacks.put("alg none", unsigned(claims(me, now, c -> {})));
         attacks.put("tampered payload", tamper(valid));
         attacks.put("missing jti", rs256(ours, claims(me, now, c -> c.jwtID(null))));
-        for (var attack : attacks.entrySet()) {
-            assertThat(call("GET", "api/users", attack.getValue(), null).statusCode()).as(attack.getKey()).isEqualTo(401);
-        }
+        return attacks;
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.ems.users.control.LoginThrottle;
 /**
  * The one authentication mechanism of EMS (Payara refuses two): requests with a bearer token go to Payara's MP-JWT
  * mechanism; the pages use a login session, opened by the form of {@code login.xhtml} posting to {@code /login} and
- * closed by {@code /logout}. A protected page without a session redirects to the login page.
+ * closed by {@code /logout}. A protected page without a session redirects to the login page. WebSocket handshakes
+ * ({@code /ws/*}) must come from an allowed origin (else 403) and bring a token as subprotocol or the page session
+ * (else 401).
  */
 @ApplicationScoped
 @Alternative
@@ -37,6 +39,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    AllowedOrigins origins;
 
     private volatile HttpAuthenticationMechanism jwt;
 
@@ -54,18 +59,49 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
+        if (path.startsWith("/ws/")) {
+            if (!origins.allowed(request)) {
+                return forbidden(response, context);
+            }
+            // Browsers cannot set headers on a WebSocket: the token comes as subprotocol "access_token, <jwt>".
+            String token = BearerToken.fromSubprotocol(request.getHeader("Sec-WebSocket-Protocol"));
+            if (token != null) {
+                return bearer(BearerToken.asAuthorization(request, token), response, context, token);
+            }
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.startsWith("Bearer ")) {
-            return jwt().validateRequest(request, response, context);
+            return bearer(request, response, context, authorization.substring("Bearer ".length()).trim());
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof UserView user) {
             return context.notifyContainerAboutLogin(new CallerPrincipal(user.username()), Set.of(user.role()));
         }
+        if (path.startsWith("/ws/")) {
+            return context.responseUnauthorized(); // neither token nor session
+        }
         if (context.isProtected() && !path.startsWith("/api")) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return jwt().validateRequest(request, response, context);
+    }
+
+    /** A bearer token: Payara's MP-JWT mechanism checks it, after our check of what it leaves out ({@code nbf}). */
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String token) throws AuthenticationException {
+        if (BearerToken.notYetValid(token)) {
+            return context.responseUnauthorized();
+        }
+        return jwt().validateRequest(request, response, context);
+    }
+
+    private static AuthenticationStatus forbidden(HttpServletResponse response, HttpMessageContext context) {
+        try {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        } catch (java.io.IOException e) {
+            // the client is gone
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
