@@ -16,6 +16,9 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
+    /** Artemis' audit log records every session and consumer at INFO: kept for warnings only (held: JUL keeps weak refs). */
+    private static final java.util.logging.Logger AUDIT = quiet("org.apache.activemq.audit");
+
     private final EmbeddedActiveMQ broker;
 
     private EmbeddedBroker(EmbeddedActiveMQ broker) {
@@ -50,6 +53,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IOException("cannot start the broker on " + address + ":" + endpoint.port() + ": " + e.getMessage(), e);
         }
         return new EmbeddedBroker(broker);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     @Override
