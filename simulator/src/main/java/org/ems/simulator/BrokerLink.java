@@ -28,8 +28,23 @@ final class BrokerLink implements AutoCloseable {
     private JMSContext context;
     private Queue readings;
 
+    /** Sends that wait for the broker's acknowledgement, one at a time. */
     BrokerLink(String url, String user, String password) {
+        this(url, user, password, null);
+    }
+
+    private final jakarta.jms.CompletionListener acknowledged;
+
+    /**
+     * With {@code acknowledged}, sends return at once and the broker's acknowledgements arrive there later (load mode:
+     * many messages in flight instead of one journal sync per message).
+     */
+    BrokerLink(String url, String user, String password, jakarta.jms.CompletionListener acknowledged) {
+        this.acknowledged = acknowledged;
         factory = new ActiveMQConnectionFactory(url, user, password);
+        if (acknowledged != null) {
+            factory.setConfirmationWindowSize(1024 * 1024);
+        }
         // Fail fast while the broker is away: the outbox keeps the readings and we retry ourselves.
         factory.setReconnectAttempts(0);
         factory.setInitialConnectAttempts(1);
@@ -43,7 +58,7 @@ final class BrokerLink implements AutoCloseable {
                 context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
                 readings = context.createQueue(Destinations.READINGS);
             }
-            var producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            var producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setAsync(acknowledged);
             for (int from = 0; from < outgoing.size(); from += batch) {
                 List<Outgoing> part = outgoing.subList(from, Math.min(outgoing.size(), from + batch));
                 TextMessage message = context.createTextMessage(body(part, format));

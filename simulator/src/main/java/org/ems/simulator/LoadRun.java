@@ -10,27 +10,29 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Load mode: many meters sending as fast as a target rate allows, for benchmarks. Meter time advances one interval
  * per reading of a meter, so hours fill up quickly. Readings go straight to the broker (no outbox: its disk writes
- * would be what is measured); every send still waits for the broker's acknowledgement.
+ * would be what is measured), sent asynchronously with at most {@value #IN_FLIGHT} messages per connection awaiting
+ * the broker's acknowledgement; only acknowledged readings are counted.
  */
 final class LoadRun {
+
+    static final int IN_FLIGHT = 500;
 
     private final List<MeterStream> meters = new ArrayList<>();
     private final double rate;
     private final Duration duration;
     private final int threads;
     private final int batch;
-    private final Supplier<BrokerLink> links;
+    private final LinkFactory links;
     private final PrintStream console;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
 
     LoadRun(int meterCount, LoadProfile profile, Instant start, Duration interval, double rate, Duration duration,
-            int threads, int batch, Supplier<BrokerLink> links, PrintStream console) {
+            int threads, int batch, LinkFactory links, PrintStream console) {
         for (int j = 0; j < meterCount; j++) {
             // The same meters every run, so a benchmark can look them up.
             UUID id = UUID.nameUUIDFromBytes(("ems-load-meter-" + j).getBytes(StandardCharsets.UTF_8));
@@ -42,6 +44,11 @@ final class LoadRun {
         this.batch = batch;
         this.links = links;
         this.console = console;
+    }
+
+    /** A connection whose acknowledgements go to the listener. */
+    interface LinkFactory {
+        BrokerLink open(jakarta.jms.CompletionListener acknowledged);
     }
 
     /** Runs for the duration; returns the readings the broker acknowledged. */
@@ -73,7 +80,21 @@ final class LoadRun {
     private void work(long t0, long end) {
         double perThread = rate / threads;
         long mine = 0;
-        try (BrokerLink link = links.get()) {
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        jakarta.jms.CompletionListener acknowledged = new jakarta.jms.CompletionListener() {
+            @Override
+            public void onCompletion(jakarta.jms.Message message) {
+                sent.addAndGet(batch); // every load message holds one batch
+                inFlight.release();
+            }
+
+            @Override
+            public void onException(jakarta.jms.Message message, Exception e) {
+                console.println("send failed: " + e.getMessage());
+                inFlight.release();
+            }
+        };
+        try (BrokerLink link = links.open(acknowledged)) {
             while (System.nanoTime() < end) {
                 long due = t0 + (long) (mine / perThread * 1e9);
                 long wait = due - System.nanoTime();
@@ -87,14 +108,16 @@ final class LoadRun {
                     chunk.add(Outgoing.of(meter.reading(n / meters.size())));
                 }
                 try {
+                    inFlight.acquire();
                     link.send(chunk, BrokerLink.Format.EMS, batch);
-                    sent.addAndGet(chunk.size());
                 } catch (JMSRuntimeException e) {
+                    inFlight.release();
                     console.println("send failed: " + e.getMessage());
                     Thread.sleep(500);
                 }
                 mine += chunk.size();
             }
+            inFlight.acquire(IN_FLIGHT); // every acknowledgement is in
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -141,7 +141,7 @@ public final class Simulate implements Callable<Integer> {
             String meterPassword = password(home);
             System.out.printf("load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, url);
             new LoadRun(load, profile, first, step, rate, duration(loadDuration), threads, batch,
-                    () -> new BrokerLink(url, meterUser, meterPassword), System.out).run();
+                    acknowledged -> new BrokerLink(url, meterUser, meterPassword, acknowledged), System.out).run();
             return 0;
         }
         long last = count != null ? count : loop ? Long.MAX_VALUE : profile.size();
