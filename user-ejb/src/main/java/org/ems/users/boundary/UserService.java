@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ems.users.control.LoginThrottle;
 import org.ems.users.control.Passwords;
 import org.ems.users.control.TokenIssuer;
 import org.ems.users.entity.Role;
@@ -35,6 +38,9 @@ public class UserService {
     TokenIssuer tokens;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     Event<UserDeleted> deleted;
 
     @Inject
@@ -50,14 +56,37 @@ public class UserService {
     /** What an update changes; a null password keeps the current one. */
     public record UserChange(String name, String role, String timeZone, String password) {}
 
-    /** A token for the user with these credentials; empty for an unknown user or a wrong password alike. */
-    public Optional<TokenIssuer.Token> login(String username, String password) {
-        return authenticated(username, password).map(tokens::issue);
+    /** How a sign-in attempt ended. */
+    public sealed interface SignIn {
+        /** The credentials are right. */
+        record Accepted(UserView user) implements SignIn {}
+
+        /** An unknown user or a wrong password: the caller cannot tell which. */
+        record Refused() implements SignIn {}
+
+        /** Too many failures for this username or address: not even checked. */
+        record Throttled(Duration retryAfter) implements SignIn {}
     }
 
-    /** The user with these credentials (for a page session); empty for an unknown user or a wrong password alike. */
-    public Optional<UserView> verify(String username, String password) {
-        return authenticated(username, password).map(UserView::of);
+    /** Checks credentials under the sign-in throttle: the one sign-in rule of the API and the pages alike. */
+    public SignIn signIn(String username, String password, String address) {
+        Instant now = Instant.now();
+        Optional<Duration> wait = throttle.retryAfter(username, address, now);
+        if (wait.isPresent()) {
+            return new SignIn.Throttled(wait.get());
+        }
+        Optional<User> user = authenticated(username, password);
+        if (user.isEmpty()) {
+            throttle.failed(username, address, now);
+            return new SignIn.Refused();
+        }
+        throttle.succeeded(username);
+        return new SignIn.Accepted(UserView.of(user.get()));
+    }
+
+    /** A token for a signed-in user. */
+    public TokenIssuer.Token token(UserView user) {
+        return tokens.issue(user);
     }
 
     private Optional<User> authenticated(String username, String password) {

@@ -24,7 +24,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.ems.users.entity.User;
+import org.ems.users.boundary.UserView;
 
 /**
  * Issues the RS256 JWTs of EMS: {@code iss}, {@code sub} (user id), {@code upn}, {@code groups} (the role),
@@ -64,14 +64,14 @@ public class TokenIssuer {
         }
     }
 
-    public Token issue(User user) {
+    public Token issue(UserView user) {
         Instant now = Instant.now();
         Instant expires = now.plus(lifetime);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(user.id().toString())
                 .claim("upn", user.username())
-                .claim("groups", List.of(user.role().name()))
+                .claim("groups", List.of(user.role()))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())

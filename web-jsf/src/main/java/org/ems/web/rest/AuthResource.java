@@ -10,12 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.users.boundary.UserService;
-import org.ems.users.control.LoginThrottle;
+import org.ems.users.control.TokenIssuer;
 
 /** {@code POST /api/auth/login}: a JWT for valid credentials; the same 401 for every invalid ones; 429 when guessing. */
 @Path("auth/login")
@@ -24,9 +22,6 @@ public class AuthResource {
 
     @Inject
     UserService users;
-
-    @Inject
-    LoginThrottle throttle;
 
     @Context
     HttpServletRequest request;
@@ -45,23 +40,17 @@ public class AuthResource {
         if (credentials == null) {
             throw Problem.badRequest("send {\"username\":...,\"password\":...}");
         }
-        String address = request.getRemoteAddr();
-        Instant now = Instant.now();
-        Optional<Duration> wait = throttle.retryAfter(credentials.username(), address, now);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        var outcome = users.signIn(credentials.username(), credentials.password(), request.getRemoteAddr());
+        if (outcome instanceof UserService.SignIn.Accepted accepted) {
+            TokenIssuer.Token token = users.token(accepted.user());
+            return Response.ok(new TokenView(token.token(), token.expiresAt())).build();
+        }
+        if (outcome instanceof UserService.SignIn.Throttled throttled) {
+            long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
             return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
                             "too many failed sign-ins; try again in " + seconds + " s").toResponse())
                     .header("Retry-After", seconds).build();
         }
-        return users.login(credentials.username(), credentials.password())
-                .map(token -> {
-                    throttle.succeeded(credentials.username());
-                    return Response.ok(new TokenView(token.token(), token.expiresAt())).build();
-                })
-                .orElseGet(() -> {
-                    throttle.failed(credentials.username(), address, now);
-                    return Problem.of(Response.Status.UNAUTHORIZED, "invalid username or password").toResponse();
-                });
+        return Problem.of(Response.Status.UNAUTHORIZED, "invalid username or password").toResponse();
     }
 }

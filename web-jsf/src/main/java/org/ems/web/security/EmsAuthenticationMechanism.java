@@ -13,11 +13,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
 import java.util.Set;
 import org.ems.users.boundary.UserService;
 import org.ems.users.boundary.UserView;
-import org.ems.users.control.LoginThrottle;
 
 /**
  * The one authentication mechanism of EMS (Payara refuses two): requests with a bearer token go to Payara's MP-JWT
@@ -36,9 +34,6 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     UserService users;
-
-    @Inject
-    LoginThrottle throttle;
 
     @Inject
     AllowedOrigins origins;
@@ -105,22 +100,18 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
-        String username = request.getParameter("username");
-        String address = request.getRemoteAddr();
-        Instant now = Instant.now();
         String login = request.getContextPath() + LOGIN_PAGE;
-        if (throttle.retryAfter(username, address, now).isPresent()) {
+        var outcome = users.signIn(request.getParameter("username"), request.getParameter("password"),
+                request.getRemoteAddr());
+        if (outcome instanceof UserService.SignIn.Throttled) {
             return context.redirect(login + "?error=throttled");
         }
-        var user = users.verify(username, request.getParameter("password"));
-        if (user.isEmpty()) {
-            throttle.failed(username, address, now);
+        if (!(outcome instanceof UserService.SignIn.Accepted accepted)) {
             return context.redirect(login + "?error=invalid");
         }
-        throttle.succeeded(username);
         request.getSession(true);
         request.changeSessionId(); // no session fixation
-        request.getSession().setAttribute(SESSION_USER, user.get());
+        request.getSession().setAttribute(SESSION_USER, accepted.user());
         return context.redirect(request.getContextPath() + "/");
     }
 
