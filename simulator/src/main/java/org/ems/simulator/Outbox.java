@@ -82,21 +82,19 @@ final class Outbox implements AutoCloseable {
         if (outgoing.isEmpty()) {
             return;
         }
-        StringBuilder lines = new StringBuilder();
-        List<String> texts = new ArrayList<>(outgoing.size());
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+        List<Entry> entries = new ArrayList<>(outgoing.size());
+        long end = channel.position();
         for (Outgoing o : outgoing) {
-            String line = (o.duplicateId() == null ? "-" : o.duplicateId()) + "\t"
-                    + MeterReadingCodec.encode(o.reading()) + "\n";
-            texts.add(line);
-            lines.append(line);
+            byte[] line = ((o.duplicateId() == null ? "-" : o.duplicateId()) + "\t"
+                    + MeterReadingCodec.encode(o.reading()) + "\n").getBytes(StandardCharsets.UTF_8);
+            lines.write(line, 0, line.length);
+            end += line.length;
+            entries.add(new Entry(o, end));
         }
-        channel.write(java.nio.ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
+        channel.write(java.nio.ByteBuffer.wrap(lines.toByteArray()));
         channel.force(false);
-        long end = channel.position() - lines.toString().getBytes(StandardCharsets.UTF_8).length;
-        for (int i = 0; i < outgoing.size(); i++) {
-            end += texts.get(i).getBytes(StandardCharsets.UTF_8).length;
-            pending.add(new Entry(outgoing.get(i), end));
-        }
+        pending.addAll(entries);
         notifyAll();
     }
 
