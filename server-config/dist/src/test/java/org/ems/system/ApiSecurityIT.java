@@ -293,8 +293,7 @@ class ApiSecurityIT {
                 + "\"<b>PC</b>\",\"role\":\"CLIENT\"}");
         HttpResponse<String> ok = form("page.client", "page-client-pw");
         assertThat(ok.headers().firstValue("Location")).hasValue(ems.url("").toString());
-        String cookie = ok.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        String cookie = RunningEms.sessionCookie(ok);
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -345,8 +344,7 @@ class ApiSecurityIT {
         assertThat(handshake(null, null)).as("no token, no session").isEqualTo(401);
         assertThat(handshake(admin, "https://evil.example")).as("foreign origin").isEqualTo(403);
         HttpResponse<String> signIn = form("page.client", "page-client-pw");
-        String cookie = signIn.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        String cookie = RunningEms.sessionCookie(signIn);
         var socket = http.newWebSocketBuilder().header("Cookie", cookie)
                 .buildAsync(java.net.URI.create("ws://127.0.0.1:" + ems.httpPort + "/ws/alerts"),
                         new java.net.http.WebSocket.Listener() {})

@@ -279,8 +279,7 @@ class EmsSystemIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValue(ems.url("").toString());
-        return login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        return RunningEms.sessionCookie(login);
     }
 
     /** A new device (no owner, zone UTC) through the API; its id. */

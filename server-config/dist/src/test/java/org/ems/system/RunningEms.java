@@ -120,6 +120,12 @@ final class RunningEms implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort + "/" + path);
     }
 
+    /** The {@code JSESSIONID=...} a response sets (a sign-in through the login form). */
+    static String sessionCookie(java.net.http.HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+    }
+
     String secret(String name) throws IOException {
         Properties secrets = new Properties();
         try (var in = Files.newInputStream(home.resolve("secrets.properties"))) {
