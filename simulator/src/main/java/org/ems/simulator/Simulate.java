@@ -1,6 +1,7 @@
 package org.ems.simulator;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,9 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--ledger", paramLabel = "FILE", description = "append every reading the broker acknowledged")
     Path ledger;
 
-    @Option(names = "--broker", paramLabel = "URL", description = "default: tcp://127.0.0.1:$EMS_BROKER_PORT (61616)")
+    @Option(names = "--broker", paramLabel = "URL", description = "default: tcp://127.0.0.1:$EMS_BROKER_PORT if set, "
+            + "else the URL the running EMS wrote to $EMS_HOME/run/meter.properties (with TLS options when on), "
+            + "else tcp://127.0.0.1:61616")
     String broker;
 
     @Option(names = "--user", description = "default: $EMS_BROKER_USER, else meter")
@@ -139,7 +142,7 @@ public final class Simulate implements Callable<Integer> {
             }
             String meterUser = user();
             String meterPassword = password(home);
-            System.out.printf("load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, url);
+            System.out.printf("load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, printable(url));
             new LoadRun(load, profile, first, step, rate, duration(loadDuration), threads, batch,
                     acknowledged -> new BrokerLink(url, meterUser, meterPassword, acknowledged), System.out).run();
             return 0;
@@ -168,7 +171,7 @@ public final class Simulate implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(hook);
             System.out.printf("simulating %d meter(s) from %s, every %s of meter time, speed %s, to %s%n",
-                    meters.size(), first, step, speed, url);
+                    meters.size(), first, step, speed, printable(url));
             int left = replay.run();
             System.out.printf("%d readings acknowledged by the broker%s%n", replay.sent(),
                     left == 0 ? "" : ", " + left + " kept in " + stateDir + " for the next run");
@@ -236,13 +239,27 @@ public final class Simulate implements Callable<Integer> {
         return known;
     }
 
+    /** The broker URL without its (trust store) passwords. */
+    private static String printable(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
     static Path emsHome() {
         return Path.of(System.getenv().getOrDefault("EMS_HOME", ".ems"));
     }
 
-    /** The local EMS broker. */
+    /** The local EMS broker: as ./ems run announced it for meters (TLS options included), unless a port is set. */
     static String defaultBrokerUrl() {
-        return "tcp://127.0.0.1:" + System.getenv().getOrDefault("EMS_BROKER_PORT", "61616");
+        String port = System.getenv("EMS_BROKER_PORT");
+        Path announced = emsHome().resolve("run/meter.properties");
+        if (port == null && Files.isReadable(announced)) {
+            try {
+                return properties(announced).getProperty("broker.url");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + announced, e);
+            }
+        }
+        return "tcp://127.0.0.1:" + (port == null ? "61616" : port);
     }
 
     static String defaultUser() {
@@ -256,14 +273,15 @@ public final class Simulate implements Callable<Integer> {
             return env;
         }
         Path secrets = home.resolve("secrets.properties");
-        if (!Files.exists(secrets)) {
-            return null;
-        }
+        return Files.exists(secrets) ? properties(secrets).getProperty("broker.meter.password") : null;
+    }
+
+    private static Properties properties(Path file) throws IOException {
         Properties p = new Properties();
-        try (var in = Files.newInputStream(secrets)) {
+        try (var in = Files.newInputStream(file)) {
             p.load(in);
         }
-        return p.getProperty("broker.meter.password");
+        return p;
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -50,7 +50,7 @@ class SimulatorIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        endpoint = new BrokerEndpoint("127.0.0.1", port, "ems-app", "app-secret-1", "meter", "meter-secret-1");
+        endpoint = new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
         broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint);
     }
 

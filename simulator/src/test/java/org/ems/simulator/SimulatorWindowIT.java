@@ -42,7 +42,7 @@ class SimulatorWindowIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        BrokerEndpoint endpoint = new BrokerEndpoint("127.0.0.1", port, "ems-app", "app-secret-1", "meter", "meter-secret-1");
+        BrokerEndpoint endpoint = new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
         try (InstallationHome home = InstallationHome.open(tmp.resolve("home"));
                 EmbeddedBroker broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint)) {
             Thread.sleep(1_000); // Xvfb up

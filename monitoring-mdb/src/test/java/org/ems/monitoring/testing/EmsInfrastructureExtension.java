@@ -48,7 +48,8 @@ public class EmsInfrastructureExtension implements BeforeAllCallback {
                 Infrastructure infrastructure =
                         Infrastructure.start(settings, home, EmsInfrastructureExtension.class.getClassLoader());
                 MicroConfiguration.write(testDir, settings, infrastructure.database(), infrastructure.broker(),
-                        JwtKeys.ensure(home, java.util.Map.of()), testDir.resolve("ems-ra.rar"), new Properties());
+                        JwtKeys.ensure(home, java.util.Map.of()), infrastructure.tls(), testDir.resolve("ems-ra.rar"),
+                        new Properties());
                 return new Running(home, infrastructure);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start PostgreSQL and Artemis for the tests", e);

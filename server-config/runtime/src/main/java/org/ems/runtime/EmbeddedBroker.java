@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
@@ -27,11 +30,19 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint)
             throws Exception {
+        return start(home, address, endpoint, Optional.empty());
+    }
+
+    /** A broker whose acceptor speaks TLS only when {@code tls} is given. */
+    public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint,
+            Optional<TlsMaterial> tls) throws Exception {
+        List<String> acceptorOptions = new ArrayList<>(List.of("tcpNoDelay=true"));
+        tls.ifPresent(material -> acceptorOptions.addAll(material.acceptorOptions()));
         // broker.xml refers to these; Artemis resolves ${...} from system properties.
         System.setProperty("ems.broker.data", home.directory("broker").toString());
         System.setProperty("ems.broker.host", address);
         System.setProperty("ems.broker.port", Integer.toString(endpoint.port()));
-        System.setProperty("ems.broker.acceptor-options", "tcpNoDelay=true");
+        System.setProperty("ems.broker.acceptor-options", String.join(";", acceptorOptions));
 
         SecurityConfiguration accounts = new SecurityConfiguration();
         accounts.addUser(endpoint.appUser(), endpoint.appPassword());

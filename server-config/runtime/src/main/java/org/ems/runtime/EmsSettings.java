@@ -13,6 +13,7 @@ public record EmsSettings(
         Path home,
         String bindAddress,
         int httpPort,
+        int httpsPort,
         int dbPort,
         int brokerPort,
         Optional<String> dbUrl,
@@ -24,13 +25,17 @@ public record EmsSettings(
         Optional<String> appBrokerUser,
         Optional<String> appBrokerPassword,
         Optional<String> adminPassword,
-        String timeZone) {
+        String timeZone,
+        boolean tls,
+        Optional<Path> tlsKeyStore,
+        Optional<String> tlsKeyStorePassword) {
 
     public static EmsSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         return new EmsSettings(
                 workingDirectory.resolve(env.getOrDefault("EMS_HOME", ".ems")).toAbsolutePath().normalize(),
                 env.getOrDefault("EMS_BIND_ADDRESS", "127.0.0.1"),
                 port(env, "EMS_HTTP_PORT", 8080),
+                port(env, "EMS_HTTPS_PORT", 8443),
                 port(env, "EMS_DB_PORT", 15432),
                 port(env, "EMS_BROKER_PORT", 61616),
                 value(env, "EMS_DB_URL"),
@@ -42,7 +47,29 @@ public record EmsSettings(
                 value(env, "EMS_APP_BROKER_USER"),
                 value(env, "EMS_APP_BROKER_PASSWORD"),
                 value(env, "EMS_ADMIN_PASSWORD"),
-                env.getOrDefault("EMS_TIMEZONE", "UTC"));
+                env.getOrDefault("EMS_TIMEZONE", "UTC"),
+                tls(env),
+                value(env, "EMS_TLS_KEYSTORE").map(Path::of),
+                value(env, "EMS_TLS_KEYSTORE_PASSWORD"));
+    }
+
+    /** The port EMS serves on: HTTPS when TLS is on (plain HTTP is then off), else HTTP. */
+    public int webPort() {
+        return tls ? httpsPort : httpPort;
+    }
+
+    /** The variable that sets {@link #webPort()}, for error messages. */
+    public String webPortSetting() {
+        return tls ? "EMS_HTTPS_PORT" : "EMS_HTTP_PORT";
+    }
+
+    /** TLS is on with {@code EMS_TLS=on} (self-signed key unless one is given) or when a key store is given. */
+    private static boolean tls(Map<String, String> env) {
+        String text = env.getOrDefault("EMS_TLS", "").trim();
+        if (!text.isEmpty() && !text.equals("on") && !text.equals("off")) {
+            throw new IllegalArgumentException("EMS_TLS must be on or off, not '" + text + "'");
+        }
+        return text.equals("on") || (!text.equals("off") && value(env, "EMS_TLS_KEYSTORE").isPresent());
     }
 
     /** Settings for tests: everything embedded under {@code home}, on the given ports. */

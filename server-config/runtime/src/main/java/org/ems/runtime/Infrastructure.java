@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -16,11 +17,14 @@ public final class Infrastructure implements AutoCloseable {
 
     private final DatabaseEndpoint database;
     private final BrokerEndpoint broker;
+    private final Optional<TlsMaterial> tls;
     private final List<AutoCloseable> started;
 
-    private Infrastructure(DatabaseEndpoint database, BrokerEndpoint broker, List<AutoCloseable> started) {
+    private Infrastructure(DatabaseEndpoint database, BrokerEndpoint broker, Optional<TlsMaterial> tls,
+            List<AutoCloseable> started) {
         this.database = database;
         this.broker = broker;
+        this.tls = tls;
         this.started = started;
     }
 
@@ -47,28 +51,33 @@ public final class Infrastructure implements AutoCloseable {
             int applied = SchemaMigrations.migrate(database, modules);
             LOG.info(() -> "Database " + database.url() + " is up to date (" + applied + " migrations applied)");
 
-            BrokerEndpoint broker = withBroker ? brokerEndpoint(settings, home) : null;
+            Optional<TlsMaterial> tls = withBroker ? TlsMaterial.ensure(settings, home) : Optional.empty();
+            BrokerEndpoint broker = withBroker ? brokerEndpoint(settings, home, tls) : null;
             if (withBroker && settings.brokerUrl().isEmpty()) {
-                started.add(EmbeddedBroker.start(home, settings.bindAddress(), broker));
+                started.add(EmbeddedBroker.start(home, settings.bindAddress(), broker, tls));
             }
-            return new Infrastructure(database, broker, started);
+            return new Infrastructure(database, broker, tls, started);
         } catch (Exception e) {
             closeAll(started);
             throw e;
         }
     }
 
-    private static BrokerEndpoint brokerEndpoint(EmsSettings settings, InstallationHome home) throws IOException {
+    private static BrokerEndpoint brokerEndpoint(EmsSettings settings, InstallationHome home,
+            Optional<TlsMaterial> tls) throws IOException {
         String meterUser = settings.meterUser().orElse("meter");
         String meterPassword = settings.meterPassword().orElse(home.secret("broker.meter.password"));
         if (settings.brokerUrl().isPresent()) {
             var url = settings.brokerUrl().get();
-            return new BrokerEndpoint(url.getHost(), url.getPort(),
+            // An external broker's TLS options come with its URL (tcp://host:port?sslEnabled=true&trustStorePath=...).
+            List<String> options = url.getRawQuery() == null ? List.of() : List.of(url.getRawQuery().split("&"));
+            return new BrokerEndpoint(url.getHost(), url.getPort(), options,
                     settings.appBrokerUser().orElseThrow(() -> new IllegalArgumentException(
                             "EMS_BROKER_URL needs the application's account in EMS_APP_BROKER_USER")),
                     settings.appBrokerPassword().orElse(""), meterUser, meterPassword);
         }
         return new BrokerEndpoint(settings.bindAddress(), settings.brokerPort(),
+                tls.map(TlsMaterial::connectorOptions).orElse(List.of()),
                 settings.appBrokerUser().orElse("ems-app"),
                 settings.appBrokerPassword().orElse(home.secret("broker.app.password")), meterUser, meterPassword);
     }
@@ -83,6 +92,11 @@ public final class Infrastructure implements AutoCloseable {
             throw new IllegalStateException("started without a broker");
         }
         return broker;
+    }
+
+    /** The key and trust stores of HTTPS and the broker's TLS, when TLS is on. */
+    public Optional<TlsMaterial> tls() {
+        return tls;
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class Launcher {
             throw new IOException("no EMS distribution at " + distribution.toAbsolutePath() + " (build it with ./mvnw install)");
         }
         InstallationHome home = InstallationHome.open(settings.home());
-        requireFreePort(settings.bindAddress(), settings.httpPort(), "EMS_HTTP_PORT");
+        requireFreePort(settings.bindAddress(), settings.webPort(), settings.webPortSetting());
         if (settings.dbUrl().isEmpty()) {
             requireFreePort(settings.bindAddress(), settings.dbPort(), "EMS_DB_PORT");
         }
@@ -79,10 +79,11 @@ public final class Launcher {
         Path resourceAdapter = distribution.resolve("deploy/ems-ra.rar");
         JwtKeys jwt = JwtKeys.ensure(home, System.getenv());
         MicroConfiguration config = MicroConfiguration.write(runDirectory, settings, infrastructure.database(),
-                infrastructure.broker(), jwt, resourceAdapter, firstStart);
-        List<String> microOptions = new ArrayList<>(config.options(settings.httpPort(), List.of(postgresDriver(distribution))));
+                infrastructure.broker(), jwt, infrastructure.tls(), resourceAdapter, firstStart);
+        List<String> microOptions = new ArrayList<>(config.options(settings.webPort(), List.of(postgresDriver(distribution))));
         microOptions.addAll(List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
-        PayaraMicroProcess micro = PayaraMicroProcess.start(home, settings.bindAddress(), settings.httpPort(), microJar,
+        PayaraMicroProcess micro = PayaraMicroProcess.start(home, settings.bindAddress(), settings.webPort(),
+                infrastructure.tls(), microJar,
                 List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=256m"),
                 microOptions);
 
@@ -97,7 +98,8 @@ public final class Launcher {
         }
         // The application has read the initial password: do not leave it on disk.
         MicroConfiguration.write(runDirectory, settings, infrastructure.database(), infrastructure.broker(), jwt,
-                resourceAdapter, new Properties());
+                infrastructure.tls(), resourceAdapter, new Properties());
+        announceToMeters(runDirectory, infrastructure.broker(), micro);
         System.out.println("EMS ready at " + micro.baseUrl());
         if (newAdminPassword.isPresent()) {
             System.out.println(adminExists(infrastructure.database())
@@ -131,6 +133,15 @@ public final class Launcher {
             // the lock goes with the process anyway
         }
         System.out.println("EMS stopped");
+    }
+
+    /** Where meters on this machine (./ems simulate) find the broker: the URL with its TLS options. */
+    private static void announceToMeters(Path runDirectory, BrokerEndpoint broker, PayaraMicroProcess micro)
+            throws IOException {
+        Properties meters = new Properties();
+        meters.setProperty("broker.url", broker.url());
+        meters.setProperty("ems.url", micro.baseUrl().toString());
+        InstallationHome.writePrivate(runDirectory.resolve("meter.properties"), meters, "EMS endpoints for meters");
     }
 
     private static boolean adminExists(DatabaseEndpoint database) throws SQLException {

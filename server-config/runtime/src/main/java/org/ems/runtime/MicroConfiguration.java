@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -21,12 +22,17 @@ public final class MicroConfiguration {
 
     private final Path domainXml;
     private final Path systemProperties;
+    private final Path preBootCommands;
     private final Path postBootCommands;
+    private final boolean tls;
 
-    private MicroConfiguration(Path domainXml, Path systemProperties, Path postBootCommands) {
+    private MicroConfiguration(Path domainXml, Path systemProperties, Path preBootCommands, Path postBootCommands,
+            boolean tls) {
         this.domainXml = domainXml;
         this.systemProperties = systemProperties;
+        this.preBootCommands = preBootCommands;
         this.postBootCommands = postBootCommands;
+        this.tls = tls;
     }
 
     /**
@@ -35,7 +41,8 @@ public final class MicroConfiguration {
      * @param resourceAdapter the Artemis adapter, deployed after boot and before any application, whose MDBs need it
      */
     public static MicroConfiguration write(Path directory, EmsSettings settings, DatabaseEndpoint database,
-            BrokerEndpoint broker, JwtKeys jwt, Path resourceAdapter, Properties extra) throws IOException {
+            BrokerEndpoint broker, JwtKeys jwt, Optional<TlsMaterial> tls, Path resourceAdapter, Properties extra)
+            throws IOException {
         Files.createDirectories(directory);
         Path domainXml = directory.resolve("domain.xml");
         try (InputStream in = MicroConfiguration.class.getResourceAsStream("domain.xml")) {
@@ -51,13 +58,42 @@ public final class MicroConfiguration {
         properties.setProperty("ems.broker.password", broker.appPassword());
         properties.setProperty("ems.timezone", settings.timeZone());
         properties.putAll(jwtProperties(jwt));
+        properties.putAll(artemisTrustStore(broker));
+        tls.ifPresent(material -> {
+            properties.setProperty("ems.tls.keystore", material.keyStore().toString());
+            properties.setProperty("ems.tls.keystore-password", material.keyStorePassword());
+            properties.setProperty("ems.tls.alias", material.alias());
+        });
         properties.putAll(extra);
         Path systemProperties = directory.resolve("ems.properties");
         InstallationHome.writePrivate(systemProperties, properties, "EMS settings for Payara Micro (holds passwords)");
+        // With TLS, plain HTTP is off: nothing (session cookies, tokens) travels in clear.
+        Path preBootCommands = directory.resolve("pre-boot.asadmin");
+        Files.writeString(preBootCommands, tls.isEmpty() ? "" : "set configs.config.server-config.network-config"
+                + ".network-listeners.network-listener.http-listener.enabled=false\n");
         Path postBootCommands = directory.resolve("post-boot.asadmin");
         Files.writeString(postBootCommands, "deploy --type rar --name " + RESOURCE_ADAPTER + " "
                 + resourceAdapter.toAbsolutePath() + "\n");
-        return new MicroConfiguration(domainXml, systemProperties, postBootCommands);
+        return new MicroConfiguration(domainXml, systemProperties, preBootCommands, postBootCommands, tls.isPresent());
+    }
+
+    /**
+     * Artemis clients take {@code javax.net.ssl.trustStore} (which Payara sets to its own CA list) over a connector's
+     * {@code trustStorePath}; only its own {@code org.apache.activemq.ssl.*} properties rank higher. So the broker's
+     * trust store is given that way too, which is safe as the broker is the only Artemis peer of Payara.
+     */
+    private static Properties artemisTrustStore(BrokerEndpoint broker) {
+        Properties properties = new Properties();
+        for (String option : broker.transportOptions()) {
+            String[] pair = option.split("=", 2);
+            switch (pair[0]) {
+                case "trustStorePath" -> properties.setProperty("org.apache.activemq.ssl.trustStore", pair[1]);
+                case "trustStorePassword", "trustStoreType" ->
+                        properties.setProperty("org.apache.activemq.ssl." + pair[0], pair[1]);
+                default -> { } // the rest works from the connector parameters
+            }
+        }
+        return properties;
     }
 
     /** What the application needs to issue (private key) and MP-JWT to verify (public key, issuer) its tokens. */
@@ -69,13 +105,18 @@ public final class MicroConfiguration {
         return properties;
     }
 
-    /** Payara Micro command-line options that apply this configuration; the application to deploy comes after. */
-    public List<String> options(int httpPort, List<Path> libraries) {
+    /**
+     * Payara Micro command-line options that apply this configuration; the application to deploy comes after.
+     *
+     * @param port the HTTPS port with TLS, else the HTTP port
+     */
+    public List<String> options(int port, List<Path> libraries) {
         List<String> options = new ArrayList<>(List.of(
                 "--domainconfig", domainXml.toString(),
                 "--systemproperties", systemProperties.toString(),
+                "--prebootcommandfile", preBootCommands.toString(),
                 "--postbootcommandfile", postBootCommands.toString(),
-                "--port", Integer.toString(httpPort),
+                tls ? "--sslport" : "--port", Integer.toString(port),
                 "--nocluster"));
         for (Path library : libraries) {
             options.add("--addlibs");

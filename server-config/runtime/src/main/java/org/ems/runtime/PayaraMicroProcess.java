@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Payara Micro running EMS in a child JVM, its output in {@code $EMS_HOME/logs/micro.log}. */
@@ -19,15 +20,21 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final Process process;
     private final URI baseUrl;
     private final Path log;
+    private final HttpClient http;
 
-    private PayaraMicroProcess(Process process, URI baseUrl, Path log) {
+    private PayaraMicroProcess(Process process, URI baseUrl, Path log, HttpClient http) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.log = log;
+        this.http = http;
     }
 
-    public static PayaraMicroProcess start(InstallationHome home, String bindAddress, int httpPort, Path microJar,
-            List<String> jvmOptions, List<String> microOptions) throws IOException {
+    /**
+     * @param port the HTTPS port when {@code tls} is given, else the HTTP port
+     */
+    public static PayaraMicroProcess start(InstallationHome home, String bindAddress, int port,
+            Optional<TlsMaterial> tls, Path microJar, List<String> jvmOptions, List<String> microOptions)
+            throws IOException {
         Path log = home.directory("logs").resolve("micro.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -41,7 +48,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new PayaraMicroProcess(process, URI.create("http://" + bindAddress + ":" + httpPort + "/"), log);
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (tls.isPresent()) {
+            // The probe trusts exactly EMS's certificate (TlsMaterial), which may name the public host, not 127.0.0.1.
+            System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+            http.sslContext(tls.get().clientContext());
+        }
+        String base = (tls.isPresent() ? "https://" : "http://") + bindAddress + ":" + port + "/";
+        return new PayaraMicroProcess(process, URI.create(base), log, http.build());
     }
 
     public URI baseUrl() {
@@ -57,7 +71,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * checks while the application is still deploying); fails early when Micro exits.
      */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(baseUrl.resolve("health/ready")).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
