@@ -18,6 +18,9 @@ public final class Destinations {
     /** Topic of chat messages between EMS instances. */
     public static final String CHAT = "ems.chat";
 
+    /** Message property of an alert on {@value #ALERTS}: the id of the user it is for. */
+    public static final String OWNER_PROPERTY = "ems_owner_id";
+
     /** Message property naming why a message was dead-lettered. */
     public static final String ERROR_PROPERTY = "ems_error";
 

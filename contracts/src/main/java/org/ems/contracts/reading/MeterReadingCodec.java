@@ -32,6 +32,13 @@ public final class MeterReadingCodec {
 
     public static final int MAX_BATCH = 1_000;
 
+    /** Readings outside these years are a broken meter clock, not data (and would spread over centuries). */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    /** The largest register value stored (14 integer digits, as monitoring keeps it). */
+    public static final BigDecimal MAX_KWH = new BigDecimal("99999999999999");
+
     private MeterReadingCodec() {}
 
     /**
@@ -124,6 +131,9 @@ public final class MeterReadingCodec {
         boolean classic = !json.containsKey("deviceId") && json.containsKey("device_id");
         UUID deviceId = deviceId(json.get(classic ? "device_id" : "deviceId"));
         Instant timestamp = timestamp(json.get("timestamp"));
+        if (timestamp.isBefore(EARLIEST) || !timestamp.isBefore(LATEST)) {
+            throw new InvalidReadingException("timestamp must be in the years 2000 to 2099: " + timestamp);
+        }
         BigDecimal kwh = kwh(classic ? "measurement_value" : "kwh", json.get(classic ? "measurement_value" : "kwh"));
         return new MeterReading(deviceId, timestamp, kwh);
     }
@@ -184,6 +194,10 @@ public final class MeterReadingCodec {
         BigDecimal kwh = ((JsonNumber) value).bigDecimalValue();
         if (kwh.signum() < 0) {
             throw new InvalidReadingException(field + " must not be negative: " + kwh.toPlainString());
+        }
+        if (kwh.compareTo(MAX_KWH) > 0) {
+            throw new InvalidReadingException(field + " is beyond any meter register (at most "
+                    + MAX_KWH.toPlainString() + "): " + kwh.toPlainString());
         }
         return kwh;
     }

@@ -63,6 +63,8 @@ class MeterReadingCodecTest {
                 "{\"deviceId\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\",\"timestamp\":\"2026-03-29T00:10:00Z\"} | missing kwh",
                 "{\"deviceId\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\",\"timestamp\":\"2026-03-29T00:10:00Z\",\"kwh\":\"NaN\"} | must be a number",
                 "{\"deviceId\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\",\"timestamp\":\"2026-03-29T00:10:00Z\",\"kwh\":-1} | must not be negative",
+                "{\"deviceId\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\",\"timestamp\":\"2026-03-29T00:10:00Z\",\"kwh\":1e15} | beyond any meter register",
+                "{\"device_id\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\",\"timestamp\":0,\"measurement_value\":1} | years 2000 to 2099",
                 "{\"device_id\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\",\"timestamp\":1.5,\"measurement_value\":1} | must be an integer",
                 "{\"readings\":{}} | must be an array",
                 "{\"readings\":[]} | is empty",

@@ -1,5 +1,7 @@
 package org.ems.devices.boundary;
 
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.contracts.device.DeviceData;
+import org.ems.contracts.device.DeviceDirectory;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.device.VersionedDevice;
 import org.ems.devices.entity.Device;
@@ -22,7 +25,9 @@ import org.ems.users.boundary.UserService;
 
 /** The device catalogue: every rule about devices, and an event for every committed change. */
 @Stateless
-public class DeviceService {
+@LocalBean
+@Local(DeviceDirectory.class) // the view replicas use, besides the bean itself
+public class DeviceService implements DeviceDirectory {
 
     static final BigDecimal MAX_LIMIT = new BigDecimal("999999999.999");
 
@@ -83,6 +88,7 @@ public class DeviceService {
     }
 
     /** Every device with its version: what a replica (monitoring) rebuilds itself from. */
+    @Override
     public List<VersionedDevice> snapshot() {
         return em.createQuery("select d from Device d order by d.id", Device.class).getResultStream()
                 .map(d -> new VersionedDevice(d.version(), d.data())).toList();

@@ -28,6 +28,16 @@ public final class ClockHours {
 
     private ClockHours() {}
 
+    /** The clock hour in {@code zone} that holds {@code instant}. */
+    public static Hour containing(Instant instant, ZoneId zone) {
+        for (Hour hour : of(instant.atZone(zone).toLocalDate(), zone)) {
+            if (hour.contains(instant)) {
+                return hour;
+            }
+        }
+        throw new IllegalStateException("the hours of a day cover it"); // by construction of of()
+    }
+
     public static List<Hour> of(LocalDate day, ZoneId zone) {
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<Hour> hours = new ArrayList<>(25);

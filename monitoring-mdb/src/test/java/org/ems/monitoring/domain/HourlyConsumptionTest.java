@@ -31,7 +31,7 @@ class HourlyConsumptionTest {
 
     @Test
     void theFirstReadingOnlySetsTheBaseline() {
-        var hours = HourlyConsumption.ofDay(List.of(reading("2026-03-10T10:10:00Z", "100")), DAY, UTC);
+        var hours = MemoryLedger.ofDay(List.of(reading("2026-03-10T10:10:00Z", "100")), DAY, UTC);
         assertThat(hours).hasSize(24).allSatisfy(h -> assertThat(h.kwh()).isEqualByComparingTo("0"));
         assertThat(hours.get(10).readings()).isEqualTo(1);
     }
@@ -39,7 +39,7 @@ class HourlyConsumptionTest {
     @Test
     void spreadsAnIntervalEvenlyOverTheHoursItOverlaps() {
         // 3 kWh from 10:30 to 12:00: half an hour in hour 10, a full hour in hour 11.
-        var hours = HourlyConsumption.ofDay(
+        var hours = MemoryLedger.ofDay(
                 List.of(reading("2026-03-10T10:30:00Z", "100"), reading("2026-03-10T12:00:00Z", "103")), DAY, UTC);
         assertThat(hours.get(10).kwh()).isEqualTo(kwh("1"));
         assertThat(hours.get(11).kwh()).isEqualTo(kwh("2"));
@@ -55,7 +55,7 @@ class HourlyConsumptionTest {
         for (int i = 0; i <= 6 * 24; i++) {
             readings.add(new RegisterReading(t.plus(Duration.ofMinutes(10L * i)), new BigDecimal("0.25").multiply(BigDecimal.valueOf(i))));
         }
-        var hours = HourlyConsumption.ofDay(readings, DAY, UTC);
+        var hours = MemoryLedger.ofDay(readings, DAY, UTC);
         assertThat(hours).allSatisfy(h -> {
             assertThat(h.kwh()).isEqualTo(kwh("1.5"));
             assertThat(h.readings()).isEqualTo(6);
@@ -65,7 +65,7 @@ class HourlyConsumptionTest {
 
     @Test
     void anIntervalAcrossMidnightCountsOnlyItsPartOfTheDay() {
-        var hours = HourlyConsumption.ofDay(
+        var hours = MemoryLedger.ofDay(
                 List.of(reading("2026-03-09T23:30:00Z", "10"), reading("2026-03-10T00:30:00Z", "12")), DAY, UTC);
         assertThat(hours.get(0).kwh()).isEqualTo(kwh("1"));
         assertThat(hours.get(0).readings()).isEqualTo(1);
@@ -73,7 +73,7 @@ class HourlyConsumptionTest {
 
     @Test
     void aRegisterThatGoesDownAddsNothingAndFlagsReset() {
-        var hours = HourlyConsumption.ofDay(List.of(
+        var hours = MemoryLedger.ofDay(List.of(
                         reading("2026-03-10T05:00:00Z", "500"),
                         reading("2026-03-10T05:20:00Z", "3"),
                         reading("2026-03-10T05:40:00Z", "4")),
@@ -132,7 +132,7 @@ class HourlyConsumptionTest {
         LocalDate day = LocalDate.parse("2026-10-25");
         Instant start = day.atStartOfDay(zone).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-        var hours = HourlyConsumption.ofDay(
+        var hours = MemoryLedger.ofDay(
                 List.of(new RegisterReading(start, BigDecimal.ZERO), new RegisterReading(end, new BigDecimal("25"))),
                 day, zone);
         assertThat(hours).hasSize(25).allSatisfy(h -> assertThat(h.kwh()).isEqualTo(kwh("1")));

@@ -29,7 +29,6 @@ import org.ems.users.boundary.UserView;
 @Priority(Interceptor.Priority.APPLICATION)
 public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String SESSION_USER = "ems.user";
     static final String LOGIN_PAGE = "/login.xhtml";
 
     @Inject
@@ -69,7 +68,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             return bearer(request, response, context, authorization.substring("Bearer ".length()).trim());
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_USER) instanceof UserView user) {
+        if (session != null && session.getAttribute(SignedIn.SESSION_USER) instanceof UserView user) {
             return context.notifyContainerAboutLogin(new CallerPrincipal(user.username()), Set.of(user.role()));
         }
         if (path.startsWith("/ws/")) {
@@ -111,7 +110,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         request.getSession(true);
         request.changeSessionId(); // no session fixation
-        request.getSession().setAttribute(SESSION_USER, accepted.user());
+        request.getSession().setAttribute(SignedIn.SESSION_USER, accepted.user());
         return context.redirect(request.getContextPath() + "/");
     }
 

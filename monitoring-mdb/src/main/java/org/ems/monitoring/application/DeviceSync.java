@@ -1,0 +1,58 @@
+package org.ems.monitoring.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.util.List;
+import org.ems.contracts.device.DeviceData;
+import org.ems.contracts.device.DeviceEvent;
+import org.ems.contracts.device.VersionedDevice;
+import org.ems.monitoring.domain.MonitoredDevice;
+import org.ems.monitoring.domain.ReadingMerge;
+import org.ems.monitoring.infrastructure.persistence.DeviceReplica;
+import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
+
+/**
+ * Keeps monitoring's device replica: applies device events and snapshot entries in version order (a stale or repeated
+ * one changes nothing), and books the readings a device got before monitoring knew it, when it arrives.
+ */
+@Stateless
+public class DeviceSync {
+
+    @Inject
+    DeviceReplica devices;
+
+    @Inject
+    ReadingRepository readings;
+
+    @Inject
+    Bookkeeping bookkeeping;
+
+    /** Applies a device event in the caller's transaction; false when it was stale. */
+    public boolean apply(DeviceEvent event) {
+        return apply(event.version(), event.device(), event.type() == DeviceEvent.Type.DELETED);
+    }
+
+    /** Applies one entry of the device directory's snapshot in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean apply(VersionedDevice entry) {
+        return apply(entry.version(), entry.device(), false);
+    }
+
+    private boolean apply(long version, DeviceData d, boolean deleted) {
+        readings.lock(d.id()); // no reading of the device is being applied meanwhile
+        boolean booked = devices.find(d.id()).filter(known -> !known.deleted()).isPresent();
+        MonitoredDevice device = new MonitoredDevice(d.id(), version, d.name(), d.ownerId(), d.maxHourlyKwh(),
+                ZoneId.of(d.timeZone()), deleted);
+        if (!devices.putIfNewer(device)) {
+            return false;
+        }
+        if (!booked && !deleted) {
+            // Its readings so far were kept unbooked: book them all (raising the alerts they call for).
+            bookkeeping.book(device, ReadingMerge.of(List.of(), readings.all(d.id())));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+package org.ems.monitoring.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Two consecutive readings of a device and what lies between them: {@code later - earlier} spread evenly over the time
+ * between them, booked on the quarter hours the interval overlaps. A register that went down books nothing and counts
+ * as a reset; an interval longer than an hour counts as estimated.
+ */
+public record Interval(RegisterReading earlier, RegisterReading later) {
+
+    /**
+     * Decimals of booked energy. Each share is rounded once, here, so taking an interval back (a late reading split
+     * it) subtracts exactly what it added: stored totals never drift, whatever order readings come in.
+     */
+    public static final int SCALE = 18;
+
+    private static final Duration ONE_HOUR = Duration.ofHours(1);
+
+    public Interval {
+        if (!earlier.at().isBefore(later.at())) {
+            throw new IllegalArgumentException("an interval needs an earlier and a later reading");
+        }
+    }
+
+    /** This interval's share of each quarter hour it overlaps, in time order. */
+    public Map<Instant, QuarterTotal> shares() {
+        BigDecimal delta = later.kwh().subtract(earlier.kwh());
+        Duration length = Duration.between(earlier.at(), later.at());
+        boolean reset = delta.signum() < 0;
+        int estimated = length.compareTo(ONE_HOUR) > 0 ? 1 : 0;
+        BigDecimal nanos = new BigDecimal(length.toNanos());
+        Map<Instant, QuarterTotal> shares = new TreeMap<>();
+        for (Instant quarter = Quarters.startOf(earlier.at()); quarter.isBefore(later.at());
+                quarter = quarter.plus(Quarters.LENGTH)) {
+            Instant from = quarter.isBefore(earlier.at()) ? earlier.at() : quarter;
+            Instant end = quarter.plus(Quarters.LENGTH);
+            Instant to = end.isAfter(later.at()) ? later.at() : end;
+            BigDecimal kwh = reset ? BigDecimal.ZERO.setScale(SCALE)
+                    : delta.multiply(new BigDecimal(Duration.between(from, to).toNanos()))
+                            .divide(nanos, SCALE, RoundingMode.HALF_EVEN);
+            shares.put(quarter, new QuarterTotal(kwh, 0, reset ? 1 : 0, estimated));
+        }
+        return shares;
+    }
+}

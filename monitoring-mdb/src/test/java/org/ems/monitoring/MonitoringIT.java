@@ -1,0 +1,259 @@
+package org.ems.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.ems.contracts.device.DeviceData;
+import org.ems.contracts.device.DeviceEvent;
+import org.ems.contracts.messaging.BrokerConnection;
+import org.ems.contracts.messaging.Destinations;
+import org.ems.contracts.reading.MeterReading;
+import org.ems.contracts.reading.MeterReadingCodec;
+import org.ems.monitoring.application.Alert;
+import org.ems.monitoring.application.AlertService;
+import org.ems.monitoring.application.ConsumptionService;
+import org.ems.monitoring.application.DayConsumption;
+import org.ems.monitoring.domain.HourTotal;
+import org.ems.monitoring.domain.MonitoredDevice;
+import org.ems.monitoring.infrastructure.persistence.DeviceReplica;
+import org.ems.monitoring.testing.EmsInfrastructureExtension;
+import org.ems.monitoring.testing.SnapshotDirectory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Monitoring in Payara Micro, over the real broker into the real database: readings through the MDB into quarter
+ * totals, device events into the replica, alerts stored once and published on {@code ems.alerts}.
+ */
+@ExtendWith({EmsInfrastructureExtension.class, ArquillianExtension.class})
+class MonitoringIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "monitoring-it.war")
+                .addPackages(false, "org.ems.monitoring.application", "org.ems.monitoring.domain",
+                        "org.ems.monitoring.infrastructure.persistence", "org.ems.monitoring.infrastructure.messaging",
+                        "org.ems.contracts.reading", "org.ems.contracts.messaging", "org.ems.contracts.device")
+                .deleteClass("org.ems.monitoring.domain.HourlyConsumptionTest")
+                .deleteClass("org.ems.monitoring.domain.ReadingMergeTest")
+                .addClasses(EmsInfrastructureExtension.class, SnapshotDirectory.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    @Inject
+    @JMSConnectionFactory(BrokerConnection.CONNECTION_FACTORY)
+    JMSContext jms;
+
+    @Inject
+    ConsumptionService consumption;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    DeviceReplica replica;
+
+    @Test
+    void theStartUpRebuildBringsTheDirectorysDevicesIntoTheReplica() {
+        MonitoredDevice device = replica.find(SnapshotDirectory.DEVICE).orElseThrow();
+        assertEquals(3, device.version());
+        assertEquals(ZoneId.of("Asia/Kolkata"), device.zone());
+        assertEquals(0, new BigDecimal("2.5").compareTo(device.maxHourlyKwh()));
+    }
+
+    @Test
+    void readingsOfAllFormsBecomeHourlyConsumptionAndDuplicatesChangeNothing() throws Exception {
+        UUID device = created(UUID.randomUUID(), "100");
+        MeterReading first = reading(device, "2026-05-01T09:00:00Z", "10");
+        MeterReading second = reading(device, "2026-05-01T09:30:00Z", "11");
+        MeterReading third = reading(device, "2026-05-01T10:00:00Z", "13");
+        send(MeterReadingCodec.encode(first));
+        send(MeterReadingCodec.encodeClassic(second));
+        send(MeterReadingCodec.encodeBatch(List.of(third, second, first)));
+        send(MeterReadingCodec.encode(third));
+
+        DayConsumption day = eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-01"), UTC))
+                .filter(d -> d.hours().get(10).readings() == 1));
+        assertEquals(0, new BigDecimal("3").compareTo(day.hours().get(9).kwh()), "kWh in 09:00-10:00");
+        assertEquals(2, day.hours().get(9).readings());
+        assertEquals(0, BigDecimal.ZERO.compareTo(day.hours().get(10).kwh()));
+    }
+
+    @Test
+    void aBadReadingGoesToTheDeadLetterQueueWithItsReasonAndTheGoodOnesOfItsBatchAreKept() throws Exception {
+        UUID device = created(UUID.randomUUID(), "100");
+        String bad = "{\"deviceId\":\"" + device + "\",\"timestamp\":\"2026-05-02T00:10:00Z\",\"kwh\":-5}";
+        send("{\"readings\":[" + MeterReadingCodec.encode(reading(device, "2026-05-02T00:00:00Z", "1")) + "," + bad
+                + "," + MeterReadingCodec.encode(reading(device, "2026-05-02T00:20:00Z", "2")) + "]}");
+
+        try (var dlq = jms.createConsumer(jms.createQueue(Destinations.READINGS_DLQ),
+                "ems_error LIKE 'readings[1]%'")) {
+            Message dead = dlq.receive(PATIENCE.toMillis());
+            assertNotNull(dead, "dead letter");
+            assertEquals("readings[1]: kwh must not be negative: -5", dead.getStringProperty(Destinations.ERROR_PROPERTY));
+            assertTrue(dead.getBody(String.class).contains("-5"));
+        }
+        DayConsumption day = eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-02"), UTC))
+                .filter(d -> d.hours().get(0).readings() == 2));
+        assertEquals(0, BigDecimal.ONE.compareTo(day.hours().get(0).kwh()));
+    }
+
+    @Test
+    void manyMessagesOfOneDeviceInFlightAtOnceGiveExactTotals() throws Exception {
+        UUID device = created(UUID.randomUUID(), "1000");
+        // 24 h of 10-minute readings, 0.25 kWh each: 1.5 kWh in every hour. Shuffled, a third sent twice, so the
+        // consumer's eight sessions apply readings of this one device concurrently and out of order.
+        List<String> messages = new ArrayList<>();
+        Instant start = Instant.parse("2026-05-03T00:00:00Z");
+        for (int i = 0; i <= 144; i++) {
+            String body = MeterReadingCodec.encode(new MeterReading(device, start.plus(Duration.ofMinutes(10L * i)),
+                    new BigDecimal("0.25").multiply(BigDecimal.valueOf(i))));
+            messages.add(body);
+            if (i % 3 == 0) {
+                messages.add(body);
+            }
+        }
+        Collections.shuffle(messages, new Random(7));
+        messages.forEach(this::send);
+
+        DayConsumption day = eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-03"), UTC))
+                .filter(d -> d.hours().stream().mapToInt(HourTotal::readings).sum() == 144));
+        for (HourTotal hour : day.hours()) {
+            assertEquals(0, new BigDecimal("1.5").compareTo(hour.kwh()), "hour " + hour.start());
+            assertEquals(6, hour.readings(), "readings of " + hour.start());
+            assertTrue(hour.flags().isEmpty());
+        }
+    }
+
+    @Test
+    void readingsOfADeviceNotKnownYetAreKeptAndBookedWithTheirAlertsWhenItArrives() throws Exception {
+        UUID device = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        send(MeterReadingCodec.encodeBatch(List.of(reading(device, "2026-05-04T06:00:00Z", "50"),
+                reading(device, "2026-05-04T07:00:00Z", "53"))));
+        Thread.sleep(1_000); // stored, not booked: monitoring does not know the device's zone or limit yet
+        assertEquals(0, consumption.day(device, LocalDate.parse("2026-05-04"), UTC).hours().get(6).readings());
+
+        try (JMSConsumer published = jms.createConsumer(jms.createTopic(Destinations.ALERTS),
+                Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
+            publish(new DeviceEvent(DeviceEvent.Type.CREATED, 1, Instant.now(), device(device, owner, "2", "UTC")));
+            DayConsumption day = eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-04"), UTC))
+                    .filter(d -> d.hours().get(7).readings() == 1));
+            assertEquals(0, new BigDecimal("3").compareTo(day.hours().get(6).kwh()));
+            Message alert = published.receive(PATIENCE.toMillis());
+            assertNotNull(alert, "the alert of 06:00, published for its owner");
+            assertTrue(alert.getBody(String.class).contains("\"hourStart\":\"2026-05-04T06:00:00Z\""));
+        }
+    }
+
+    @Test
+    void anHourOverTheLimitRaisesOneAlertWhateverComesAfter() throws Exception {
+        UUID owner = UUID.randomUUID();
+        UUID device = created(UUID.randomUUID(), "1", owner);
+        try (JMSConsumer published = jms.createConsumer(jms.createTopic(Destinations.ALERTS),
+                Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
+            send(MeterReadingCodec.encode(reading(device, "2026-05-05T10:00:00Z", "0")));
+            send(MeterReadingCodec.encode(reading(device, "2026-05-05T10:30:00Z", "1.5")));
+            assertNotNull(published.receive(PATIENCE.toMillis()), "alert published");
+            // Duplicates, the same message again, later readings of the hour, a late reading inside it.
+            send(MeterReadingCodec.encode(reading(device, "2026-05-05T10:30:00Z", "1.5")));
+            send(MeterReadingCodec.encode(reading(device, "2026-05-05T10:50:00Z", "3")));
+            send(MeterReadingCodec.encode(reading(device, "2026-05-05T10:20:00Z", "1")));
+            send(MeterReadingCodec.encode(reading(device, "2026-05-05T11:00:00Z", "3.2")));
+            eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-05"), UTC))
+                    .filter(d -> d.hours().get(10).readings() == 4));
+            assertNull(published.receive(2_000), "no second alert for the hour");
+        }
+        List<Alert> stored = alerts.list(owner, false, Optional.of(device));
+        assertEquals(1, stored.size());
+        Alert alert = stored.get(0);
+        assertEquals(0, new BigDecimal("1.5").compareTo(alert.kwh()), "the total when it first went over");
+        assertEquals(0, BigDecimal.ONE.compareTo(alert.limitKwh()));
+
+        Alert acknowledged = alerts.acknowledge(alert.id(), owner, false).orElseThrow();
+        assertNotNull(acknowledged.acknowledgedAt());
+        assertEquals(acknowledged, alerts.acknowledge(alert.id(), owner, false).orElseThrow(), "acknowledged once");
+        assertTrue(alerts.acknowledge(alert.id(), UUID.randomUUID(), false).isEmpty(), "another's alert");
+    }
+
+    @Test
+    void deviceEventsApplyInVersionOrderAndAStaleOneChangesNothing() throws Exception {
+        UUID device = UUID.randomUUID();
+        publish(new DeviceEvent(DeviceEvent.Type.UPDATED, 2, Instant.now(), device(device, null, "5", "Europe/Bucharest")));
+        publish(new DeviceEvent(DeviceEvent.Type.CREATED, 1, Instant.now(), device(device, null, "1", "UTC")));
+        MonitoredDevice updated = eventually(() -> replica.find(device));
+        Thread.sleep(1_000); // let the stale CREATED arrive
+        updated = replica.find(device).orElseThrow();
+        assertEquals(2, updated.version());
+        assertEquals(ZoneId.of("Europe/Bucharest"), updated.zone());
+
+        publish(new DeviceEvent(DeviceEvent.Type.DELETED, 3, Instant.now(), device(device, null, "5", "Europe/Bucharest")));
+        eventually(() -> replica.find(device).filter(MonitoredDevice::deleted));
+    }
+
+    private UUID created(UUID device, String maxHourlyKwh) throws InterruptedException {
+        return created(device, maxHourlyKwh, null);
+    }
+
+    /** Creates the device as device-ejb would (an event on the topic) and waits until monitoring has it. */
+    private UUID created(UUID device, String maxHourlyKwh, UUID owner) throws InterruptedException {
+        publish(new DeviceEvent(DeviceEvent.Type.CREATED, 1, Instant.now(), device(device, owner, maxHourlyKwh, "UTC")));
+        eventually(() -> replica.find(device));
+        return device;
+    }
+
+    private static DeviceData device(UUID id, UUID owner, String maxHourlyKwh, String zone) {
+        return new DeviceData(id, "meter " + id, "", "", new BigDecimal(maxHourlyKwh), owner, zone);
+    }
+
+    private void publish(DeviceEvent event) {
+        jms.createProducer().send(jms.createTopic(Destinations.DEVICE_EVENTS), event.toJson());
+    }
+
+    private void send(String body) {
+        jms.createProducer().send(jms.createQueue(Destinations.READINGS), body);
+    }
+
+    private static MeterReading reading(UUID device, String instant, String kwh) {
+        return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
+    }
+
+    private static <T> T eventually(Supplier<Optional<T>> probe) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not within " + PATIENCE);
+    }
+}
