@@ -31,11 +31,9 @@ final class LoadRun {
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
 
-    LoadRun(int meterCount, LoadProfile profile, Instant start, Duration interval, double rate, Duration duration,
+    LoadRun(List<UUID> meterIds, LoadProfile profile, Instant start, Duration interval, double rate, Duration duration,
             int threads, int batch, LinkFactory links, PrintStream console) {
-        for (int j = 0; j < meterCount; j++) {
-            // The same meters every run, so a benchmark can look them up.
-            UUID id = UUID.nameUUIDFromBytes(("ems-load-meter-" + j).getBytes(StandardCharsets.UTF_8));
+        for (UUID id : meterIds) {
             meters.add(new MeterStream(id, profile, start, interval, EnumSet.noneOf(Fault.class)));
         }
         this.rate = rate;
@@ -44,6 +42,15 @@ final class LoadRun {
         this.batch = batch;
         this.links = links;
         this.console = console;
+    }
+
+    /** {@code count} meter ids, the same every run, so a benchmark can look them up. */
+    static List<UUID> fixedMeters(int count) {
+        List<UUID> ids = new ArrayList<>(count);
+        for (int j = 0; j < count; j++) {
+            ids.add(UUID.nameUUIDFromBytes(("ems-load-meter-" + j).getBytes(StandardCharsets.UTF_8)));
+        }
+        return ids;
     }
 
     /** A connection whose acknowledgements go to the listener. */

@@ -143,7 +143,7 @@ public final class Simulate implements Callable<Integer> {
             String meterUser = user();
             String meterPassword = password(home);
             System.out.printf("load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, printable(url));
-            new LoadRun(load, profile, first, step, rate, duration(loadDuration), threads, batch,
+            new LoadRun(LoadRun.fixedMeters(load), profile, first, step, rate, duration(loadDuration), threads, batch,
                     acknowledged -> new BrokerLink(url, meterUser, meterPassword, acknowledged), System.out).run();
             return 0;
         }

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.UUID;
 import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.HourTotal;
 import org.ems.monitoring.domain.HourlyConsumption;
@@ -17,9 +20,9 @@ import org.ems.monitoring.infrastructure.persistence.AlertRepository;
 import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
 
 /**
- * Books a merge's changes on a known device's quarter totals and raises the alerts that are due: for every clock hour
+ * Books merges' changes on known devices' quarter totals and raises the alerts that are due: for every clock hour
  * whose energy grew, if its total is now over the device's limit and the hour has no alert yet. Runs in the caller's
- * transaction, under the device's lock.
+ * transaction, under the devices' locks; one statement per step whatever the number of devices.
  */
 @ApplicationScoped
 public class Bookkeeping {
@@ -33,19 +36,28 @@ public class Bookkeeping {
     @Inject
     Event<AlertRaised> raised;
 
-    public void book(MonitoredDevice device, ReadingMerge merge) {
-        readings.book(device.id(), merge.changes());
-        Set<ClockHours.Hour> grown = new LinkedHashSet<>();
-        for (Map.Entry<Instant, QuarterTotal> change : merge.changes().entrySet()) {
-            if (change.getValue().kwh().signum() > 0) {
-                grown.add(ClockHours.containing(change.getKey(), device.zone()));
-            }
-        }
-        for (ClockHours.Hour hour : grown) {
-            HourTotal total = HourlyConsumption.of(hour, readings.quarters(device.id(), hour.start(), hour.end()));
-            if (HourlyConsumption.exceeds(total, device.maxHourlyKwh())) {
-                alerts.raise(device, hour, total).ifPresent(alert -> raised.fire(new AlertRaised(alert)));
-            }
+    public void book(Map<MonitoredDevice, ReadingMerge> merges) {
+        Map<UUID, Map<Instant, QuarterTotal>> changes = new HashMap<>();
+        Map<UUID, Set<ClockHours.Hour>> grown = new HashMap<>();
+        Map<UUID, MonitoredDevice> devices = new HashMap<>();
+        merges.forEach((device, merge) -> {
+            devices.put(device.id(), device);
+            changes.put(device.id(), merge.changes());
+            merge.changes().forEach((quarter, change) -> {
+                if (change.kwh().signum() > 0) {
+                    grown.computeIfAbsent(device.id(), id -> new LinkedHashSet<>())
+                            .add(ClockHours.containing(quarter, device.zone()));
+                }
+            });
+        });
+        readings.book(changes);
+        readings.hours(grown).forEach((id, hours) -> hours.forEach((hour, quarters) -> check(devices.get(id), hour, quarters)));
+    }
+
+    private void check(MonitoredDevice device, ClockHours.Hour hour, NavigableMap<Instant, QuarterTotal> quarters) {
+        HourTotal total = HourlyConsumption.of(hour, quarters);
+        if (HourlyConsumption.exceeds(total, device.maxHourlyKwh())) {
+            alerts.raise(device, hour, total).ifPresent(alert -> raised.fire(new AlertRaised(alert)));
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.device.VersionedDevice;
@@ -42,7 +43,7 @@ public class DeviceSync {
     }
 
     private boolean apply(long version, DeviceData d, boolean deleted) {
-        readings.lock(d.id()); // no reading of the device is being applied meanwhile
+        readings.lock(List.of(d.id())); // no reading of the device is being applied meanwhile
         boolean booked = devices.find(d.id()).filter(known -> !known.deleted()).isPresent();
         MonitoredDevice device = new MonitoredDevice(d.id(), version, d.name(), d.ownerId(), d.maxHourlyKwh(),
                 ZoneId.of(d.timeZone()), deleted);
@@ -51,7 +52,7 @@ public class DeviceSync {
         }
         if (!booked && !deleted) {
             // Its readings so far were kept unbooked: book them all (raising the alerts they call for).
-            bookkeeping.book(device, ReadingMerge.of(List.of(), readings.all(d.id())));
+            bookkeeping.book(Map.of(device, ReadingMerge.of(List.of(), readings.all(d.id()))));
         }
         return true;
     }

@@ -5,10 +5,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.monitoring.domain.MonitoredDevice;
@@ -18,9 +17,10 @@ import org.ems.monitoring.infrastructure.persistence.DeviceReplica;
 import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
 
 /**
- * Applies decoded meter readings in the caller's transaction (the MDB's): per device, under its lock, the new
- * readings are stored and, for a device monitoring knows, booked and checked for alerts. Readings of a device not
- * known yet are stored only; {@link DeviceSync} books them when the device arrives.
+ * Applies decoded meter readings in a transaction of its own: under the devices' locks, the new readings are stored
+ * and, for devices monitoring knows, booked and checked for alerts. Readings of a device not known yet are stored
+ * only; {@link DeviceSync} books them when the device arrives. Applying the same readings again changes nothing, so
+ * a message delivered twice has the effect of one.
  */
 @Stateless
 public class ReadingIngestion {
@@ -39,29 +39,44 @@ public class ReadingIngestion {
 
     /** Stores the readings that are new; returns how many were duplicates. */
     public int apply(List<MeterReading> batch) {
-        // Devices in a fixed order, so two messages holding the same devices cannot deadlock on their locks.
-        Map<UUID, List<RegisterReading>> byDevice = new TreeMap<>();
+        Map<UUID, List<RegisterReading>> byDevice = new HashMap<>();
+        Map<UUID, ReadingRepository.Window> windows = new HashMap<>();
         for (MeterReading reading : batch) {
             byDevice.computeIfAbsent(reading.deviceId(), id -> new ArrayList<>())
                     .add(new RegisterReading(reading.timestamp(), reading.kwh()));
+            windows.merge(reading.deviceId(), new ReadingRepository.Window(reading.timestamp(), reading.timestamp()),
+                    (a, b) -> new ReadingRepository.Window(min(a.first(), b.first()), max(a.last(), b.last())));
         }
-        int duplicates = 0;
+        readings.lock(byDevice.keySet());
+        Map<UUID, List<RegisterReading>> known = readings.around(windows);
+        Map<UUID, MonitoredDevice> monitored = devices.findAll(byDevice.keySet());
+
+        Map<UUID, List<RegisterReading>> accepted = new HashMap<>();
+        Map<MonitoredDevice, ReadingMerge> toBook = new HashMap<>();
         List<MeterReading> stored = new ArrayList<>(batch.size());
+        int duplicates = 0;
         for (Map.Entry<UUID, List<RegisterReading>> device : byDevice.entrySet()) {
             UUID id = device.getKey();
-            List<RegisterReading> incoming = device.getValue();
-            readings.lock(id);
-            Instant first = incoming.stream().map(RegisterReading::at).min(Comparator.naturalOrder()).orElseThrow();
-            Instant last = incoming.stream().map(RegisterReading::at).max(Comparator.naturalOrder()).orElseThrow();
-            ReadingMerge merge = ReadingMerge.of(readings.around(id, first, last), incoming);
-            readings.insert(id, merge.accepted());
-            devices.find(id).filter(d -> !d.deleted()).ifPresent(known -> bookkeeping.book(known, merge));
+            ReadingMerge merge = ReadingMerge.of(known.get(id), device.getValue());
+            accepted.put(id, merge.accepted());
             duplicates += merge.duplicates();
             merge.accepted().forEach(r -> stored.add(new MeterReading(id, r.at(), r.kwh())));
+            MonitoredDevice target = monitored.get(id);
+            if (target != null && !target.deleted()) {
+                toBook.put(target, merge);
+            }
         }
-        if (!stored.isEmpty()) {
-            applied.fire(new ReadingsApplied(stored));
-        }
+        readings.insert(accepted);
+        bookkeeping.book(toBook);
+        applied.fire(new ReadingsApplied(stored, duplicates));
         return duplicates;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

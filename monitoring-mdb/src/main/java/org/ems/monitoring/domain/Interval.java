@@ -10,7 +10,10 @@ import java.util.TreeMap;
 /**
  * Two consecutive readings of a device and what lies between them: {@code later - earlier} spread evenly over the time
  * between them, booked on the quarter hours the interval overlaps. A register that went down books nothing and counts
- * as a reset; an interval longer than an hour counts as estimated.
+ * as a reset; an interval longer than an hour counts as estimated. An interval longer than {@link #MAX_SPREAD} (a
+ * meter away for over a month, or a clock that jumped) is not spread: it books nothing and only marks the quarter of
+ * its later reading estimated, the way a reset marks its hours; a month of even consumption is no estimate worth
+ * showing, and spreading over years would book millions of quarters.
  */
 public record Interval(RegisterReading earlier, RegisterReading later) {
 
@@ -19,6 +22,8 @@ public record Interval(RegisterReading earlier, RegisterReading later) {
      * it) subtracts exactly what it added: stored totals never drift, whatever order readings come in.
      */
     public static final int SCALE = 18;
+
+    public static final Duration MAX_SPREAD = Duration.ofDays(31);
 
     private static final Duration ONE_HOUR = Duration.ofHours(1);
 
@@ -34,8 +39,12 @@ public record Interval(RegisterReading earlier, RegisterReading later) {
         Duration length = Duration.between(earlier.at(), later.at());
         boolean reset = delta.signum() < 0;
         int estimated = length.compareTo(ONE_HOUR) > 0 ? 1 : 0;
-        BigDecimal nanos = new BigDecimal(length.toNanos());
         Map<Instant, QuarterTotal> shares = new TreeMap<>();
+        if (length.compareTo(MAX_SPREAD) > 0) {
+            shares.put(Quarters.startOf(later.at()), new QuarterTotal(BigDecimal.ZERO.setScale(SCALE), 0, 0, 1));
+            return shares;
+        }
+        BigDecimal nanos = new BigDecimal(length.toNanos());
         for (Instant quarter = Quarters.startOf(earlier.at()); quarter.isBefore(later.at());
                 quarter = quarter.plus(Quarters.LENGTH)) {
             Instant from = quarter.isBefore(earlier.at()) ? earlier.at() : quarter;

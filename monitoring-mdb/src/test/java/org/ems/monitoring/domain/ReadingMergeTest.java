@@ -119,6 +119,24 @@ class ReadingMergeTest {
     }
 
     @Test
+    void aGapOfOverAMonthIsNotSpreadButMarkedAndALateReadingInsideItSpreadsThePieces() {
+        MemoryLedger ledger = new MemoryLedger()
+                .receive(List.of(reading("2026-01-01T00:00:00Z", "100"), reading("2026-02-10T00:00:00Z", "1060")));
+        assertThat(ledger.quarters).hasSize(2); // the two readings' quarters, nothing in between
+        assertThat(ledger.day(LocalDate.parse("2026-02-10"), ZoneId.of("UTC")).get(0).flags())
+                .containsExactly(HourFlag.ESTIMATED);
+        assertThat(ledger.quarters.values().stream().map(QuarterTotal::kwh).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("0");
+
+        ledger.receive(List.of(reading("2026-01-21T00:00:00Z", "580"))); // 20 days, 480 kWh: 1 kWh per hour
+        assertThat(ledger.day(LocalDate.parse("2026-01-10"), ZoneId.of("UTC")))
+                .allSatisfy(h -> assertThat(h.kwh()).isEqualByComparingTo("1"));
+        assertThat(ledger.day(LocalDate.parse("2026-02-09"), ZoneId.of("UTC")))
+                .allSatisfy(h -> assertThat(h.kwh()).isEqualByComparingTo("1"));
+        assertThat(ledger.day(LocalDate.parse("2026-02-10"), ZoneId.of("UTC")).get(0).flags()).isEmpty();
+    }
+
+    @Test
     void aDuplicateWithAnotherValueIsStillTheFirstOne() {
         MemoryLedger ledger = new MemoryLedger()
                 .receive(List.of(reading("2026-03-10T10:00:00Z", "100"), reading("2026-03-10T10:30:00Z", "101")));

@@ -46,7 +46,8 @@ class ApiSecurityIT {
 
     private static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
+    private ApiClient api;
     private Path home;
     private RunningEms ems;
     private String admin;
@@ -57,6 +58,8 @@ class ApiSecurityIT {
         ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
                 Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         ems.awaitLine("EMS ready at", 240);
+        api = new ApiClient(ems);
+        http = api.http;
         admin = login("admin", ADMIN_PASSWORD).getString("token");
     }
 
@@ -484,35 +487,22 @@ class ApiSecurityIT {
     }
 
     private JsonObject login(String username, String password) throws Exception {
-        HttpResponse<String> response = loginResponse(username, password);
-        assertThat(response.statusCode()).as("login " + username).isEqualTo(200);
-        return json(response);
+        return api.login(username, password);
     }
 
     private HttpResponse<String> loginResponse(String username, String password) throws Exception {
-        return call("POST", "api/auth/login", null,
-                "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}");
+        return api.loginResponse(username, password);
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ems.url(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.call(method, path, token, body);
     }
 
     private static String quote(String text) {
-        return Json.createValue(text).toString();
+        return ApiClient.quote(text);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
+        return ApiClient.json(response);
     }
 }

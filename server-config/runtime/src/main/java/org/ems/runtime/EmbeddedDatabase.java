@@ -38,6 +38,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", address)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "64MB")
+                // zonky turns these off for throwaway test databases; EMS keeps meter readings: a commit is durable.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(log)

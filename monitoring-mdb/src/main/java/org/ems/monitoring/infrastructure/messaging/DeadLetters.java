@@ -10,7 +10,8 @@ import org.ems.contracts.messaging.Destinations;
 
 /**
  * Sends what can never be applied to {@code ems.readings.dlq} at once, with the reason, instead of letting the broker
- * redeliver it in vain. The send joins the consumer's transaction: rolled back, nothing is dead-lettered.
+ * redeliver it in vain. Not part of a transaction: if the consumer fails after sending, the redelivered message is
+ * dead-lettered again (a duplicate dead letter, never a lost one); its valid readings, applied again, change nothing.
  */
 @ApplicationScoped
 public class DeadLetters {

@@ -7,6 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -20,18 +24,25 @@ public class DeviceReplica {
     DataSource db;
 
     public Optional<MonitoredDevice> find(UUID id) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select version, name, owner_id, max_hourly_kwh, time_zone, deleted from monitoring.device where id = ?")) {
-            s.setObject(1, id);
+        return Optional.ofNullable(findAll(List.of(id)).get(id));
+    }
+
+    /** The devices monitoring knows among {@code ids} (tombstones included). */
+    public Map<UUID, MonitoredDevice> findAll(Collection<UUID> ids) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select id, version, name,"
+                + " owner_id, max_hourly_kwh, time_zone, deleted from monitoring.device where id = any(?::uuid[])")) {
+            s.setArray(1, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
+            Map<UUID, MonitoredDevice> found = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    found.put(id, new MonitoredDevice(id, rs.getLong(2), rs.getString(3), rs.getObject(4, UUID.class),
+                            rs.getBigDecimal(5), ZoneId.of(rs.getString(6)), rs.getBoolean(7)));
                 }
-                return Optional.of(new MonitoredDevice(id, rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getBigDecimal(4), ZoneId.of(rs.getString(5)), rs.getBoolean(6)));
             }
+            return found;
         } catch (SQLException e) {
-            throw new PersistenceFailure("cannot read device " + id, e);
+            throw new PersistenceFailure("cannot read devices", e);
         }
     }
 

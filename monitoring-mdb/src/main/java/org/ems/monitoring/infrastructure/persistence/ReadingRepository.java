@@ -2,6 +2,7 @@ package org.ems.monitoring.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,18 +10,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.QuarterTotal;
 import org.ems.monitoring.domain.RegisterReading;
 
 /**
- * A device's stored readings and quarter totals (plain JDBC: the hot path of ingestion, a few statements per message).
- * Every change happens in the caller's transaction, under {@link #lock(UUID)}.
+ * Devices' stored readings and quarter totals, in plain JDBC and set-based: one statement per step for all devices of
+ * a message, so a batch of a thousand readings costs as many round trips as a single reading. Every change happens
+ * in the caller's transaction, under {@link #lock(Collection)}.
  */
 @ApplicationScoped
 public class ReadingRepository {
@@ -28,152 +33,198 @@ public class ReadingRepository {
     @Resource(lookup = "jdbc/ems")
     DataSource db;
 
+    /** The stored readings a merge needs: from the last before {@code first} to the first after {@code last}. */
+    public record Window(Instant first, Instant last) {}
+
     /**
-     * Serializes all changes of one device until the transaction ends: readings of one device in flight at once (several
-     * MDB sessions, redeliveries, the device's arrival) are applied one after another, each seeing the others' effect.
+     * Serializes all changes of these devices until the transaction ends: readings of one device in flight at once
+     * (several MDB sessions, redeliveries, the device's arrival) are applied one after another, each seeing the
+     * others' effect. Locks are taken in key order, so two transactions cannot deadlock on them.
      */
-    public void lock(UUID deviceId) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            s.setLong(1, deviceId.getMostSignificantBits() ^ deviceId.getLeastSignificantBits());
-            s.execute();
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot lock device " + deviceId, e);
-        }
+    public void lock(Collection<UUID> deviceIds) {
+        run("cannot lock devices", "select pg_advisory_xact_lock(k) from unnest(?::bigint[]) k order by k",
+                s -> s.setArray(1, texts(s.getConnection(), deviceIds.stream().map(ReadingRepository::lockKey).toList())));
     }
 
-    /** The stored readings from the last before {@code first} to the first after {@code last}, in time order. */
-    public List<RegisterReading> around(UUID deviceId, Instant first, Instant last) {
-        String sql = "(select reading_time, kwh from monitoring.meter_reading where device_id = ? and reading_time < ?"
-                + " order by reading_time desc limit 1)"
-                + " union all (select reading_time, kwh from monitoring.meter_reading where device_id = ?"
-                + " and reading_time between ? and ?)"
-                + " union all (select reading_time, kwh from monitoring.meter_reading where device_id = ?"
-                + " and reading_time > ? order by reading_time limit 1)"
-                + " order by reading_time";
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, deviceId);
-            s.setTimestamp(2, Timestamp.from(first));
-            s.setObject(3, deviceId);
-            s.setTimestamp(4, Timestamp.from(first));
-            s.setTimestamp(5, Timestamp.from(last));
-            s.setObject(6, deviceId);
-            s.setTimestamp(7, Timestamp.from(last));
-            return readings(s);
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot read the readings of device " + deviceId, e);
-        }
+    /** Each device's stored readings around its window, in time order (an empty list for a device without any). */
+    public Map<UUID, List<RegisterReading>> around(Map<UUID, Window> windows) {
+        String sql = "select w.device_id, r.reading_time, r.kwh"
+                + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) as w(device_id, first, last)"
+                + " cross join lateral ("
+                + "  (select reading_time, kwh from monitoring.meter_reading m where m.device_id = w.device_id"
+                + "   and m.reading_time < w.first order by m.reading_time desc limit 1)"
+                + "  union all (select reading_time, kwh from monitoring.meter_reading m where m.device_id = w.device_id"
+                + "   and m.reading_time between w.first and w.last)"
+                + "  union all (select reading_time, kwh from monitoring.meter_reading m where m.device_id = w.device_id"
+                + "   and m.reading_time > w.last order by m.reading_time limit 1)) r"
+                + " order by w.device_id, r.reading_time";
+        Map<UUID, List<RegisterReading>> result = new HashMap<>();
+        windows.keySet().forEach(id -> result.put(id, new ArrayList<>()));
+        query("cannot read readings", sql, s -> {
+            List<UUID> ids = List.copyOf(windows.keySet());
+            s.setArray(1, texts(s.getConnection(), ids));
+            s.setArray(2, texts(s.getConnection(), ids.stream().map(id -> windows.get(id).first()).toList()));
+            s.setArray(3, texts(s.getConnection(), ids.stream().map(id -> windows.get(id).last()).toList()));
+        }, rs -> result.get(rs.getObject(1, UUID.class))
+                .add(new RegisterReading(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3))));
+        return result;
     }
 
     /** All stored readings of a device, in time order. */
     public List<RegisterReading> all(UUID deviceId) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select reading_time, kwh from monitoring.meter_reading where device_id = ? order by reading_time")) {
-            s.setObject(1, deviceId);
-            return readings(s);
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot read the readings of device " + deviceId, e);
-        }
+        List<RegisterReading> readings = new ArrayList<>();
+        query("cannot read readings", "select reading_time, kwh from monitoring.meter_reading where device_id = ?"
+                + " order by reading_time", s -> s.setObject(1, deviceId),
+                rs -> readings.add(new RegisterReading(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2))));
+        return readings;
     }
 
-    /** Stores new readings; one already stored is a constraint violation (the caller's merge saw every stored one). */
-    public void insert(UUID deviceId, List<RegisterReading> readings) {
-        if (readings.isEmpty()) {
+    /** Stores new readings; one already stored is a key violation (the caller's merge saw every stored one). */
+    public void insert(Map<UUID, List<RegisterReading>> readings) {
+        List<String> devices = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        readings.forEach((device, list) -> list.forEach(r -> {
+            devices.add(device.toString());
+            times.add(r.at().toString());
+            values.add(r.kwh().toPlainString());
+        }));
+        if (devices.isEmpty()) {
             return;
         }
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into monitoring.meter_reading (device_id, reading_time, kwh, received_at) values (?, ?, ?, now())")) {
-            for (RegisterReading reading : readings) {
-                s.setObject(1, deviceId);
-                s.setTimestamp(2, Timestamp.from(reading.at()));
-                s.setBigDecimal(3, reading.kwh());
-                s.addBatch();
-            }
-            s.executeBatch();
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot store the readings of device " + deviceId, e);
-        }
+        run("cannot store readings", "insert into monitoring.meter_reading (device_id, reading_time, kwh, received_at)"
+                + " select d, t, k, now() from unnest(?::uuid[], ?::timestamptz[], ?::numeric[]) as r(d, t, k)", s -> {
+                    s.setArray(1, texts(s.getConnection(), devices));
+                    s.setArray(2, texts(s.getConnection(), times));
+                    s.setArray(3, texts(s.getConnection(), values));
+                });
     }
 
     /**
-     * Adds changes to the device's quarter totals: updates the quarters it has, inserts the others. (An upsert would
-     * not do: PostgreSQL checks a row's constraints before it finds the conflict, and a change may be negative.)
+     * Adds changes to devices' quarter totals in one statement: updates the quarters they have, inserts the others.
+     * (An upsert would not do: PostgreSQL checks a new row's constraints before it finds the conflict, and a change
+     * may be negative.)
      */
-    public void book(UUID deviceId, Map<Instant, QuarterTotal> changes) {
-        if (changes.isEmpty()) {
+    public void book(Map<UUID, Map<Instant, QuarterTotal>> changes) {
+        List<String> devices = new ArrayList<>();
+        List<String> quarters = new ArrayList<>();
+        List<String> kwh = new ArrayList<>();
+        List<String> readings = new ArrayList<>();
+        List<String> resets = new ArrayList<>();
+        List<String> estimates = new ArrayList<>();
+        changes.forEach((device, byQuarter) -> byQuarter.forEach((quarter, t) -> {
+            devices.add(device.toString());
+            quarters.add(quarter.toString());
+            kwh.add(t.kwh().toPlainString());
+            readings.add(Integer.toString(t.readings()));
+            resets.add(Integer.toString(t.resets()));
+            estimates.add(Integer.toString(t.estimates()));
+        }));
+        if (devices.isEmpty()) {
             return;
         }
-        List<Map.Entry<Instant, QuarterTotal>> entries = List.copyOf(changes.entrySet());
-        try (Connection c = db.getConnection()) {
-            int[] updated;
-            try (PreparedStatement s = c.prepareStatement("update monitoring.quarter_total set kwh = kwh + ?,"
-                    + " readings = readings + ?, resets = resets + ?, estimates = estimates + ?"
-                    + " where device_id = ? and quarter_start = ?")) {
-                for (Map.Entry<Instant, QuarterTotal> change : entries) {
-                    QuarterTotal t = change.getValue();
-                    s.setBigDecimal(1, t.kwh());
-                    s.setInt(2, t.readings());
-                    s.setInt(3, t.resets());
-                    s.setInt(4, t.estimates());
-                    s.setObject(5, deviceId);
-                    s.setTimestamp(6, Timestamp.from(change.getKey()));
-                    s.addBatch();
-                }
-                updated = s.executeBatch();
-            }
-            try (PreparedStatement s = c.prepareStatement("insert into monitoring.quarter_total"
-                    + " (device_id, quarter_start, kwh, readings, resets, estimates) values (?, ?, ?, ?, ?, ?)")) {
-                int inserts = 0;
-                for (int i = 0; i < entries.size(); i++) {
-                    if (updated[i] == 0) {
-                        QuarterTotal t = entries.get(i).getValue();
-                        s.setObject(1, deviceId);
-                        s.setTimestamp(2, Timestamp.from(entries.get(i).getKey()));
-                        s.setBigDecimal(3, t.kwh());
-                        s.setInt(4, t.readings());
-                        s.setInt(5, t.resets());
-                        s.setInt(6, t.estimates());
-                        s.addBatch();
-                        inserts++;
-                    }
-                }
-                if (inserts > 0) {
-                    s.executeBatch();
-                }
-            }
+        run("cannot book consumption", "with c as (select * from unnest(?::uuid[], ?::timestamptz[], ?::numeric[],"
+                + " ?::int[], ?::int[], ?::int[]) as c(device_id, quarter_start, kwh, readings, resets, estimates)),"
+                + " updated as (update monitoring.quarter_total q set kwh = q.kwh + c.kwh, readings = q.readings + c.readings,"
+                + " resets = q.resets + c.resets, estimates = q.estimates + c.estimates from c"
+                + " where q.device_id = c.device_id and q.quarter_start = c.quarter_start"
+                + " returning q.device_id, q.quarter_start)"
+                + " insert into monitoring.quarter_total (device_id, quarter_start, kwh, readings, resets, estimates)"
+                + " select * from c where not exists (select 1 from updated u"
+                + " where u.device_id = c.device_id and u.quarter_start = c.quarter_start)", s -> {
+                    Connection c = s.getConnection();
+                    s.setArray(1, texts(c, devices));
+                    s.setArray(2, texts(c, quarters));
+                    s.setArray(3, texts(c, kwh));
+                    s.setArray(4, texts(c, readings));
+                    s.setArray(5, texts(c, resets));
+                    s.setArray(6, texts(c, estimates));
+                });
+    }
+
+    /** A device's quarter totals in {@code [from, to)}. */
+    public NavigableMap<Instant, QuarterTotal> quarters(UUID deviceId, Instant from, Instant to) {
+        NavigableMap<Instant, QuarterTotal> quarters = new TreeMap<>();
+        query("cannot read consumption", "select quarter_start, kwh, readings, resets, estimates"
+                + " from monitoring.quarter_total where device_id = ? and quarter_start >= ? and quarter_start < ?",
+                s -> {
+                    s.setObject(1, deviceId);
+                    s.setTimestamp(2, Timestamp.from(from));
+                    s.setTimestamp(3, Timestamp.from(to));
+                }, rs -> quarters.put(rs.getTimestamp(1).toInstant(), quarter(rs, 2)));
+        return quarters;
+    }
+
+    /** Each device's clock hours with their quarter totals, for many devices and hours in one query. */
+    public Map<UUID, Map<ClockHours.Hour, NavigableMap<Instant, QuarterTotal>>> hours(
+            Map<UUID, ? extends Collection<ClockHours.Hour>> hours) {
+        List<String> devices = new ArrayList<>();
+        List<ClockHours.Hour> list = new ArrayList<>();
+        Map<UUID, Map<ClockHours.Hour, NavigableMap<Instant, QuarterTotal>>> result = new HashMap<>();
+        hours.forEach((device, deviceHours) -> deviceHours.forEach(hour -> {
+            devices.add(device.toString());
+            list.add(hour);
+            result.computeIfAbsent(device, d -> new HashMap<>()).put(hour, new TreeMap<>());
+        }));
+        if (devices.isEmpty()) {
+            return result;
+        }
+        query("cannot read consumption", "select h.i, q.quarter_start, q.kwh, q.readings, q.resets, q.estimates"
+                + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) with ordinality as h(device_id, h_start, h_end, i)"
+                + " join monitoring.quarter_total q on q.device_id = h.device_id"
+                + " and q.quarter_start >= h.h_start and q.quarter_start < h.h_end", s -> {
+                    Connection c = s.getConnection();
+                    s.setArray(1, texts(c, devices));
+                    s.setArray(2, texts(c, list.stream().map(ClockHours.Hour::start).toList()));
+                    s.setArray(3, texts(c, list.stream().map(ClockHours.Hour::end).toList()));
+                }, rs -> {
+                    int i = (int) rs.getLong(1) - 1;
+                    result.get(UUID.fromString(devices.get(i))).get(list.get(i))
+                            .put(rs.getTimestamp(2).toInstant(), quarter(rs, 3));
+                });
+        return result;
+    }
+
+    private static QuarterTotal quarter(ResultSet rs, int first) throws SQLException {
+        return new QuarterTotal(rs.getBigDecimal(first), rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3));
+    }
+
+    private static long lockKey(UUID deviceId) {
+        return deviceId.getMostSignificantBits() ^ deviceId.getLeastSignificantBits();
+    }
+
+    /** Values as a text array, cast in SQL: portable across drivers and pool wrappers, unlike typed arrays. */
+    private static Array texts(Connection c, List<?> values) throws SQLException {
+        return c.createArrayOf("text", values.stream().map(Object::toString).toArray());
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void run(String failure, String sql, Binder binder) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            s.execute();
         } catch (SQLException e) {
-            throw new PersistenceFailure("cannot book the consumption of device " + deviceId, e);
+            throw new PersistenceFailure(failure, e);
         }
     }
 
-    /** The device's quarter totals in {@code [from, to)}. */
-    public NavigableMap<Instant, QuarterTotal> quarters(UUID deviceId, Instant from, Instant to) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select quarter_start, kwh, readings, resets, estimates from monitoring.quarter_total"
-                        + " where device_id = ? and quarter_start >= ? and quarter_start < ?")) {
-            s.setObject(1, deviceId);
-            s.setTimestamp(2, Timestamp.from(from));
-            s.setTimestamp(3, Timestamp.from(to));
-            NavigableMap<Instant, QuarterTotal> quarters = new TreeMap<>();
+    private void query(String failure, String sql, Binder binder, RowReader reader) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    quarters.put(rs.getTimestamp(1).toInstant(),
-                            new QuarterTotal(rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                    reader.read(rs);
                 }
             }
-            return quarters;
         } catch (SQLException e) {
-            throw new PersistenceFailure("cannot read the consumption of device " + deviceId, e);
+            throw new PersistenceFailure(failure, e);
         }
-    }
-
-    private static List<RegisterReading> readings(PreparedStatement s) throws SQLException {
-        List<RegisterReading> readings = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                readings.add(new RegisterReading(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2)));
-            }
-        }
-        return readings;
     }
 }

@@ -1,0 +1,194 @@
+package org.ems.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.JMSContext;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.ems.contracts.messaging.Destinations;
+import org.ems.contracts.reading.MeterReading;
+import org.ems.contracts.reading.MeterReadingCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Alerts end to end: a device created through the API reaches monitoring by its event, readings go in over JMS as a
+ * meter sends them, and the alert comes out on the owner's sockets (token and page session) only, and in the API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertsSystemIT {
+
+    private static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private RunningEms ems;
+    private ApiClient api;
+    private String admin;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path home = Files.createTempDirectory(Path.of("target"), "ems-alerts-").toAbsolutePath();
+        ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
+                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        ems.awaitLine("EMS ready at", 240);
+        api = new ApiClient(ems);
+        admin = api.login("admin", ADMIN_PASSWORD).getString("token");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        ems.close();
+    }
+
+    @Test
+    void anAlertReachesItsOwnerAloneAtOnceAndOnlyOnce() throws Exception {
+        String alice = client("alice");
+        String bob = client("bob");
+        String aliceId = ApiClient.json(api.call("GET", "api/me", alice, null)).getString("id");
+        HttpResponse<String> created = api.call("POST", "api/devices", admin,
+                "{\"name\":\"boiler\",\"maxHourlyKwh\":1,\"ownerId\":\"" + aliceId + "\",\"timeZone\":\"UTC\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        UUID device = UUID.fromString(ApiClient.json(created).getString("id"));
+
+        var aliceSocket = new LinkedBlockingQueue<String>();
+        var alicePage = new LinkedBlockingQueue<String>();
+        var bobSocket = new LinkedBlockingQueue<String>();
+        var adminSocket = new LinkedBlockingQueue<String>();
+        String aliceSession = pageSession("alice");
+        List<WebSocket> sockets = List.of(
+                api.socket("/ws/alerts", alice, null, aliceSocket),
+                api.socket(alertsChannel(aliceSession), null, aliceSession, alicePage),
+                api.socket("/ws/alerts", bob, null, bobSocket),
+                api.socket("/ws/alerts", admin, null, adminSocket));
+        try {
+            // The device's event may still be on its way to monitoring: readings before it are kept and booked then.
+            send(reading(device, "2026-05-06T10:00:00Z", "0"), reading(device, "2026-05-06T10:30:00Z", "1.5"));
+
+            String text = aliceSocket.poll(20, TimeUnit.SECONDS);
+            assertThat(text).as("pushed to the owner's socket within 20 s").isNotNull();
+            JsonObject pushed = ApiClient.json(text);
+            assertThat(pushed.getString("deviceId")).isEqualTo(device.toString());
+            assertThat(pushed.getString("hourStart")).isEqualTo("2026-05-06T10:00:00Z");
+            assertThat(pushed.getJsonNumber("kwh").bigDecimalValue()).isEqualByComparingTo("1.5");
+            assertThat(pushed.getJsonNumber("limitKwh").bigDecimalValue()).isEqualByComparingTo("1");
+            assertThat(pushed.isNull("acknowledgedAt")).isTrue();
+            assertThat(alicePage.poll(10, TimeUnit.SECONDS)).as("the page's alerts channel").contains(device.toString());
+
+            // The same reading again (a redelivery for EMS), later readings of the hour, a late one inside it.
+            send(reading(device, "2026-05-06T10:30:00Z", "1.5"));
+            send(reading(device, "2026-05-06T10:30:00Z", "1.5"), reading(device, "2026-05-06T10:50:00Z", "4"),
+                    reading(device, "2026-05-06T10:10:00Z", "0.2"));
+            Thread.sleep(3_000);
+            assertThat(aliceSocket).as("no second alert for the hour").isEmpty();
+            assertThat(alicePage).isEmpty();
+            assertThat(bobSocket).as("another client").isEmpty();
+            assertThat(adminSocket).as("an administrator is not the owner").isEmpty();
+        } finally {
+            sockets.forEach(WebSocket::abort);
+        }
+
+        JsonArray own = ApiClient.jsonArray(api.call("GET", "api/alerts", alice, null));
+        assertThat(own).hasSize(1);
+        String alertId = own.getJsonObject(0).getString("id");
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts", bob, null))).isEmpty();
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + device, admin, null))).hasSize(1);
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + UUID.randomUUID(), alice, null))).isEmpty();
+        assertThat(api.call("GET", "api/alerts?deviceId=nope", alice, null).statusCode()).isEqualTo(400);
+        HttpResponse<String> consumption = api.call("GET", "api/devices/" + device + "/consumption?date=2026-05-06",
+                alice, null);
+        JsonObject hour = ApiClient.json(consumption).getJsonArray("hours").getJsonObject(10);
+        assertThat(hour.getJsonNumber("kwh").bigDecimalValue()).isEqualByComparingTo("4");
+        assertThat(hour.getInt("readings")).isEqualTo(4);
+
+        assertThat(api.call("POST", "api/alerts/" + alertId + "/ack", bob, null).statusCode()).as("another's").isEqualTo(404);
+        assertThat(api.call("POST", "api/alerts/not-an-id/ack", alice, null).statusCode()).isEqualTo(400);
+        assertThat(api.call("POST", "api/alerts/" + alertId + "/ack", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> acknowledged = api.call("POST", "api/alerts/" + alertId + "/ack", alice, null);
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        String at = ApiClient.json(acknowledged).getString("acknowledgedAt");
+        assertThat(ApiClient.json(api.call("POST", "api/alerts/" + alertId + "/ack", alice, null))
+                .getString("acknowledgedAt")).as("acknowledged once").isEqualTo(at);
+    }
+
+    @Test
+    void theDashboardShowsMissedAlertsAfterSignIn() throws Exception {
+        String carol = client("carol");
+        String carolId = ApiClient.json(api.call("GET", "api/me", carol, null)).getString("id");
+        UUID device = UUID.fromString(ApiClient.json(api.call("POST", "api/devices", admin,
+                "{\"name\":\"sauna\",\"maxHourlyKwh\":0.5,\"ownerId\":\"" + carolId + "\"}")).getString("id"));
+        send(reading(device, "2026-05-07T18:00:00Z", "10"), reading(device, "2026-05-07T18:20:00Z", "11"));
+        assertThat(awaitAlerts(carol)).hasSize(1);
+
+        String cookie = pageSession("carol");
+        String page = api.http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("Alerts (1 new)").contains(device.toString());
+    }
+
+    private JsonArray awaitAlerts(String token) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            JsonArray alerts = ApiClient.jsonArray(api.call("GET", "api/alerts", token, null));
+            if (!alerts.isEmpty()) {
+                return alerts;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no alert within 20 s");
+    }
+
+    /** A new client account; its token. */
+    private String client(String username) throws Exception {
+        HttpResponse<String> created = api.call("POST", "api/users", admin, "{\"username\":\"" + username
+                + "\",\"password\":\"" + username + "-password\",\"name\":\"" + username + "\",\"role\":\"CLIENT\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return api.login(username, username + "-password").getString("token");
+    }
+
+    private String pageSession(String username) throws Exception {
+        HttpResponse<String> signIn = api.http.send(HttpRequest.newBuilder(ems.url("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + username + "&password=" + username + "-password"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return RunningEms.sessionCookie(signIn);
+    }
+
+    /** The user-scoped alerts channel the dashboard renders for this page session. */
+    private String alertsChannel(String cookie) throws Exception {
+        String page = api.http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher channel = Pattern.compile("(/jakarta\\.faces\\.push/alerts\\?[^\"']+)").matcher(page);
+        assertThat(channel.find()).as("alerts channel in the page").isTrue();
+        return channel.group(1);
+    }
+
+    private void send(MeterReading... readings) throws Exception {
+        try (JMSContext meter = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + ems.brokerPort, "meter",
+                ems.secret("broker.meter.password")).createContext()) {
+            for (MeterReading reading : readings) {
+                meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
+            }
+        }
+    }
+
+    private static MeterReading reading(UUID device, String instant, String kwh) {
+        return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
+    }
+}

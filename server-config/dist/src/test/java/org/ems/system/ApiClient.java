@@ -1,0 +1,91 @@
+package org.ems.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** The EMS API and sockets as a client sees them, for the system tests. */
+final class ApiClient {
+
+    final HttpClient http = HttpClient.newHttpClient();
+    private final RunningEms ems;
+
+    ApiClient(RunningEms ems) {
+        this.ems = ems;
+    }
+
+    HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ems.url(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> loginResponse(String username, String password) throws Exception {
+        return call("POST", "api/auth/login", null,
+                "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}");
+    }
+
+    /** A successful sign-in's answer ({@code token}, {@code expiresAt}). */
+    JsonObject login(String username, String password) throws Exception {
+        HttpResponse<String> response = loginResponse(username, password);
+        assertThat(response.statusCode()).as("login " + username).isEqualTo(200);
+        return json(response);
+    }
+
+    /** Opens a WebSocket on {@code path} with a token (subprotocol) or a session cookie; texts go to {@code received}. */
+    WebSocket socket(String path, String token, String cookie, LinkedBlockingQueue<String> received) throws Exception {
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        if (token != null) {
+            builder.subprotocols("access_token", token);
+        }
+        if (cookie != null) {
+            builder.header("Cookie", cookie).header("Origin", "http://127.0.0.1:" + ems.httpPort);
+        }
+        return builder.buildAsync(URI.create("ws://127.0.0.1:" + ems.httpPort + path), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                received.add(data.toString());
+                ws.request(1);
+                return CompletableFuture.completedFuture(null);
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    static String quote(String text) {
+        return Json.createValue(text).toString();
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    static JsonArray jsonArray(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.ems.simulator;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.ems.contracts.reading.MeterReading;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./ems bench ingest}: drives readings of many devices through the real broker into a running EMS and prints
+ * sustained readings/s end to end (from the first send until {@code ems_readings_stored_total} on {@code /metrics}
+ * counts them all: stored and booked in the hourly totals, committed), for single-reading messages and for batches;
+ * then the alert latency (reading sent until the alert arrives on the owner's {@code /ws/alerts}) under background
+ * load; and the CPU and resident memory of each EMS process in every phase.
+ */
+@Command(name = "ems bench ingest", mixinStandardHelpOptions = true,
+        description = "Benchmark of ingestion and alerts against a running EMS (./ems bench ingest starts one).")
+public final class IngestBench implements java.util.concurrent.Callable<Integer> {
+
+    private static final Duration INTERVAL = Duration.ofMinutes(10);
+    private static final Instant METER_START = Instant.parse("2030-01-01T00:00:00Z");
+
+    @Option(names = "--ems", required = true, description = "EMS base URL, e.g. http://127.0.0.1:8080/")
+    URI ems;
+
+    @Option(names = "--broker", required = true, description = "broker URL")
+    String broker;
+
+    @Option(names = "--home", required = true, description = "EMS_HOME of the running EMS (secrets, processes)")
+    Path home;
+
+    @Option(names = "--admin-password", required = true)
+    String adminPassword;
+
+    @Option(names = "--devices", defaultValue = "200", description = "devices sending (default: ${DEFAULT-VALUE})")
+    int devices;
+
+    @Option(names = "--duration", defaultValue = "30", description = "seconds of sending per phase (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--alerts", defaultValue = "200", description = "alerts measured (default: ${DEFAULT-VALUE})")
+    int alerts;
+
+    @Option(names = "--background", defaultValue = "1000",
+            description = "readings/s of background load while alerts are measured (default: ${DEFAULT-VALUE})")
+    double background;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String token;
+    private LoadProfile profile;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new IngestBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String meterPassword = Simulate.defaultPassword(home);
+        profile = LoadProfile.bundled();
+        token = login("admin", adminPassword);
+        String owner = "bench-owner";
+        UUID ownerId = UUID.fromString(post("api/users", "{\"username\":\"" + owner + "\",\"password\":\"" + owner
+                + "-password\",\"name\":\"Bench\",\"role\":\"CLIENT\",\"timeZone\":\"UTC\"}").getString("id"));
+        UUID alerting = device("bench alerting meter", "0.001", ownerId);
+
+        System.out.printf("EMS %s, %d devices, %d s of sending per phase; machine: %d cores, %s%n", ems, devices,
+                seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"));
+        LoadRun.LinkFactory links = acknowledged -> new BrokerLink(broker, "meter", meterPassword, acknowledged);
+        // Each phase its own devices: the meter time of a phase starts anew.
+        throughput("single-reading messages", meters("single"), 1, links);
+        throughput("batches of 100 readings", meters("batch"), 100, links);
+        alertLatency(meters("background"), alerting, login(owner, owner + "-password"), links);
+        return 0;
+    }
+
+    private List<UUID> meters(String phase) throws IOException, InterruptedException {
+        List<UUID> meters = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            meters.add(device("bench " + phase + " meter " + i, "1000000", null));
+        }
+        return meters;
+    }
+
+    private void throughput(String name, List<UUID> meters, int batch, LoadRun.LinkFactory links) throws Exception {
+        Thread.sleep(2_000); // let monitoring take in the device events
+        long before = stored();
+        long transactions = counter("ems_readings_transactions_total");
+        Map<String, Usage> usage0 = usage();
+        long t0 = System.nanoTime();
+        long sent = new LoadRun(meters, profile, METER_START, INTERVAL, 1_000_000, Duration.ofSeconds(seconds),
+                4, batch, links, quiet()).run();
+        double sending = (System.nanoTime() - t0) / 1e9;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (stored() < before + sent) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("EMS did not store all " + sent + " readings within 10 minutes after sending");
+            }
+            Thread.sleep(100);
+        }
+        double total = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%n%s: %,d readings sent in %.1f s (%,.0f/s into the broker); all stored and booked after"
+                + " %.1f s: %,.0f readings/s end to end (%.1f readings per database transaction)%n", name, sent,
+                sending, sent / sending, total, sent / total,
+                (double) sent / Math.max(1, counter("ems_readings_transactions_total") - transactions));
+        printUsage(usage0, total);
+    }
+
+    private void alertLatency(List<UUID> meters, UUID device, String ownerToken, LoadRun.LinkFactory links)
+            throws Exception {
+        Map<String, Long> received = new ConcurrentHashMap<>();
+        Pattern hour = Pattern.compile("\"hourStart\":\"([^\"]+)\"");
+        WebSocket socket = http.newWebSocketBuilder().subprotocols("access_token", ownerToken)
+                .buildAsync(ws("ws/alerts"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        long now = System.nanoTime();
+                        Matcher m = hour.matcher(data);
+                        if (m.find()) {
+                            received.put(OffsetDateTime.parse(m.group(1)).toInstant().toString(), now);
+                        }
+                        ws.request(1);
+                        return CompletableFuture.completedFuture(null);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        Thread load = new Thread(() -> {
+            try {
+                new LoadRun(meters, profile, METER_START, INTERVAL, background,
+                        Duration.ofSeconds(alerts / 10 + 10), 1, 1, links, quiet()).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "background-load");
+        Map<String, Usage> usage0 = usage();
+        long t0 = System.nanoTime();
+        load.start();
+        Thread.sleep(3_000); // the background load is flowing
+        List<Double> latencies = new ArrayList<>();
+        Map<String, Long> sentAt = new LinkedHashMap<>();
+        try (BrokerLink link = new BrokerLink(broker, "meter", Simulate.defaultPassword(home))) {
+            Instant hourStart = METER_START;
+            for (int i = 0; i < alerts; i++) {
+                // A baseline at the hour's start, then +1 kWh ten minutes later: over the 0.001 kWh limit.
+                Instant h = hourStart.plus(Duration.ofHours(i));
+                link.send(List.of(Outgoing.of(new MeterReading(device, h, java.math.BigDecimal.valueOf(i)))),
+                        BrokerLink.Format.EMS, 1);
+                sentAt.put(h.toString(), System.nanoTime());
+                link.send(List.of(Outgoing.of(new MeterReading(device, h.plus(INTERVAL),
+                        java.math.BigDecimal.valueOf(i + 1)))), BrokerLink.Format.EMS, 1);
+                Thread.sleep(100);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (received.size() < alerts && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        load.join();
+        double total = (System.nanoTime() - t0) / 1e9;
+        socket.abort();
+        sentAt.forEach((h, at) -> Optional.ofNullable(received.get(h)).ifPresent(r -> latencies.add((r - at) / 1e6)));
+        Collections.sort(latencies);
+        System.out.printf("%nalert latency (reading sent -> alert on /ws/alerts) under %,.0f readings/s background:"
+                        + " %d of %d alerts received; p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", background,
+                latencies.size(), alerts, percentile(latencies, 50), percentile(latencies, 99),
+                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
+        printUsage(usage0, total);
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+    }
+
+    /** CPU time and resident memory of one EMS process group. */
+    private record Usage(Duration cpu, long rssKib) {}
+
+    /** The launcher (with the embedded broker), Payara Micro, and PostgreSQL with all its backends. */
+    private Map<String, Usage> usage() throws IOException {
+        long launcherPid = Long.parseLong(Files.readString(home.resolve("ems.lock")).trim());
+        ProcessHandle launcher = ProcessHandle.of(launcherPid).orElseThrow(() -> new IOException("EMS is not running"));
+        List<ProcessHandle> micro = launcher.children()
+                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro")).toList();
+        String data = "-D " + home.toAbsolutePath().resolve("postgres");
+        List<ProcessHandle> postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(data))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).toList();
+        Map<String, Usage> usage = new LinkedHashMap<>();
+        usage.put("launcher + Artemis", usage(List.of(launcher)));
+        usage.put("Payara Micro", usage(micro.stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).toList()));
+        usage.put("PostgreSQL", usage(postgres));
+        return usage;
+    }
+
+    private static Usage usage(List<ProcessHandle> processes) {
+        Duration cpu = Duration.ZERO;
+        long rss = 0;
+        for (ProcessHandle p : processes) {
+            cpu = cpu.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
+            try (Stream<String> status = Files.lines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                rss += status.filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                        .sum();
+            } catch (IOException | java.io.UncheckedIOException gone) {
+                // a backend that ended meanwhile
+            }
+        }
+        return new Usage(cpu, rss);
+    }
+
+    private void printUsage(Map<String, Usage> before, double seconds) throws IOException {
+        Map<String, Usage> after = usage();
+        StringBuilder line = new StringBuilder("  CPU (100% = one core) and resident memory:");
+        after.forEach((name, now) -> {
+            Duration used = now.cpu().minus(before.getOrDefault(name, new Usage(Duration.ZERO, 0)).cpu());
+            line.append(String.format(" %s %.0f%% %,d MiB;", name, used.toNanos() / 1e7 / seconds, now.rssKib() / 1024));
+        });
+        System.out.println(line);
+    }
+
+    private long stored() throws IOException, InterruptedException {
+        return counter("ems_readings_stored_total");
+    }
+
+    private long counter(String name) throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(ems.resolve("metrics")).header("Accept", "text/plain").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.Ee+]+)").matcher(metrics);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private String login(String username, String password) throws IOException, InterruptedException {
+        return json(http.send(HttpRequest.newBuilder(ems.resolve("api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+                                + password + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString())).getString("token");
+    }
+
+    private UUID device(String name, String limit, UUID owner) throws IOException, InterruptedException {
+        return UUID.fromString(post("api/devices", "{\"name\":\"" + name + "\",\"maxHourlyKwh\":" + limit
+                + (owner == null ? "" : ",\"ownerId\":\"" + owner + "\"") + ",\"timeZone\":\"UTC\"}").getString("id"));
+    }
+
+    private JsonObject post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(ems.resolve(path))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IOException("POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return json(response);
+    }
+
+    private URI ws(String path) {
+        return URI.create(ems.resolve(path).toString().replaceFirst("^http", "ws"));
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+}
