@@ -1,0 +1,138 @@
+package org.ems.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.jms.JMSContext;
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.ems.contracts.messaging.Destinations;
+import org.ems.contracts.reading.MeterReading;
+import org.ems.contracts.reading.MeterReadingCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The dashboard in a real browser (Debian's Chromium, headless): a client signs in through the login form, an alert
+ * of their device appears on the open page the moment it is raised (pushed through {@code <f:websocket>}), and they
+ * acknowledge it. Skipped where {@code /usr/bin/chromium} is missing ({@code .ci/run} installs it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private RunningEms ems;
+    private ApiClient api;
+    private WebDriver browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "no Chromium here");
+        Path home = Files.createTempDirectory(Path.of("target"), "ems-browser-").toAbsolutePath();
+        ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
+                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        ems.awaitLine("EMS ready at", 240);
+        api = new ApiClient(ems);
+
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory(home, "chromium-"));
+        LoggingPreferences console = new LoggingPreferences();
+        console.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", console);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (ems != null) {
+            ems.close();
+        }
+    }
+
+    @Test
+    void aClientSeesAnAlertArriveOnTheOpenDashboardAndAcknowledgesIt() throws Exception {
+        String admin = api.login("admin", ADMIN_PASSWORD).getString("token");
+        assertThat(api.call("POST", "api/users", admin, "{\"username\":\"dora\",\"password\":\"dora-password\","
+                + "\"name\":\"Dora <b>\",\"role\":\"CLIENT\"}").statusCode()).isEqualTo(201);
+        String dora = api.login("dora", "dora-password").getString("token");
+        String doraId = ApiClient.json(api.call("GET", "api/me", dora, null)).getString("id");
+        UUID device = UUID.fromString(ApiClient.json(api.call("POST", "api/devices", admin,
+                "{\"name\":\"heat pump\",\"maxHourlyKwh\":1,\"ownerId\":\"" + doraId + "\",\"timeZone\":\"UTC\"}"))
+                .getString("id"));
+
+        browser.get(ems.url("").toString());
+        page(b -> b.getCurrentUrl().contains("login"));
+        browser.findElement(By.id("username")).sendKeys("dora");
+        browser.findElement(By.id("password")).sendKeys("dora-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        page(b -> b.findElement(By.id("whoami")).getText().equals("dora"));
+        assertThat(browser.findElement(By.id("alertsForm")).getText()).contains("Alerts (0 new)");
+        Thread.sleep(1_000); // the page's push socket opens
+
+        send(reading(device, "2026-05-08T07:00:00Z", "0"), reading(device, "2026-05-08T07:20:00Z", "2"));
+        page(b -> b.findElement(By.id("alertTable")).getText().contains(device.toString()));
+        assertThat(browser.findElement(By.id("alertTable")).getText()).contains("2026-05-08T07:00:00Z");
+
+        browser.navigate().refresh(); // the stored alert, with its Acknowledge button
+        page(b -> b.findElement(By.id("alertsForm")).getText().contains("Alerts (1 new)"));
+        browser.findElement(By.xpath("//button[.//span[text()='Acknowledge']] | //button[text()='Acknowledge']"))
+                .click();
+        page(b -> b.findElement(By.id("alertsForm")).getText().contains("Alerts (0 new)"));
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts", dora, null)).getJsonObject(0)
+                .isNull("acknowledgedAt")).isFalse();
+    }
+
+    /**
+     * Waits until the page shows what {@code shown} looks for (an element may be replaced meanwhile); if it never
+     * does, the browser's console goes to the test output first (a script error is the usual reason).
+     */
+    private void page(java.util.function.Predicate<WebDriver> shown) {
+        try {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> shown.test(browser));
+        } catch (RuntimeException e) {
+            browser.manage().logs().get(LogType.BROWSER).forEach(line -> System.out.println("browser console: " + line));
+            throw e;
+        }
+    }
+
+    private void send(MeterReading... readings) throws Exception {
+        try (JMSContext meter = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + ems.brokerPort, "meter",
+                ems.secret("broker.meter.password")).createContext()) {
+            for (MeterReading reading : readings) {
+                meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
+            }
+        }
+    }
+
+    private static MeterReading reading(UUID device, String instant, String kwh) {
+        return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
+    }
+}
