@@ -1,17 +1,15 @@
 package org.ems.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ems.system.RunningEms.reading;
 
-import jakarta.jms.JMSContext;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,10 +17,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.ems.contracts.messaging.Destinations;
-import org.ems.contracts.reading.MeterReading;
-import org.ems.contracts.reading.MeterReadingCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +72,8 @@ class AlertsSystemIT {
                 api.socket("/ws/alerts", admin, null, adminSocket));
         try {
             // The device's event may still be on its way to monitoring: readings before it are kept and booked then.
-            send(reading(device, "2026-05-06T10:00:00Z", "0"), reading(device, "2026-05-06T10:30:00Z", "1.5"));
+            ems.sendReadings(reading(device, "2026-05-06T10:00:00Z", "0"),
+                    reading(device, "2026-05-06T10:30:00Z", "1.5"));
 
             String text = aliceSocket.poll(20, TimeUnit.SECONDS);
             assertThat(text).as("pushed to the owner's socket within 20 s").isNotNull();
@@ -91,8 +86,9 @@ class AlertsSystemIT {
             assertThat(alicePage.poll(10, TimeUnit.SECONDS)).as("the page's alerts channel").contains(device.toString());
 
             // The same reading again (a redelivery for EMS), later readings of the hour, a late one inside it.
-            send(reading(device, "2026-05-06T10:30:00Z", "1.5"));
-            send(reading(device, "2026-05-06T10:30:00Z", "1.5"), reading(device, "2026-05-06T10:50:00Z", "4"),
+            ems.sendReadings(reading(device, "2026-05-06T10:30:00Z", "1.5"));
+            ems.sendReadings(reading(device, "2026-05-06T10:30:00Z", "1.5"),
+                    reading(device, "2026-05-06T10:50:00Z", "4"),
                     reading(device, "2026-05-06T10:10:00Z", "0.2"));
             Thread.sleep(3_000);
             assertThat(aliceSocket).as("no second alert for the hour").isEmpty();
@@ -132,7 +128,8 @@ class AlertsSystemIT {
         String carolId = ApiClient.json(api.call("GET", "api/me", carol, null)).getString("id");
         UUID device = UUID.fromString(ApiClient.json(api.call("POST", "api/devices", admin,
                 "{\"name\":\"sauna\",\"maxHourlyKwh\":0.5,\"ownerId\":\"" + carolId + "\"}")).getString("id"));
-        send(reading(device, "2026-05-07T18:00:00Z", "10"), reading(device, "2026-05-07T18:20:00Z", "11"));
+        ems.sendReadings(reading(device, "2026-05-07T18:00:00Z", "10"),
+                reading(device, "2026-05-07T18:20:00Z", "11"));
         assertThat(awaitAlerts(carol)).hasSize(1);
 
         String cookie = pageSession("carol");
@@ -177,18 +174,5 @@ class AlertsSystemIT {
         Matcher channel = Pattern.compile("(/jakarta\\.faces\\.push/alerts\\?[^\"']+)").matcher(page);
         assertThat(channel.find()).as("alerts channel in the page").isTrue();
         return channel.group(1);
-    }
-
-    private void send(MeterReading... readings) throws Exception {
-        try (JMSContext meter = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + ems.brokerPort, "meter",
-                ems.secret("broker.meter.password")).createContext()) {
-            for (MeterReading reading : readings) {
-                meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
-            }
-        }
-    }
-
-    private static MeterReading reading(UUID device, String instant, String kwh) {
-        return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
     }
 }

@@ -1,23 +1,17 @@
 package org.ems.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ems.system.RunningEms.reading;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.jms.JMSContext;
 import java.io.File;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.ems.contracts.messaging.Destinations;
-import org.ems.contracts.reading.MeterReading;
-import org.ems.contracts.reading.MeterReadingCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +91,8 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("alertsForm")).getText()).contains("Alerts (0 new)");
         Thread.sleep(1_000); // the page's push socket opens
 
-        send(reading(device, "2026-05-08T07:00:00Z", "0"), reading(device, "2026-05-08T07:20:00Z", "2"));
+        ems.sendReadings(reading(device, "2026-05-08T07:00:00Z", "0"),
+                reading(device, "2026-05-08T07:20:00Z", "2"));
         page(b -> b.findElement(By.id("alertTable")).getText().contains(device.toString()));
         assertThat(browser.findElement(By.id("alertTable")).getText()).contains("2026-05-08T07:00:00Z");
 
@@ -121,18 +116,5 @@ class BrowserIT {
             browser.manage().logs().get(LogType.BROWSER).forEach(line -> System.out.println("browser console: " + line));
             throw e;
         }
-    }
-
-    private void send(MeterReading... readings) throws Exception {
-        try (JMSContext meter = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + ems.brokerPort, "meter",
-                ems.secret("broker.meter.password")).createContext()) {
-            for (MeterReading reading : readings) {
-                meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
-            }
-        }
-    }
-
-    private static MeterReading reading(UUID device, String instant, String kwh) {
-        return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
     }
 }

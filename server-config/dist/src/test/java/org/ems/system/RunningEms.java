@@ -1,5 +1,6 @@
 package org.ems.system;
 
+import jakarta.jms.JMSContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,12 +10,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.ems.contracts.messaging.Destinations;
+import org.ems.contracts.reading.MeterReading;
+import org.ems.contracts.reading.MeterReadingCodec;
 
 /**
  * EMS as {@code ./ems run} starts it (same launcher, same distribution), on free ports with its own EMS_HOME; its
@@ -124,6 +132,20 @@ final class RunningEms implements AutoCloseable {
     static String sessionCookie(java.net.http.HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
                 .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+    }
+
+    /** Sends each reading as its own message to {@code ems.readings}, as a meter does (account {@code meter}). */
+    void sendReadings(MeterReading... readings) throws IOException {
+        try (JMSContext meter = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, "meter",
+                secret("broker.meter.password")).createContext()) {
+            for (MeterReading reading : readings) {
+                meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
+            }
+        }
+    }
+
+    static MeterReading reading(UUID device, String instant, String kwh) {
+        return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
     }
 
     String secret(String name) throws IOException {
