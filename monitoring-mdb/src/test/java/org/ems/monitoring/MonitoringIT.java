@@ -204,6 +204,31 @@ class MonitoringIT {
     }
 
     @Test
+    void aLoweredLimitAppliesToHoursStillToComeNotToEarlierOnes() throws Exception {
+        UUID owner = UUID.randomUUID();
+        UUID device = created(UUID.randomUUID(), "1", owner);
+        send(MeterReadingCodec.encodeBatch(List.of(reading(device, "2026-05-09T10:00:00Z", "0"),
+                reading(device, "2026-05-09T10:20:00Z", "0.8"))));
+        eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-09"), UTC))
+                .filter(d -> d.hours().get(10).readings() == 2));
+
+        publish(new DeviceEvent(DeviceEvent.Type.UPDATED, 2, Instant.now(), device(device, owner, "0.5", "UTC")));
+        eventually(() -> replica.find(device).filter(d -> d.version() == 2));
+        // A late reading grows the earlier hour to 0.9 kWh: over the new limit, not over the one it started with.
+        send(MeterReadingCodec.encode(reading(device, "2026-05-09T10:40:00Z", "0.9")));
+        // An hour after the change: 0.6 kWh is over the new limit.
+        send(MeterReadingCodec.encodeBatch(List.of(reading(device, "2030-01-01T08:00:00Z", "100"),
+                reading(device, "2030-01-01T08:30:00Z", "100.6"))));
+        List<Alert> raised = eventually(() -> Optional.of(alerts.list(owner, false, Optional.of(device)))
+                .filter(list -> !list.isEmpty()));
+        assertEquals(0, new BigDecimal("0.9").compareTo(consumption.day(device, LocalDate.parse("2026-05-09"), UTC)
+                .hours().get(10).kwh()));
+        assertEquals(1, raised.size(), "only the hour after the change: " + raised);
+        assertEquals("2030-01-01T08:00Z", raised.get(0).hourStart().toString());
+        assertEquals(0, new BigDecimal("0.5").compareTo(raised.get(0).limitKwh()));
+    }
+
+    @Test
     void deviceEventsApplyInVersionOrderAndAStaleOneChangesNothing() throws Exception {
         UUID device = UUID.randomUUID();
         publish(new DeviceEvent(DeviceEvent.Type.UPDATED, 2, Instant.now(), device(device, null, "5", "Europe/Bucharest")));

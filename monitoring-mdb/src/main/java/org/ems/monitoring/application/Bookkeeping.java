@@ -3,12 +3,14 @@ package org.ems.monitoring.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.HourTotal;
@@ -17,6 +19,7 @@ import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.QuarterTotal;
 import org.ems.monitoring.domain.ReadingMerge;
 import org.ems.monitoring.infrastructure.persistence.AlertRepository;
+import org.ems.monitoring.infrastructure.persistence.DeviceReplica;
 import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
 
 /**
@@ -32,6 +35,9 @@ public class Bookkeeping {
 
     @Inject
     AlertRepository alerts;
+
+    @Inject
+    DeviceReplica replica;
 
     @Inject
     Event<AlertRaised> raised;
@@ -51,13 +57,22 @@ public class Bookkeeping {
             });
         });
         readings.book(changes);
-        readings.hours(grown).forEach((id, hours) -> hours.forEach((hour, quarters) -> check(devices.get(id), hour, quarters)));
+        if (grown.isEmpty()) {
+            return;
+        }
+        Map<UUID, NavigableMap<Instant, BigDecimal>> limits = replica.limits(grown.keySet());
+        readings.hours(grown).forEach((id, hours) -> hours.forEach((hour, quarters) ->
+                check(devices.get(id), hour, quarters, limits.getOrDefault(id, new TreeMap<>()))));
     }
 
-    private void check(MonitoredDevice device, ClockHours.Hour hour, NavigableMap<Instant, QuarterTotal> quarters) {
+    private void check(MonitoredDevice device, ClockHours.Hour hour, NavigableMap<Instant, QuarterTotal> quarters,
+            NavigableMap<Instant, BigDecimal> limits) {
+        // The limit in force when the hour started: lowering a limit applies to hours still to come.
+        Map.Entry<Instant, BigDecimal> inForce = limits.floorEntry(hour.start());
+        BigDecimal limit = inForce != null ? inForce.getValue() : device.maxHourlyKwh();
         HourTotal total = HourlyConsumption.of(hour, quarters);
-        if (HourlyConsumption.exceeds(total, device.maxHourlyKwh())) {
-            alerts.raise(device, hour, total).ifPresent(alert -> raised.fire(new AlertRaised(alert)));
+        if (HourlyConsumption.exceeds(total, limit)) {
+            alerts.raise(device, hour, total, limit).ifPresent(alert -> raised.fire(new AlertRaised(alert)));
         }
     }
 }

@@ -4,9 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.device.VersionedDevice;
@@ -33,22 +35,29 @@ public class DeviceSync {
 
     /** Applies a device event in the caller's transaction; false when it was stale. */
     public boolean apply(DeviceEvent event) {
-        return apply(event.version(), event.device(), event.type() == DeviceEvent.Type.DELETED);
+        return apply(event.version(), event.device(), event.type() == DeviceEvent.Type.DELETED, event.occurredAt());
     }
 
     /** Applies one entry of the device directory's snapshot in a transaction of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean apply(VersionedDevice entry) {
-        return apply(entry.version(), entry.device(), false);
+        return apply(entry.version(), entry.device(), false, Instant.now());
     }
 
-    private boolean apply(long version, DeviceData d, boolean deleted) {
+    /** @param since when the change happened: a changed limit is in force for the hours that start from then on */
+    private boolean apply(long version, DeviceData d, boolean deleted, Instant since) {
         readings.lock(List.of(d.id())); // no reading of the device is being applied meanwhile
-        boolean booked = devices.find(d.id()).filter(known -> !known.deleted()).isPresent();
+        Optional<MonitoredDevice> before = devices.find(d.id());
+        boolean booked = before.filter(known -> !known.deleted()).isPresent();
         MonitoredDevice device = new MonitoredDevice(d.id(), version, d.name(), d.ownerId(), d.maxHourlyKwh(),
                 ZoneId.of(d.timeZone()), deleted);
         if (!devices.putIfNewer(device)) {
             return false;
+        }
+        if (before.isEmpty()) {
+            devices.limitFrom(d.id(), DeviceReplica.ALWAYS, d.maxHourlyKwh());
+        } else if (before.get().maxHourlyKwh().compareTo(d.maxHourlyKwh()) != 0) {
+            devices.limitFrom(d.id(), since, d.maxHourlyKwh());
         }
         if (!booked && !deleted) {
             // Its readings so far were kept unbooked: book them all (raising the alerts they call for).

@@ -2,6 +2,7 @@ package org.ems.monitoring.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ public class AlertRepository {
     DataSource db;
 
     /** The alert for this device-hour, if there was none yet; empty when the hour has one already. */
-    public Optional<Alert> raise(MonitoredDevice device, ClockHours.Hour hour, HourTotal total) {
+    public Optional<Alert> raise(MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into monitoring.alert (id, device_id, owner_id, hour_start, hour_offset_seconds, kwh, limit_kwh,"
                         + " created_at) values (?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
@@ -40,7 +41,7 @@ public class AlertRepository {
             s.setTimestamp(4, Timestamp.from(hour.start()));
             s.setInt(5, hour.offset().getTotalSeconds());
             s.setBigDecimal(6, total.kwh());
-            s.setBigDecimal(7, device.maxHourlyKwh());
+            s.setBigDecimal(7, limit);
             return first(s);
         } catch (SQLException e) {
             throw new PersistenceFailure("cannot store an alert of device " + device.id(), e);

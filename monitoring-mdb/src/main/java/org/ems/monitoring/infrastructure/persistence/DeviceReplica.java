@@ -6,11 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -19,6 +24,9 @@ import org.ems.monitoring.domain.MonitoredDevice;
 /** Monitoring's device table, {@code monitoring.device}. */
 @ApplicationScoped
 public class DeviceReplica {
+
+    /** The start of every hour EMS can hold (readings before 2000 are refused). */
+    public static final Instant ALWAYS = Instant.EPOCH;
 
     @Resource(lookup = "jdbc/ems")
     DataSource db;
@@ -66,6 +74,41 @@ public class DeviceReplica {
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new PersistenceFailure("cannot store device " + device.id(), e);
+        }
+    }
+
+    /**
+     * Records the device's limit as in force from {@code from} on ({@link #ALWAYS} for its first limit: every hour,
+     * also those of readings that came before the device).
+     */
+    public void limitFrom(UUID id, Instant from, BigDecimal maxHourlyKwh) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into monitoring.device_limit (device_id, effective_from, max_hourly_kwh) values (?, ?, ?)"
+                        + " on conflict (device_id, effective_from) do update set max_hourly_kwh = excluded.max_hourly_kwh")) {
+            s.setObject(1, id);
+            s.setTimestamp(2, Timestamp.from(from));
+            s.setBigDecimal(3, maxHourlyKwh);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceFailure("cannot store the limit of device " + id, e);
+        }
+    }
+
+    /** Each device's limits by the instant from which they are in force. */
+    public Map<UUID, NavigableMap<Instant, BigDecimal>> limits(Collection<UUID> ids) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select device_id,"
+                + " effective_from, max_hourly_kwh from monitoring.device_limit where device_id = any(?::uuid[])")) {
+            s.setArray(1, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
+            Map<UUID, NavigableMap<Instant, BigDecimal>> limits = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    limits.computeIfAbsent(rs.getObject(1, UUID.class), id -> new TreeMap<>())
+                            .put(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3));
+                }
+            }
+            return limits;
+        } catch (SQLException e) {
+            throw new PersistenceFailure("cannot read device limits", e);
         }
     }
 }
