@@ -34,7 +34,10 @@ class SimulatorWindowIT {
 
     @Test
     void runsMetersAndDrawsTheirProgress() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb is not installed (apt install xvfb)");
+        boolean xvfbInstalled = Files.isExecutable(Path.of("/usr/bin/Xvfb"));
+        // In CI a missing X server is a failure (.ci/run installs it), never a silent skip.
+        assertThat(xvfbInstalled || System.getenv("CI") == null).as("Xvfb installed in CI").isTrue();
+        assumeTrue(xvfbInstalled, "Xvfb is not installed (apt install xvfb)");
         int display = 90 + (int) (ProcessHandle.current().pid() % 100);
         Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", ":" + display, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("xvfb.log").toFile()).start();

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The JSON forms of meter readings on {@code ems.readings}, as CONTRACT.md defines them.
+ * The JSON forms of meter readings on {@code ems.readings}, as docs/meter-readings.md describes them.
  *
  * <ul>
  *   <li>EMS form: {@code {"deviceId":"<uuid>","timestamp":"2026-03-29T00:10:00Z","kwh":1234.567}}

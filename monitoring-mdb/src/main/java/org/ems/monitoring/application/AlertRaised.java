@@ -1,4 +1,11 @@
 package org.ems.monitoring.application;
 
-/** CDI event, fired inside the transaction that stored the alert: observers publish it with that transaction. */
-public record AlertRaised(Alert alert) {}
+import java.util.UUID;
+import org.ems.contracts.alert.AlertMessage;
+
+/**
+ * CDI event, fired inside the transaction that stored the alert: observers publish it with that transaction.
+ *
+ * @param ownerId the device's owner, whom it is pushed to (null while unassigned: nobody to push to)
+ */
+public record AlertRaised(AlertMessage alert, UUID ownerId) {}

@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.ems.monitoring.infrastructure.persistence.AlertRepository;
+import org.ems.contracts.access.Caller;
+import org.ems.contracts.alert.AlertMessage;
+import org.ems.monitoring.domain.Alert;
+import org.ems.monitoring.domain.AlertRepository;
 
-/** Alerts as their owners (and administrators) see them. */
+/** Alerts as the callers who may see them see them: those of their devices (an administrator: all). */
 @Stateless
 public class AlertService {
 
@@ -18,16 +21,18 @@ public class AlertService {
     AlertRepository alerts;
 
     /**
-     * The newest alerts the viewer may see: an administrator every alert, anyone else their own.
+     * The newest alerts the caller may see.
      *
      * @param deviceId only this device's alerts, if given
      */
-    public List<Alert> list(UUID viewerId, boolean admin, Optional<UUID> deviceId) {
-        return alerts.list(admin ? Optional.empty() : Optional.of(viewerId), deviceId, LIST_LIMIT);
+    public List<AlertMessage> list(Caller caller, Optional<UUID> deviceId) {
+        return alerts.list(caller.ownerScope(), deviceId, LIST_LIMIT).stream()
+                .map(Alert::toMessage)
+                .toList();
     }
 
-    /** Acknowledges the alert (again: no change); empty when the viewer may not see it or it does not exist. */
-    public Optional<Alert> acknowledge(UUID alertId, UUID viewerId, boolean admin) {
-        return alerts.acknowledge(alertId, admin ? Optional.empty() : Optional.of(viewerId));
+    /** Acknowledges the alert (again: no change); empty when the caller may not see it or it does not exist. */
+    public Optional<AlertMessage> acknowledge(UUID alertId, Caller caller) {
+        return alerts.acknowledge(alertId, caller.ownerScope()).map(Alert::toMessage);
     }
 }

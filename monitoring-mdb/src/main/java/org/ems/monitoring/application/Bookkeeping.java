@@ -3,7 +3,6 @@ package org.ems.monitoring.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,12 +14,13 @@ import java.util.UUID;
 import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.HourTotal;
 import org.ems.monitoring.domain.HourlyConsumption;
+import org.ems.monitoring.domain.LimitHistory;
 import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.QuarterTotal;
 import org.ems.monitoring.domain.ReadingMerge;
-import org.ems.monitoring.infrastructure.persistence.AlertRepository;
-import org.ems.monitoring.infrastructure.persistence.DeviceReplica;
-import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
+import org.ems.monitoring.domain.AlertRepository;
+import org.ems.monitoring.domain.DeviceReplica;
+import org.ems.monitoring.domain.ReadingRepository;
 
 /**
  * Books merges' changes on known devices' quarter totals and raises the alerts that are due: for every clock hour
@@ -60,19 +60,16 @@ public class Bookkeeping {
         if (grown.isEmpty()) {
             return;
         }
-        Map<UUID, NavigableMap<Instant, BigDecimal>> limits = replica.limits(grown.keySet());
-        readings.hours(grown).forEach((id, hours) -> hours.forEach((hour, quarters) ->
-                check(devices.get(id), hour, quarters, limits.getOrDefault(id, new TreeMap<>()))));
+        Map<UUID, LimitHistory> limits = replica.limits(grown.keySet());
+        readings.hours(grown).forEach((id, hours) -> hours.forEach((hour, quarters) -> check(
+                devices.get(id), hour, quarters, limits.getOrDefault(id, new LimitHistory(new TreeMap<>())))));
     }
 
     private void check(MonitoredDevice device, ClockHours.Hour hour, NavigableMap<Instant, QuarterTotal> quarters,
-            NavigableMap<Instant, BigDecimal> limits) {
-        // The limit in force when the hour started: lowering a limit applies to hours still to come.
-        Map.Entry<Instant, BigDecimal> inForce = limits.floorEntry(hour.start());
-        BigDecimal limit = inForce != null ? inForce.getValue() : device.maxHourlyKwh();
+            LimitHistory limits) {
         HourTotal total = HourlyConsumption.of(hour, quarters);
-        if (HourlyConsumption.exceeds(total, limit)) {
-            alerts.raise(device, hour, total, limit).ifPresent(alert -> raised.fire(new AlertRaised(alert)));
-        }
+        limits.exceededBy(hour, total, device.maxHourlyKwh())
+                .flatMap(limit -> alerts.raise(device, hour, total, limit))
+                .ifPresent(alert -> raised.fire(new AlertRaised(alert.toMessage(), device.ownerId())));
     }
 }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.ems.monitoring.domain.HourlyConsumption;
-import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
+import org.ems.monitoring.domain.ReadingRepository;
 
 /** Answers "how much did this device consume in each hour of that day", from its stored quarter totals. */
 @Stateless

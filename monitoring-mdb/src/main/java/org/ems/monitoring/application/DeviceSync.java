@@ -3,6 +3,7 @@ package org.ems.monitoring.application;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,10 +13,11 @@ import java.util.Optional;
 import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.device.VersionedDevice;
+import org.ems.monitoring.domain.LimitHistory;
 import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.ReadingMerge;
-import org.ems.monitoring.infrastructure.persistence.DeviceReplica;
-import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
+import org.ems.monitoring.domain.DeviceReplica;
+import org.ems.monitoring.domain.ReadingRepository;
 
 /**
  * Keeps monitoring's device replica: applies device events and snapshot entries in version order (a stale or repeated
@@ -33,9 +35,15 @@ public class DeviceSync {
     @Inject
     Bookkeeping bookkeeping;
 
+    @Inject
+    Event<DeviceEventHandled> handled;
+
     /** Applies a device event in the caller's transaction; false when it was stale. */
     public boolean apply(DeviceEvent event) {
-        return apply(event.version(), event.device(), event.type() == DeviceEvent.Type.DELETED, event.occurredAt());
+        boolean applied =
+                apply(event.version(), event.device(), event.type() == DeviceEvent.Type.DELETED, event.occurredAt());
+        handled.fire(new DeviceEventHandled(applied));
+        return applied;
     }
 
     /** Applies one entry of the device directory's snapshot in a transaction of its own. */
@@ -55,7 +63,7 @@ public class DeviceSync {
             return false;
         }
         if (before.isEmpty()) {
-            devices.limitFrom(d.id(), DeviceReplica.ALWAYS, d.maxHourlyKwh());
+            devices.limitFrom(d.id(), LimitHistory.ALWAYS, d.maxHourlyKwh());
         } else if (before.get().maxHourlyKwh().compareTo(d.maxHourlyKwh()) != 0) {
             devices.limitFrom(d.id(), since, d.maxHourlyKwh());
         }

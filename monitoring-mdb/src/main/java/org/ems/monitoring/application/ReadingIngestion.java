@@ -3,7 +3,6 @@ package org.ems.monitoring.application;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +12,9 @@ import org.ems.contracts.reading.MeterReading;
 import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.ReadingMerge;
 import org.ems.monitoring.domain.RegisterReading;
-import org.ems.monitoring.infrastructure.persistence.DeviceReplica;
-import org.ems.monitoring.infrastructure.persistence.ReadingRepository;
+import org.ems.monitoring.domain.DeviceReplica;
+import org.ems.monitoring.domain.ReadingRepository;
+import org.ems.monitoring.domain.ReadingWindow;
 
 /**
  * Applies decoded meter readings in a transaction of its own: under the devices' locks, the new readings are stored
@@ -40,12 +40,11 @@ public class ReadingIngestion {
     /** Stores the readings that are new; returns how many were duplicates. */
     public int apply(List<MeterReading> batch) {
         Map<UUID, List<RegisterReading>> byDevice = new HashMap<>();
-        Map<UUID, ReadingRepository.Window> windows = new HashMap<>();
+        Map<UUID, ReadingWindow> windows = new HashMap<>();
         for (MeterReading reading : batch) {
             byDevice.computeIfAbsent(reading.deviceId(), id -> new ArrayList<>())
                     .add(new RegisterReading(reading.timestamp(), reading.kwh()));
-            windows.merge(reading.deviceId(), new ReadingRepository.Window(reading.timestamp(), reading.timestamp()),
-                    (a, b) -> new ReadingRepository.Window(min(a.first(), b.first()), max(a.last(), b.last())));
+            windows.merge(reading.deviceId(), ReadingWindow.of(reading.timestamp()), ReadingWindow::span);
         }
         readings.lock(byDevice.keySet());
         Map<UUID, List<RegisterReading>> known = readings.around(windows);
@@ -70,13 +69,5 @@ public class ReadingIngestion {
         bookkeeping.book(toBook);
         applied.fire(new ReadingsApplied(stored, duplicates));
         return duplicates;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

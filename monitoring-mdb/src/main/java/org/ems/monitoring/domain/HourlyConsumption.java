@@ -50,9 +50,4 @@ public final class HourlyConsumption {
         return new HourTotal(hour.start().atOffset(hour.offset()), sum.kwh().setScale(SCALE, RoundingMode.HALF_EVEN),
                 sum.readings(), flags);
     }
-
-    /** Whether an hour's total is over a device's limit: an alert is due. */
-    public static boolean exceeds(HourTotal total, BigDecimal maxHourlyKwh) {
-        return total.kwh().compareTo(maxHourlyKwh) > 0;
-    }
 }

@@ -1,2 +1,2 @@
-/** Domain layer of monitoring: what hourly consumption means, in plain Java with no container types. */
+/** Domain layer of the monitoring component: its model and rules in plain Java (JPA mappings at most), and the repository interfaces the application needs. */
 package org.ems.monitoring.domain;

@@ -14,6 +14,8 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /** The EMS API and sockets as a client sees them, for the system tests. */
@@ -51,6 +53,10 @@ final class ApiClient {
     }
 
     /** Opens a WebSocket on {@code path} with a token (subprotocol) or a session cookie; texts go to {@code received}. */
+    /** What {@link #socket} adds to its queue when the server closes the socket, followed by the close code. */
+    static final String CLOSED = "closed by the server: ";
+
+    /** Opens a socket that adds each text it receives to {@code received}, and {@link #CLOSED} when it is closed. */
     WebSocket socket(String path, String token, String cookie, LinkedBlockingQueue<String> received) throws Exception {
         WebSocket.Builder builder = http.newWebSocketBuilder();
         if (token != null) {
@@ -65,6 +71,12 @@ final class ApiClient {
                 received.add(data.toString());
                 ws.request(1);
                 return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                received.add(CLOSED + statusCode);
+                return null;
             }
         }).get(10, TimeUnit.SECONDS);
     }
@@ -87,5 +99,16 @@ final class ApiClient {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readArray();
         }
+    }
+
+    /** The user-scoped alerts push channel the dashboard renders for this page session. */
+    String alertsChannel(String cookie) throws Exception {
+        String page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher channel = Pattern.compile("(/jakarta\\.faces\\.push/alerts\\?[^\"']+)").matcher(page);
+        if (!channel.find()) {
+            throw new AssertionError("no alerts channel in the page: " + page);
+        }
+        return channel.group(1);
     }
 }

@@ -30,6 +30,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +139,23 @@ class ApiSecurityIT {
         }
         assertThat(call("GET", "api/users/not-a-uuid", admin, null).statusCode()).isEqualTo(400);
         assertThat(call("GET", "api/users/" + UUID.randomUUID(), admin, null).statusCode()).isEqualTo(404);
+
+        JsonObject fields = json(call("POST", "api/devices", admin, "{\"name\":\" \",\"maxHourlyKwh\":-1,"
+                + "\"timeZone\":\"Mars/Olympus\",\"ownerId\":\"" + UUID.randomUUID() + "\"}"));
+        assertThat(fields.getInt("status")).isEqualTo(400);
+        assertThat(fields.getJsonArray("errors").getValuesAs(JsonObject.class))
+                .as("each invalid field with its reason")
+                .extracting(e -> e.getString("field"), e -> e.getString("message"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("maxHourlyKwh",
+                                "maxHourlyKwh must be a number above 0 (kWh per hour, at most 3 decimals)"),
+                        org.assertj.core.groups.Tuple.tuple("name", "name must have 1 to 200 characters"),
+                        org.assertj.core.groups.Tuple.tuple("timeZone",
+                                "timeZone must be an IANA time zone such as Europe/Bucharest"));
+        assertThat(json(call("POST", "api/devices", admin, "{\"name\":\"n\",\"maxHourlyKwh\":1,\"ownerId\":\""
+                        + UUID.randomUUID() + "\"}")).getJsonArray("errors").getJsonObject(0).getString("field"))
+                .as("a rule beyond the constraints names its field too")
+                .isEqualTo("ownerId");
     }
 
     @Test
@@ -328,12 +347,17 @@ class ApiSecurityIT {
         byte[] publicPem = Files.readAllBytes(home.resolve("jwt/public.pem"));
         Instant now = Instant.now();
         String me = json(call("GET", "api/me", admin, null)).getString("id");
+        String signIn = SignedJWT.parse(admin).getJWTClaimsSet().getJWTID();
 
-        String valid = rs256(ours, claims(me, now, c -> {}));
-        assertThat(call("GET", "api/users", valid, null).statusCode()).as("control: our own forgery works").isEqualTo(200);
+        String valid = rs256(ours, claims(me, now, c -> c.jwtID(signIn)));
+        assertThat(call("GET", "api/users", valid, null).statusCode())
+                .as("control: our own forgery of an active sign-in works")
+                .isEqualTo(200);
         assertThat(handshake(valid, null)).as("control: the socket takes it too").isEqualTo(101);
 
-        for (var attack : attacks(ours, theirs, publicPem, me, now, valid).entrySet()) {
+        Map<String, String> attacks = attacks(ours, theirs, publicPem, me, now, valid, signIn);
+        attacks.put("a sign-in that never was", rs256(ours, claims(me, now, c -> {})));
+        for (var attack : attacks.entrySet()) {
             assertThat(call("GET", "api/users", attack.getValue(), null).statusCode()).as(attack.getKey()).isEqualTo(401);
             assertThat(handshake(attack.getValue(), null)).as("socket: " + attack.getKey()).isEqualTo(401);
         }
@@ -378,18 +402,95 @@ class ApiSecurityIT {
         }
     }
 
+    /** Tokens that must be refused although they name an active sign-in. */
     private static Map<String, String> attacks(RSAPrivateKey ours, RSAPrivateKey theirs, byte[] publicPem, String me,
-            Instant now, String valid) throws Exception {
+            Instant now, String valid, String signIn) throws Exception {
         Map<String, String> attacks = new java.util.LinkedHashMap<>();
-        attacks.put("expired", rs256(ours, claims(me, now.minus(Duration.ofHours(1)), c -> {})));
-        attacks.put("nbf in the future", rs256(ours, claims(me, now, c -> c.notBeforeTime(Date.from(now.plusSeconds(3600))))));
-        attacks.put("wrong issuer", rs256(ours, claims(me, now, c -> c.issuer("someone-else"))));
-        attacks.put("another key", rs256(theirs, claims(me, now, c -> {})));
-        attacks.put("HS256 with the public key", hs256(publicPem, claims(me, now, c -> {})));
-        attacks.put("alg none", unsigned(claims(me, now, c -> {})));
+        Consumer<JWTClaimsSet.Builder> active = c -> c.jwtID(signIn);
+        attacks.put("expired", rs256(ours, claims(me, now.minus(Duration.ofHours(1)), active)));
+        attacks.put("nbf in the future", rs256(ours, claims(me, now,
+                active.andThen(c -> c.notBeforeTime(Date.from(now.plusSeconds(3600)))))));
+        attacks.put("wrong issuer", rs256(ours, claims(me, now, active.andThen(c -> c.issuer("someone-else")))));
+        attacks.put("another key", rs256(theirs, claims(me, now, active)));
+        attacks.put("HS256 with the public key", hs256(publicPem, claims(me, now, active)));
+        attacks.put("alg none", unsigned(claims(me, now, active)));
         attacks.put("tampered payload", tamper(valid));
         attacks.put("missing jti", rs256(ours, claims(me, now, c -> c.jwtID(null))));
         return attacks;
+    }
+
+    @Test
+    @Order(6)
+    void signingOutEndsThatTokenOnly() throws Exception {
+        call("POST", "api/users", admin, "{\"username\":\"two.tokens\",\"password\":\"two-tokens-pw\","
+                + "\"name\":\"T\",\"role\":\"CLIENT\"}");
+        String first = login("two.tokens", "two-tokens-pw").getString("token");
+        String second = login("two.tokens", "two-tokens-pw").getString("token");
+        assertThat(call("POST", "api/auth/logout", null, null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(call("POST", "api/auth/logout", second, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "api/me", second, null).statusCode()).as("the token signed out").isEqualTo(401);
+        assertThat(handshake(second, null)).isEqualTo(401);
+        assertThat(call("GET", "api/me", first, null).statusCode()).as("another sign-in").isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void aDeletedUserLosesTokensPageSessionsAndSocketsAtOnce() throws Exception {
+        String id = json(call("POST", "api/users", admin, "{\"username\":\"leaver\",\"password\":"
+                + "\"leaver-password\",\"name\":\"L\",\"role\":\"CLIENT\"}")).getString("id");
+        String token = login("leaver", "leaver-password").getString("token");
+        String cookie = RunningEms.sessionCookie(form("leaver", "leaver-password"));
+        var tokenSocket = new LinkedBlockingQueue<String>();
+        var pageSocket = new LinkedBlockingQueue<String>();
+        var pagePush = new LinkedBlockingQueue<String>();
+        List<java.net.http.WebSocket> sockets = List.of(api.socket("/ws/alerts", token, null, tokenSocket),
+                api.socket("/ws/alerts", null, cookie, pageSocket),
+                api.socket(api.alertsChannel(cookie), null, cookie, pagePush));
+        try {
+            assertThat(call("GET", "api/me", token, null).statusCode()).isEqualTo(200);
+            assertThat(call("DELETE", "api/users/" + id, admin, null).statusCode()).isEqualTo(204);
+
+            Instant deleted = Instant.now();
+            assertThat(call("GET", "api/me", token, null).statusCode()).as("the next API call").isEqualTo(401);
+            for (var socket : List.of(tokenSocket, pageSocket, pagePush)) {
+                assertThat(socket.poll(5, TimeUnit.SECONDS)).as("closed by the server").startsWith(ApiClient.CLOSED);
+            }
+            System.out.println("Sockets of a deleted user closed after " + Duration.between(deleted, Instant.now()));
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.headers().firstValue("Location"))
+                    .as("the page session ended, with a message")
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("login.xhtml?error=ended"));
+        } finally {
+            sockets.forEach(java.net.http.WebSocket::abort);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aNewPasswordOrADemotionEndsTheOtherSignIns() throws Exception {
+        String id = json(call("POST", "api/users", admin, "{\"username\":\"second.admin\",\"password\":"
+                + "\"second-admin-pw\",\"name\":\"S\",\"role\":\"ADMIN\"}")).getString("id");
+        String changing = login("second.admin", "second-admin-pw").getString("token");
+        String other = login("second.admin", "second-admin-pw").getString("token");
+        String cookie = RunningEms.sessionCookie(form("second.admin", "second-admin-pw"));
+
+        assertThat(call("PUT", "api/users/" + id, changing, "{\"name\":\"S\",\"role\":\"ADMIN\","
+                + "\"password\":\"a-brand-new-password\"}").statusCode()).isEqualTo(200);
+        assertThat(call("GET", "api/me", changing, null).statusCode()).as("the sign-in that changed it").isEqualTo(200);
+        assertThat(call("GET", "api/me", other, null).statusCode()).as("another token").isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a page session")
+                .isEqualTo(302);
+
+        assertThat(call("PUT", "api/users/" + id, admin, "{\"name\":\"S\",\"role\":\"CLIENT\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", "api/users", changing, null).statusCode())
+                .as("demoted: the administrator's token is gone")
+                .isEqualTo(401);
+        String again = login("second.admin", "a-brand-new-password").getString("token");
+        assertThat(call("GET", "api/users", again, null).statusCode()).as("signed in again: a client").isEqualTo(403);
     }
 
     @Test

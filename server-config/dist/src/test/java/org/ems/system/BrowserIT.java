@@ -27,7 +27,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * The dashboard in a real browser (Debian's Chromium, headless): a client signs in through the login form, an alert
  * of their device appears on the open page the moment it is raised (pushed through {@code <f:websocket>}), and they
- * acknowledge it. Skipped where {@code /usr/bin/chromium} is missing ({@code .ci/run} installs it).
+ * acknowledge it. Skipped where {@code /usr/bin/chromium} is missing, except in CI ({@code CI} set), where it fails: {@code .ci/run}
+ * installs it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserIT {
@@ -42,7 +43,10 @@ class BrowserIT {
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "no Chromium here");
+        boolean chromium = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        // In CI a missing browser is a failure (.ci/run installs it), never a silent skip.
+        assertThat(chromium || System.getenv("CI") == null).as("Chromium and chromedriver installed in CI").isTrue();
+        assumeTrue(chromium, "no Chromium here (apt install chromium chromium-driver)");
         Path home = Files.createTempDirectory(Path.of("target"), "ems-browser-").toAbsolutePath();
         ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
                 Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));

@@ -21,11 +21,11 @@ public class AlertPublisher {
     JMSContext jms;
 
     void publish(@Observes AlertRaised raised) {
-        if (raised.alert().ownerId() == null) {
+        if (raised.ownerId() == null) {
             return; // nobody to tell: the alert waits in GET /api/alerts for administrators
         }
         jms.createProducer()
-                .setProperty(Destinations.OWNER_PROPERTY, raised.alert().ownerId().toString())
-                .send(jms.createTopic(Destinations.ALERTS), raised.alert().toJson().toString());
+                .setProperty(Destinations.OWNER_PROPERTY, raised.ownerId().toString())
+                .send(jms.createTopic(Destinations.ALERTS), raised.alert().toJson());
     }
 }

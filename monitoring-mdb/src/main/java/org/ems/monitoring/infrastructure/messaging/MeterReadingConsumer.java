@@ -39,7 +39,7 @@ public class MeterReadingConsumer implements MessageListener {
     GroupCommit readings;
 
     @Inject
-    DeadLetters deadLetters;
+    DeadLetterPublisher deadLetters;
 
     @Override
     public void onMessage(Message message) {

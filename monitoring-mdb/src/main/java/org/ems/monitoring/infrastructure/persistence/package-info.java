@@ -1,2 +1,2 @@
-/** Monitoring's tables in the {@code monitoring} schema (plain JDBC on {@code jdbc/ems}; Flyway owns the DDL). */
+/** Infrastructure of the monitoring component: the repositories in plain JDBC on the monitoring schema (Flyway owns the DDL). */
 package org.ems.monitoring.infrastructure.persistence;

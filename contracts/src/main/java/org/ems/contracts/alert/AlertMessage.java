@@ -1,0 +1,63 @@
+package org.ems.contracts.alert;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * A consumption alert as everyone outside monitoring sees it: {@code GET /api/alerts}, {@code /ws/alerts}, the pages'
+ * push channel and the {@code ems.alerts} topic all carry this JSON.
+ *
+ * @param hourStart the clock hour, with the offset of the device's zone then
+ * @param kwh the hour's total when the alert was raised
+ * @param limitKwh the limit in force when the hour started
+ * @param acknowledgedAt when it was acknowledged, or null
+ */
+public record AlertMessage(UUID id, UUID deviceId, OffsetDateTime hourStart, BigDecimal kwh, BigDecimal limitKwh,
+        Instant createdAt, Instant acknowledgedAt) {
+
+    public String toJson() {
+        return toJsonObject().toString();
+    }
+
+    public JsonObject toJsonObject() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", id.toString())
+                .add("deviceId", deviceId.toString())
+                // with :00 seconds, as the hours of the consumption API show
+                .add("hourStart", hourStart.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .add("kwh", kwh)
+                .add("limitKwh", limitKwh)
+                .add("createdAt", createdAt.toString());
+        if (acknowledgedAt == null) {
+            json.addNull("acknowledgedAt");
+        } else {
+            json.add("acknowledgedAt", acknowledgedAt.toString());
+        }
+        return json.build();
+    }
+
+    public static AlertMessage fromJson(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            JsonObject o = reader.readObject();
+            JsonValue acknowledged = o.get("acknowledgedAt");
+            return new AlertMessage(UUID.fromString(o.getString("id")), UUID.fromString(o.getString("deviceId")),
+                    OffsetDateTime.parse(o.getString("hourStart")), o.getJsonNumber("kwh").bigDecimalValue(),
+                    o.getJsonNumber("limitKwh").bigDecimalValue(), Instant.parse(o.getString("createdAt")),
+                    acknowledged == null || acknowledged.getValueType() == JsonValue.ValueType.NULL ? null
+                            : Instant.parse(o.getString("acknowledgedAt")));
+        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException
+                | DateTimeParseException e) {
+            throw new IllegalArgumentException("not an alert: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Bean Validation constraints the modules' requests share. */
+package org.ems.contracts.validation;

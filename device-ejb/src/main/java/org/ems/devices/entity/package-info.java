@@ -1,2 +1,0 @@
-/** Entities of the devices component. */
-package org.ems.devices.entity;

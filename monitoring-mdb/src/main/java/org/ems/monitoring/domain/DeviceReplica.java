@@ -1,0 +1,26 @@
+package org.ems.monitoring.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Monitoring's own copy of the devices, kept from device events, with each device's limits over time. */
+public interface DeviceReplica {
+
+    Optional<MonitoredDevice> find(UUID id);
+
+    /** The devices monitoring knows among {@code ids} (tombstones included). */
+    Map<UUID, MonitoredDevice> findAll(Collection<UUID> ids);
+
+    /** Stores the device unless the copy held is as new or newer (a stale or repeated event); true when stored. */
+    boolean putIfNewer(MonitoredDevice device);
+
+    /** Records the device's limit as in force from {@code from} on ({@link LimitHistory#ALWAYS} for its first). */
+    void limitFrom(UUID id, Instant from, BigDecimal maxHourlyKwh);
+
+    /** Each device's limit history. */
+    Map<UUID, LimitHistory> limits(Collection<UUID> ids);
+}

@@ -1,0 +1,2 @@
+/** Infrastructure of the monitoring component: MicroProfile Metrics counters. */
+package org.ems.monitoring.infrastructure.metrics;

@@ -1,0 +1,73 @@
+package org.ems.users.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ems.users.domain.PasswordPolicy;
+import org.ems.users.domain.Role;
+import org.ems.users.domain.User;
+
+/**
+ * Creates the first administrator, {@code admin}, when there is no administrator at all: with the password in
+ * {@code ems.admin.initial-password} ({@code ./ems run} passes {@code EMS_ADMIN_PASSWORD} or one it generated and
+ * prints), or else a generated one written once to the server log.
+ */
+@Singleton
+@Startup
+public class AdminBootstrap {
+
+    static final String USERNAME = "admin";
+
+    private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
+
+    @PersistenceContext(unitName = "users")
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    @ConfigProperty(name = "ems.admin.initial-password")
+    Optional<String> initialPassword;
+
+    @PostConstruct
+    void createFirstAdministrator() {
+        boolean anyAdmin = !em.createQuery("select u.id from User u where u.role = :role")
+                .setParameter("role", Role.ADMIN)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+        if (anyAdmin) {
+            return;
+        }
+        String password = initialPassword.orElseGet(AdminBootstrap::generatedPassword);
+        String violation = PasswordPolicy.violation(USERNAME, password);
+        if (violation != null) {
+            throw new IllegalStateException("ems.admin.initial-password is not acceptable: " + violation);
+        }
+        em.persist(new User(USERNAME, passwords.hash(password), "Administrator", Role.ADMIN, users.defaultTimeZone()));
+        if (initialPassword.isEmpty()) {
+            LOG.warning(() -> "Created user '" + USERNAME + "' with generated password " + password
+                    + " (logged once; change it after the first login)");
+        } else {
+            LOG.info(() -> "Created user '" + USERNAME + "' with the configured initial password");
+        }
+    }
+
+    private static String generatedPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

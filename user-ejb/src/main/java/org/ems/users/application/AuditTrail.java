@@ -1,0 +1,58 @@
+package org.ems.users.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+import org.ems.contracts.audit.AuditLog;
+import org.ems.users.domain.AuditEntry;
+
+/**
+ * The audit log of administrative changes, written in the changing transaction (a rolled-back change leaves no entry).
+ * The actor is the caller's name ({@code upn} of the token), or {@code system} for changes EMS makes itself.
+ */
+@Stateless
+@LocalBean
+@Local(AuditLog.class) // the view other modules record their changes through
+public class AuditTrail implements AuditLog {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "users")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    /** A page of the log, newest first. */
+    public record Page(int page, int size, long total, List<AuditEntry> entries) {}
+
+    @Override
+    public void record(String action, String targetType, UUID targetId, Object before, Object after) {
+        Principal caller = session.getCallerPrincipal();
+        String actor = caller == null || "ANONYMOUS".equals(caller.getName()) ? "system" : caller.getName();
+        em.persist(new AuditEntry(actor, action, targetType, targetId, json(before), json(after)));
+    }
+
+    public Page page(int page, int size) {
+        long total = em.createQuery("select count(a) from AuditEntry a", Long.class).getSingleResult();
+        List<AuditEntry> entries = em.createQuery("select a from AuditEntry a order by a.at desc, a.id desc",
+                        AuditEntry.class)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+        return new Page(page, size, total, entries);
+    }
+
+    private static String json(Object value) {
+        return value == null ? null : JSON.toJson(value);
+    }
+}

@@ -1,0 +1,92 @@
+package org.ems.users.application;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ems.contracts.access.Caller;
+
+/**
+ * Issues the RS256 JWTs of EMS: {@code iss}, {@code sub} (user id), {@code upn}, {@code groups} (the role),
+ * {@code iat}, {@code exp}, {@code jti}. MP-JWT verifies them with the matching public key.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    /** A signed token and when it expires. */
+    public record Token(String token, Instant expiresAt) {}
+
+    @Inject
+    @ConfigProperty(name = "ems.jwt.private-key.location")
+    String privateKeyLocation;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "ems")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "ems.jwt.lifetime", defaultValue = "PT15M")
+    Duration lifetime;
+
+    private RSASSASigner signer;
+
+    @PostConstruct
+    void loadKey() {
+        try {
+            String pem = Files.readString(Path.of(privateKeyLocation));
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            signer = new RSASSASigner(key);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read the JWT signing key " + privateKeyLocation
+                    + " (a PKCS#8 PEM RSA private key)", e);
+        }
+    }
+
+    /** How long a token is valid. */
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /** A token for the user's sign-in {@code sessionId} (its {@code jti}), valid until {@code expires}. */
+    public Token issue(Caller user, UUID sessionId, Instant expires) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.userId().toString())
+                .claim("upn", user.username())
+                .claim("groups", List.of(user.role()))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(sessionId.toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return new Token(jwt.serialize(), expires);
+    }
+}

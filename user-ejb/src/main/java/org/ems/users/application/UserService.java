@@ -1,0 +1,375 @@
+package org.ems.users.application;
+
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ems.contracts.access.Rejected;
+import org.ems.contracts.audit.AuditLog;
+import org.ems.contracts.platform.ServerResources;
+import org.ems.contracts.user.UserDeleted;
+import org.ems.contracts.user.UserDirectory;
+import org.ems.contracts.validation.TimeZoneId;
+import org.ems.users.domain.LoginSession;
+import org.ems.users.domain.PasswordPolicy;
+import org.ems.users.domain.Role;
+import org.ems.users.domain.User;
+
+/** Accounts: sign-in and their administration. Every rule about users is here or in the requests' constraints. */
+@Stateless
+@LocalBean
+@Local(UserDirectory.class) // the view the devices module uses, besides the bean itself
+public class UserService implements UserDirectory {
+
+    /** Usernames: 3 to 64 letters, digits, '.', '_', '-' or '@'. */
+    static final String USERNAME = "[A-Za-z0-9._@-]{3,64}";
+
+    static final String USERNAME_MESSAGE = "username must be 3 to 64 letters, digits, '.', '_', '-' or '@'";
+    static final String NAME_MESSAGE = "name must have 1 to 200 characters";
+    static final String ROLE_MESSAGE = "role must be ADMIN or CLIENT";
+    static final String SHORT_PASSWORD = "password must have at least {min} characters";
+    static final String LONG_PASSWORD = "password must have at most {max} characters";
+
+    @PersistenceContext(unitName = "users")
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    LoginSessions sessions;
+
+    @Inject
+    Event<UserDeleted> deleted;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    @ConfigProperty(name = ServerResources.TIMEZONE_PROPERTY, defaultValue = ServerResources.DEFAULT_TIMEZONE)
+    String defaultTimeZone;
+
+    // The requests are beans, not records: Payara's OpenAPI generator fails on constraints on a record's constructor
+    // parameters (NullPointerException in ApplicationProcessor.addSchemaParameter), and pages bind to beans.
+
+    /** What a new user is given; a null time zone means the server's. A bean, so that pages can bind to it. */
+    public static class NewUser implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @NotNull(message = USERNAME_MESSAGE)
+        @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE)
+        private String username;
+
+        @NotNull(message = "password is required")
+        @Size(min = PasswordPolicy.MIN_LENGTH, message = SHORT_PASSWORD)
+        @Size(max = PasswordPolicy.MAX_LENGTH, message = LONG_PASSWORD)
+        private String password;
+
+        @NotBlank(message = NAME_MESSAGE)
+        @Size(max = 200, message = NAME_MESSAGE)
+        private String name;
+
+        @NotNull(message = ROLE_MESSAGE)
+        @Pattern(regexp = "ADMIN|CLIENT", message = ROLE_MESSAGE)
+        private String role;
+
+        @TimeZoneId
+        private String timeZone;
+
+        public NewUser() {}
+
+        public NewUser(String username, String password, String name, String role, String timeZone) {
+            this.username = username;
+            this.password = password;
+            this.name = name;
+            this.role = role;
+            this.timeZone = timeZone;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String role) {
+            this.role = role;
+        }
+
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        public void setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+        }
+    }
+
+    /** What an update changes; a null password keeps the current one, a null time zone the current zone. */
+    public static class UserChange implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @NotBlank(message = NAME_MESSAGE)
+        @Size(max = 200, message = NAME_MESSAGE)
+        private String name;
+
+        @NotNull(message = ROLE_MESSAGE)
+        @Pattern(regexp = "ADMIN|CLIENT", message = ROLE_MESSAGE)
+        private String role;
+
+        @TimeZoneId
+        private String timeZone;
+
+        @Size(min = PasswordPolicy.MIN_LENGTH, message = SHORT_PASSWORD)
+        @Size(max = PasswordPolicy.MAX_LENGTH, message = LONG_PASSWORD)
+        private String password;
+
+        public UserChange() {}
+
+        public UserChange(String name, String role, String timeZone, String password) {
+            this.name = name;
+            this.role = role;
+            this.timeZone = timeZone;
+            this.password = password;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String role) {
+            this.role = role;
+        }
+
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        public void setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    /** How a sign-in attempt ended. */
+    public sealed interface SignIn {
+        /** The credentials are right. */
+        record Accepted(UserView user) implements SignIn {}
+
+        /** An unknown user or a wrong password: the caller cannot tell which. */
+        record Refused() implements SignIn {}
+
+        /** Too many failures for this username or address: not even checked. */
+        record Throttled(Duration retryAfter) implements SignIn {}
+    }
+
+    /** Checks credentials under the sign-in throttle: the one sign-in rule of the API and the pages alike. */
+    public SignIn signIn(String username, String password, String address) {
+        Instant now = Instant.now();
+        Optional<Duration> wait = throttle.retryAfter(username, address, now);
+        if (wait.isPresent()) {
+            return new SignIn.Throttled(wait.get());
+        }
+        Optional<User> user = authenticated(username, password);
+        if (user.isEmpty()) {
+            throttle.failed(username, address, now);
+            return new SignIn.Refused();
+        }
+        throttle.succeeded(username);
+        return new SignIn.Accepted(UserView.of(user.get()));
+    }
+
+    /** A token for a signed-in user: a sign-in of its own, which {@code jti} names. */
+    public TokenIssuer.Token token(UserView user) {
+        LoginSession session = sessions.open(existing(user.id()), LoginSession.Kind.TOKEN, tokens.lifetime());
+        return tokens.issue(user.asCaller(), session.id(), session.expiresAt());
+    }
+
+    /** A page session for a signed-in user; returns its id, which the servlet session keeps. */
+    public UUID pageSession(UserView user) {
+        return sessions.open(existing(user.id()), LoginSession.Kind.PAGE, LoginSessions.PAGE_LIFETIME).id();
+    }
+
+    private Optional<User> authenticated(String username, String password) {
+        // Refused before any hashing: no known user has such a name or password (and hashing megabytes costs).
+        boolean plausible = username != null && username.length() <= 64 && password != null
+                && password.length() <= PasswordPolicy.MAX_LENGTH;
+        Optional<User> user = plausible ? byUsername(username) : Optional.empty();
+        // Verify against some hash even for an unknown user, so both answers take the same time.
+        String hash = user.map(User::passwordHash).orElseGet(passwords::decoyHash);
+        boolean matches = passwords.matches(plausible ? password : "", hash);
+        return user.filter(u -> matches);
+    }
+
+    public List<UserView> list() {
+        return em.createQuery("select u from User u order by lower(u.username)", User.class)
+                .getResultStream()
+                .map(UserView::of)
+                .toList();
+    }
+
+    public UserView find(UUID id) {
+        return UserView.of(existing(id));
+    }
+
+    public UserView create(@Valid @NotNull NewUser request) {
+        String username = request.getUsername().trim();
+        checkPassword(username, request.getPassword());
+        if (byUsername(username).isPresent()) {
+            throw Rejected.conflict("username '" + username + "' is taken");
+        }
+        User user = new User(username, passwords.hash(request.getPassword()), request.getName().trim(),
+                Role.valueOf(request.getRole()), zone(request.getTimeZone() == null ? defaultTimeZone : request.getTimeZone()));
+        em.persist(user);
+        em.flush(); // a concurrent insert of the same name fails here, on the unique index
+        audit.record("CREATED", "USER", user.id(), null, UserView.of(user));
+        return UserView.of(user);
+    }
+
+    /**
+     * Changes a user. A new role ends all their sign-ins; a new password all but {@code callerSession} (the sign-in
+     * making the change, which stays signed in if it is theirs).
+     */
+    public UserView update(UUID id, @Valid @NotNull UserChange change, UUID callerSession) {
+        User user = existing(id);
+        UserView before = UserView.of(user);
+        Role role = Role.valueOf(change.getRole());
+        if (user.role() == Role.ADMIN && role != Role.ADMIN) {
+            refuseIfLastAdmin("the last administrator cannot stop being one");
+        }
+        user.update(change.getName().trim(), role,
+                zone(change.getTimeZone() == null ? user.timeZone() : change.getTimeZone()));
+        if (change.getPassword() != null) {
+            checkPassword(user.username(), change.getPassword());
+            user.changePassword(passwords.hash(change.getPassword()));
+        }
+        if (role != before.roleValue()) {
+            sessions.revokeAllOf(id, null);
+        } else if (change.getPassword() != null) {
+            sessions.revokeAllOf(id, callerSession);
+        }
+        // the log says that a password was changed, never what it is
+        audit.record(change.getPassword() == null ? "UPDATED" : "UPDATED_WITH_PASSWORD", "USER", id, before,
+                UserView.of(user));
+        return UserView.of(user);
+    }
+
+    /** Deletes a user: their sign-ins go with them (at once), their devices stay unassigned. */
+    public void delete(UUID id) {
+        User user = existing(id);
+        if (user.role() == Role.ADMIN) {
+            refuseIfLastAdmin("the last administrator cannot be deleted");
+        }
+        audit.record("DELETED", "USER", id, UserView.of(user), null);
+        em.remove(user);
+        em.flush(); // the sign-ins are deleted by the database (on delete cascade) before the event's observers run
+        deleted.fire(new UserDeleted(id));
+    }
+
+    @Override
+    public Optional<String> timeZone(UUID userId) {
+        return Optional.ofNullable(em.find(User.class, userId)).map(User::timeZone);
+    }
+
+    @Override
+    public String defaultTimeZone() {
+        return zone(defaultTimeZone);
+    }
+
+    private void refuseIfLastAdmin(String why) {
+        long admins = em.createQuery("select count(u) from User u where u.role = :role", Long.class)
+                .setParameter("role", Role.ADMIN)
+                .getSingleResult();
+        if (admins <= 1) {
+            throw Rejected.conflict(why);
+        }
+    }
+
+    private User existing(UUID id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw Rejected.notFound("no user " + id);
+        }
+        return user;
+    }
+
+    private Optional<User> byUsername(String username) {
+        return em.createQuery("select u from User u where lower(u.username) = :name", User.class)
+                .setParameter("name", username.trim().toLowerCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static void checkPassword(String username, String password) {
+        String violation = PasswordPolicy.violation(username, password);
+        if (violation != null) {
+            throw Rejected.invalid("password", violation);
+        }
+    }
+
+    /** The zone's normal id (already validated by {@link TimeZoneId}). */
+    private static String zone(String zone) {
+        return ZoneId.of(zone).getId();
+    }
+}

@@ -1,2 +1,0 @@
-/** Entry points of the users component. */
-package org.ems.users.boundary;

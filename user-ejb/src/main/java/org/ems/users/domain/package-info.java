@@ -1,0 +1,2 @@
+/** Domain layer of the users component: its model and rules in plain Java (JPA mappings at most), and the repository interfaces the application needs. */
+package org.ems.users.domain;

@@ -1,2 +1,0 @@
-/** Entities of the users component. */
-package org.ems.users.entity;

@@ -1,2 +1,0 @@
-/** The PrimeFaces pages' backing beans and their push channels. */
-package org.ems.web.faces;

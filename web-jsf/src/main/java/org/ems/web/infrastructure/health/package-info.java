@@ -1,0 +1,2 @@
+/** Infrastructure of the web module: MicroProfile Health checks (ready = database and broker answer). */
+package org.ems.web.infrastructure.health;

@@ -1,0 +1,37 @@
+package org.ems.web.infrastructure.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which pages may open EMS's WebSockets (cross-site WebSocket hijacking: Tyrus accepts any Origin): EMS's own
+ * origin, and those listed in {@code ems.allowed-origins} (comma-separated). A client without an Origin header is
+ * not a browser page and is judged by its token alone.
+ */
+@ApplicationScoped
+public class AllowedOrigins {
+
+    // Optional<List<String>> fails in Payara 6.2025 (ClassCastException in its ConfigProducer): split ourselves.
+    @Inject
+    @ConfigProperty(name = "ems.allowed-origins")
+    Optional<String> configured;
+
+    boolean allowed(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String own = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        String ownDefault = request.getScheme() + "://" + request.getServerName();
+        return origin.equals(own) || (isDefaultPort(request) && origin.equals(ownDefault))
+                || configured.map(list -> List.of(list.split("\\s*,\\s*")).contains(origin)).orElse(false);
+    }
+
+    private static boolean isDefaultPort(HttpServletRequest request) {
+        return request.getServerPort() == ("https".equals(request.getScheme()) ? 443 : 80);
+    }
+}

@@ -1,0 +1,67 @@
+package org.ems.web.interfaces.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+import org.ems.contracts.access.Roles;
+import org.ems.users.application.AuditTrail;
+import org.ems.users.domain.AuditEntry;
+
+/** {@code GET /api/audit?page=0&size=50}: the administrators' changes, newest first (ADMIN). */
+@Path("audit")
+@RolesAllowed(Roles.ADMIN)
+public class AuditResource {
+
+    static final int MAX_SIZE = 500;
+
+    @Inject
+    AuditTrail audit;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject page(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw Problem.badRequest("page must be 0 or more and size 1 to " + MAX_SIZE);
+        }
+        AuditTrail.Page found = audit.page(page, size);
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        for (AuditEntry e : found.entries()) {
+            JsonObjectBuilder entry = Json.createObjectBuilder()
+                    .add("at", e.at().toInstant().toString())
+                    .add("actor", e.actor())
+                    .add("action", e.action())
+                    .add("targetType", e.targetType())
+                    .add("targetId", e.targetId().toString());
+            add(entry, "before", e.before());
+            add(entry, "after", e.after());
+            entries.add(entry);
+        }
+        return Json.createObjectBuilder()
+                .add("page", found.page())
+                .add("size", found.size())
+                .add("total", found.total())
+                .add("entries", entries)
+                .build();
+    }
+
+    private static void add(JsonObjectBuilder entry, String name, String json) {
+        if (json == null) {
+            entry.addNull(name);
+        } else {
+            try (var reader = Json.createReader(new StringReader(json))) {
+                entry.add(name, reader.readValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.ems.web.interfaces.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.ems.contracts.access.Caller;
+import org.ems.contracts.access.Roles;
+import org.ems.contracts.device.DeviceData;
+import org.ems.devices.application.DeviceService;
+
+/** {@code /api/devices}: administrators manage all devices; clients see their own (another's is a 404). */
+@Path("devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DevicesResource {
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
+    public List<DeviceData> list() {
+        return devices.list(caller);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
+    public DeviceData find(@PathParam("id") String id) {
+        return devices.find(Ids.uuid(id, "device"), caller);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(DeviceService.DeviceRequest request, @Context UriInfo uri) {
+        DeviceData created = devices.create(UsersResource.required(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public DeviceData update(@PathParam("id") String id, DeviceService.DeviceRequest request) {
+        return devices.update(Ids.uuid(id, "device"), UsersResource.required(request));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") String id) {
+        devices.delete(Ids.uuid(id, "device"));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,71 @@
+package org.ems.web.interfaces.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.ems.contracts.access.Roles;
+import org.ems.users.application.UserService;
+import org.ems.users.application.UserView;
+import org.ems.web.infrastructure.security.SignedIn;
+
+/** {@code /api/users}: accounts, for administrators only. */
+@Path("users")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    SignedIn signedIn;
+
+    @GET
+    public List<UserView> list() {
+        return users.list();
+    }
+
+    @POST
+    public Response create(UserService.NewUser request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        UserView created = users.create(required(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public UserView find(@PathParam("id") String id) {
+        return users.find(Ids.uuid(id, "user"));
+    }
+
+    @PUT
+    @Path("{id}")
+    public UserView update(@PathParam("id") String id, UserService.UserChange change) {
+        return users.update(Ids.uuid(id, "user"), required(change), signedIn.sessionId());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        users.delete(Ids.uuid(id, "user"));
+        return Response.noContent().build();
+    }
+
+    static <T> T required(T body) {
+        if (body == null) {
+            throw Problem.badRequest("a JSON body is required");
+        }
+        return body;
+    }
+}

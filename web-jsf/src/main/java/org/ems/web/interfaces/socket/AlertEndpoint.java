@@ -1,0 +1,39 @@
+package org.ems.web.interfaces.socket;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.Optional;
+import org.ems.web.infrastructure.security.SignedIn;
+
+/**
+ * {@code /ws/alerts}: pushes each new alert of the connected user. Authentication (a JWT as subprotocol
+ * {@code access_token}, or the page session) and the origin check happen before the handshake; the socket is closed
+ * when its sign-in ends.
+ */
+@ServerEndpoint(value = "/ws/alerts", subprotocols = "access_token")
+public class AlertEndpoint {
+
+    @OnOpen
+    public void open(Session session) throws IOException {
+        Optional<SignedIn> signedIn = SignedIn.of(session.getUserPrincipal());
+        if (signedIn.isEmpty()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
+            return;
+        }
+        sockets().opened(signedIn.get(), session);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        sockets().closed(session);
+    }
+
+    private static AlertSockets sockets() {
+        return CDI.current().select(AlertSockets.class).get();
+    }
+}

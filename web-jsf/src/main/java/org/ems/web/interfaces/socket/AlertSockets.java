@@ -1,0 +1,58 @@
+package org.ems.web.interfaces.socket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.ems.web.infrastructure.messaging.AlertArrived;
+import org.ems.web.infrastructure.security.SignedIn;
+import org.ems.web.infrastructure.security.SignedInConnections;
+
+/** The open {@code /ws/alerts} connections of this instance, by user: an alert goes to its owner's only. */
+@ApplicationScoped
+public class AlertSockets implements SignedInConnections {
+
+    private final Map<Session, SignedIn> open = new ConcurrentHashMap<>();
+
+    void opened(SignedIn signedIn, Session session) {
+        open.put(session, signedIn);
+    }
+
+    void closed(Session session) {
+        open.remove(session);
+    }
+
+    /** Sends an alert to every open connection of its owner. */
+    void send(@Observes AlertArrived alert) {
+        open.forEach((session, signedIn) -> {
+            if (signedIn.caller().userId().equals(alert.ownerId()) && session.isOpen()) {
+                session.getAsyncRemote().sendText(alert.json());
+            }
+        });
+    }
+
+    @Override
+    public Set<UUID> signIns() {
+        return open.values().stream().map(SignedIn::sessionId).collect(Collectors.toSet());
+    }
+
+    @Override
+    public void end(UUID signIn) {
+        open.forEach((session, signedIn) -> {
+            if (signedIn.sessionId().equals(signIn)) {
+                open.remove(session);
+                try {
+                    session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
+                } catch (IOException gone) {
+                    // closed already
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package org.ems.web.interfaces.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.ems.contracts.reading.MeterReading;
+import org.ems.monitoring.application.ReadingsApplied;
+
+/** Pushes each stored reading to the pages listening on the {@code readings} channel, once its transaction commits. */
+@ApplicationScoped
+public class ReadingsPush {
+
+    @Inject
+    @Push(channel = "readings")
+    PushContext readings;
+
+    void onApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsApplied applied) {
+        for (MeterReading reading : applied.readings()) {
+            // Faces encodes the map as a JSON object for the page's onmessage handler.
+            readings.send(Map.of(
+                    "deviceId", reading.deviceId().toString(),
+                    "timestamp", reading.timestamp().toString(),
+                    "kwh", reading.kwh()));
+        }
+    }
+}
