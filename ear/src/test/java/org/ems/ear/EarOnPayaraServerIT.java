@@ -59,38 +59,60 @@ class EarOnPayaraServerIT {
         infrastructure = Infrastructure.start(settings, home, getClass().getClassLoader());
 
         Path preboot = emsHome.resolve("preboot.asadmin");
-        Files.writeString(preboot, PayaraServerScripts.render("payara-server-preboot.asadmin", Map.of(
-                "bind", "127.0.0.1",
-                "http.port", Integer.toString(httpPort),
-                "https.port", Integer.toString(freePort()),
-                "admin.port", Integer.toString(adminPort))));
+        Files.writeString(
+                preboot,
+                PayaraServerScripts.render(
+                        "payara-server-preboot.asadmin",
+                        Map.of(
+                                "bind", "127.0.0.1",
+                                "http.port", Integer.toString(httpPort),
+                                "https.port", Integer.toString(freePort()),
+                                "admin.port", Integer.toString(adminPort))));
         var db = infrastructure.database();
         var broker = infrastructure.broker();
         JwtKeys jwt = JwtKeys.ensure(home, Map.of());
         Path resources = emsHome.resolve("resources.asadmin");
-        Files.writeString(resources, PayaraServerScripts.render("payara-server-resources.asadmin", values(
-                "broker.host", broker.host(),
-                "broker.port", Integer.toString(broker.port()),
-                "broker.user", PayaraServerScripts.propertyValue(broker.appUser()),
-                "broker.password", PayaraServerScripts.propertyValue(broker.appPassword()),
-                "ems-ra.rar", System.getProperty("ems.rar"),
-                "db.url", PayaraServerScripts.propertyValue(db.url()),
-                "db.user", PayaraServerScripts.propertyValue(db.user()),
-                "db.password", PayaraServerScripts.propertyValue(db.password()),
-                "timezone", "UTC",
-                "jwt.private-key", PayaraServerScripts.propertyValue(jwt.privateKey().toString()),
-                "jwt.public-key", PayaraServerScripts.propertyValue(jwt.publicKey().toUri().toString()))));
+        Files.writeString(
+                resources,
+                PayaraServerScripts.render(
+                        "payara-server-resources.asadmin",
+                        values(
+                                "broker.host", broker.host(),
+                                "broker.port", Integer.toString(broker.port()),
+                                "broker.user", PayaraServerScripts.propertyValue(broker.appUser()),
+                                "broker.password", PayaraServerScripts.propertyValue(broker.appPassword()),
+                                "ems-ra.rar", System.getProperty("ems.rar"),
+                                "db.url", PayaraServerScripts.propertyValue(db.url()),
+                                "db.user", PayaraServerScripts.propertyValue(db.user()),
+                                "db.password", PayaraServerScripts.propertyValue(db.password()),
+                                "timezone", "UTC",
+                                "jwt.private-key",
+                                        PayaraServerScripts.propertyValue(
+                                                jwt.privateKey().toString()),
+                                "jwt.public-key",
+                                        PayaraServerScripts.propertyValue(
+                                                jwt.publicKey().toUri().toString()))));
 
         // A new domain each run, so nothing is left from an earlier one.
-        asadmin("create-domain", "--nopassword=true", "--adminport", Integer.toString(adminPort),
-                "--instanceport", Integer.toString(httpPort), domain);
-        Files.copy(Path.of(System.getProperty("postgresql.driver")),
+        asadmin(
+                "create-domain",
+                "--nopassword=true",
+                "--adminport",
+                Integer.toString(adminPort),
+                "--instanceport",
+                Integer.toString(httpPort),
+                domain);
+        Files.copy(
+                Path.of(System.getProperty("postgresql.driver")),
                 payara.resolve("glassfish/domains/" + domain + "/lib/postgresql.jar"));
         asadmin("start-domain", "--prebootcommandfile", preboot.toString(), domain);
         domainStarted = true;
         asadmin("--port", Integer.toString(adminPort), "multimode", "--file", resources.toString());
         // The first administrator's password, as an operator would give it before the first deployment.
-        asadmin("--port", Integer.toString(adminPort), "create-system-properties",
+        asadmin(
+                "--port",
+                Integer.toString(adminPort),
+                "create-system-properties",
                 "ems.admin.initial-password=" + ADMIN_PASSWORD);
         asadmin("--port", Integer.toString(adminPort), "deploy", "--name", "ems", System.getProperty("ems.ear"));
     }
@@ -115,13 +137,14 @@ class EarOnPayaraServerIT {
     void isReadyAndTurnsAReadingIntoHourlyConsumption() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(url("health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = http.send(
+                    HttpRequest.newBuilder(url("health/ready")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"database\"", "\"broker\"").doesNotContain("DOWN");
         });
 
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(url("api/auth/login"))
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(url("api/auth/login"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
@@ -129,10 +152,12 @@ class EarOnPayaraServerIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
         String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(url("api/devices"))
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(url("api/devices"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"meter\",\"maxHourlyKwh\":3,\"timeZone\":\"UTC\"}"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"meter\",\"maxHourlyKwh\":3,\"timeZone\":\"UTC\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
@@ -143,16 +168,19 @@ class EarOnPayaraServerIT {
             for (var reading : List.of(
                     new MeterReading(device, Instant.parse("2026-03-10T10:00:00Z"), new BigDecimal("7")),
                     new MeterReading(device, Instant.parse("2026-03-10T11:00:00Z"), new BigDecimal("9.5")))) {
-                meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
+                meter.createProducer()
+                        .send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
             }
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> day = http.send(
                     HttpRequest.newBuilder(url("api/devices/" + device + "/consumption?date=2026-03-10"))
-                            .header("Authorization", "Bearer " + token).build(),
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(day.statusCode()).isEqualTo(200);
-            assertThat(day.body()).contains("{\"flags\":[],\"kwh\":2.500000,\"readings\":1,\"start\":\"2026-03-10T10:00:00Z\"}");
+            assertThat(day.body())
+                    .contains("{\"flags\":[],\"kwh\":2.500000,\"readings\":1,\"start\":\"2026-03-10T10:00:00Z\"}");
         });
     }
 

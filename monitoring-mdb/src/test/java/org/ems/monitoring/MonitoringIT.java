@@ -21,22 +21,22 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.ems.contracts.access.Caller;
+import org.ems.contracts.access.Roles;
+import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.contracts.reading.MeterReadingCodec;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.ems.contracts.access.Caller;
-import org.ems.contracts.access.Roles;
-import org.ems.contracts.alert.AlertMessage;
 import org.ems.monitoring.application.AlertService;
 import org.ems.monitoring.application.ConsumptionService;
 import org.ems.monitoring.application.DayConsumption;
+import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.HourTotal;
 import org.ems.monitoring.domain.MonitoredDevice;
-import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.ReadingRepository;
 import org.ems.monitoring.testing.EmsInfrastructureExtension;
 import org.ems.monitoring.testing.SnapshotDirectory;
@@ -61,11 +61,19 @@ class MonitoringIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "monitoring-it.war")
-                .addPackages(false, "org.ems.monitoring.application", "org.ems.monitoring.domain",
-                        "org.ems.monitoring.infrastructure.persistence", "org.ems.monitoring.infrastructure.messaging",
-                        "org.ems.monitoring.infrastructure.metrics", "org.ems.contracts.reading",
-                        "org.ems.contracts.messaging", "org.ems.contracts.device", "org.ems.contracts.alert",
-                        "org.ems.contracts.access", "org.ems.contracts.platform")
+                .addPackages(
+                        false,
+                        "org.ems.monitoring.application",
+                        "org.ems.monitoring.domain",
+                        "org.ems.monitoring.infrastructure.persistence",
+                        "org.ems.monitoring.infrastructure.messaging",
+                        "org.ems.monitoring.infrastructure.metrics",
+                        "org.ems.contracts.reading",
+                        "org.ems.contracts.messaging",
+                        "org.ems.contracts.device",
+                        "org.ems.contracts.alert",
+                        "org.ems.contracts.access",
+                        "org.ems.contracts.platform")
                 .deleteClass("org.ems.monitoring.domain.HourlyConsumptionTest")
                 .deleteClass("org.ems.monitoring.domain.ReadingMergeTest")
                 .deleteClass("org.ems.monitoring.domain.LimitHistoryTest")
@@ -125,11 +133,12 @@ class MonitoringIT {
         send("{\"readings\":[" + MeterReadingCodec.encode(reading(device, "2026-05-02T00:00:00Z", "1")) + "," + bad
                 + "," + MeterReadingCodec.encode(reading(device, "2026-05-02T00:20:00Z", "2")) + "]}");
 
-        try (var dlq = jms.createConsumer(jms.createQueue(Destinations.READINGS_DLQ),
-                "ems_error LIKE 'readings[1]%'")) {
+        try (var dlq =
+                jms.createConsumer(jms.createQueue(Destinations.READINGS_DLQ), "ems_error LIKE 'readings[1]%'")) {
             Message dead = dlq.receive(PATIENCE.toMillis());
             assertNotNull(dead, "dead letter");
-            assertEquals("readings[1]: kwh must not be negative: -5", dead.getStringProperty(Destinations.ERROR_PROPERTY));
+            assertEquals(
+                    "readings[1]: kwh must not be negative: -5", dead.getStringProperty(Destinations.ERROR_PROPERTY));
             assertTrue(dead.getBody(String.class).contains("-5"));
         }
         DayConsumption day = eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-02"), UTC))
@@ -145,7 +154,9 @@ class MonitoringIT {
         List<String> messages = new ArrayList<>();
         Instant start = Instant.parse("2026-05-03T00:00:00Z");
         for (int i = 0; i <= 144; i++) {
-            String body = MeterReadingCodec.encode(new MeterReading(device, start.plus(Duration.ofMinutes(10L * i)),
+            String body = MeterReadingCodec.encode(new MeterReading(
+                    device,
+                    start.plus(Duration.ofMinutes(10L * i)),
                     new BigDecimal("0.25").multiply(BigDecimal.valueOf(i))));
             messages.add(body);
             if (i % 3 == 0) {
@@ -168,17 +179,24 @@ class MonitoringIT {
     void readingsOfADeviceNotKnownYetAreKeptAndBookedWithTheirAlertsWhenItArrives() throws Exception {
         UUID device = UUID.randomUUID();
         UUID owner = UUID.randomUUID();
-        send(MeterReadingCodec.encodeBatch(List.of(reading(device, "2026-05-04T06:00:00Z", "50"),
-                reading(device, "2026-05-04T07:00:00Z", "53"))));
+        send(MeterReadingCodec.encodeBatch(
+                List.of(reading(device, "2026-05-04T06:00:00Z", "50"), reading(device, "2026-05-04T07:00:00Z", "53"))));
         eventually(() -> Optional.of(readings.all(device)).filter(stored -> stored.size() == 2));
         // stored, not booked: monitoring does not know the device's zone or limit yet
-        assertEquals(0, consumption.day(device, LocalDate.parse("2026-05-04"), UTC).hours().get(6).readings());
+        assertEquals(
+                0,
+                consumption
+                        .day(device, LocalDate.parse("2026-05-04"), UTC)
+                        .hours()
+                        .get(6)
+                        .readings());
 
-        try (JMSConsumer published = jms.createConsumer(jms.createTopic(Destinations.ALERTS),
-                Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
+        try (JMSConsumer published = jms.createConsumer(
+                jms.createTopic(Destinations.ALERTS), Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
             publish(new DeviceEvent(DeviceEvent.Type.CREATED, 1, Instant.now(), device(device, owner, "2", "UTC")));
-            DayConsumption day = eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-04"), UTC))
-                    .filter(d -> d.hours().get(7).readings() == 1));
+            DayConsumption day =
+                    eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-04"), UTC))
+                            .filter(d -> d.hours().get(7).readings() == 1));
             assertEquals(0, new BigDecimal("3").compareTo(day.hours().get(6).kwh()));
             Message alert = published.receive(PATIENCE.toMillis());
             assertNotNull(alert, "the alert of 06:00, published for its owner");
@@ -190,8 +208,8 @@ class MonitoringIT {
     void anHourOverTheLimitRaisesOneAlertWhateverComesAfter() throws Exception {
         UUID owner = UUID.randomUUID();
         UUID device = created(UUID.randomUUID(), "1", owner);
-        try (JMSConsumer published = jms.createConsumer(jms.createTopic(Destinations.ALERTS),
-                Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
+        try (JMSConsumer published = jms.createConsumer(
+                jms.createTopic(Destinations.ALERTS), Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
             send(MeterReadingCodec.encode(reading(device, "2026-05-05T10:00:00Z", "0")));
             send(MeterReadingCodec.encode(reading(device, "2026-05-05T10:30:00Z", "1.5")));
             assertNotNull(published.receive(PATIENCE.toMillis()), "alert published");
@@ -201,22 +219,28 @@ class MonitoringIT {
             send(MeterReadingCodec.encode(reading(device, "2026-05-05T10:20:00Z", "1")));
             send(MeterReadingCodec.encode(reading(device, "2026-05-05T11:00:00Z", "3.2")));
             eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-05"), UTC))
-                    .filter(d -> d.hours().get(10).readings() == 4 && d.hours().get(11).readings() == 1));
+                    .filter(d -> d.hours().get(10).readings() == 4
+                            && d.hours().get(11).readings() == 1));
             // All of that is applied. A later hour over the limit raises the next alert: whatever was published
             // for 10:00 meanwhile would come before it.
             send(MeterReadingCodec.encode(reading(device, "2026-05-05T12:00:00Z", "6")));
             Message next = published.receive(PATIENCE.toMillis());
             assertNotNull(next, "the alert of 11:00");
-            assertTrue(next.getBody(String.class).contains("\"hourStart\":\"2026-05-05T11:00:00Z\""),
+            assertTrue(
+                    next.getBody(String.class).contains("\"hourStart\":\"2026-05-05T11:00:00Z\""),
                     "no second alert for 10:00 before it: " + next.getBody(String.class));
         }
         List<AlertMessage> stored = alerts.list(client(owner), Optional.of(device));
         assertEquals(2, stored.size(), "10:00 and 11:00");
-        AlertMessage alert = stored.stream().filter(a -> a.hourStart().getHour() == 10).findFirst().orElseThrow();
+        AlertMessage alert = stored.stream()
+                .filter(a -> a.hourStart().getHour() == 10)
+                .findFirst()
+                .orElseThrow();
         assertEquals(0, new BigDecimal("1.5").compareTo(alert.kwh()), "the total when it first went over");
         assertEquals(0, BigDecimal.ONE.compareTo(alert.limitKwh()));
 
-        AlertMessage acknowledged = alerts.acknowledge(alert.id(), client(owner)).orElseThrow();
+        AlertMessage acknowledged =
+                alerts.acknowledge(alert.id(), client(owner)).orElseThrow();
         assertNotNull(acknowledged.acknowledgedAt());
         assertEquals(acknowledged, alerts.acknowledge(alert.id(), client(owner)).orElseThrow(), "acknowledged once");
         assertTrue(alerts.acknowledge(alert.id(), client(UUID.randomUUID())).isEmpty(), "another's alert");
@@ -226,8 +250,8 @@ class MonitoringIT {
     void aLoweredLimitAppliesToHoursStillToComeNotToEarlierOnes() throws Exception {
         UUID owner = UUID.randomUUID();
         UUID device = created(UUID.randomUUID(), "1", owner);
-        send(MeterReadingCodec.encodeBatch(List.of(reading(device, "2026-05-09T10:00:00Z", "0"),
-                reading(device, "2026-05-09T10:20:00Z", "0.8"))));
+        send(MeterReadingCodec.encodeBatch(
+                List.of(reading(device, "2026-05-09T10:00:00Z", "0"), reading(device, "2026-05-09T10:20:00Z", "0.8"))));
         eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-09"), UTC))
                 .filter(d -> d.hours().get(10).readings() == 2));
 
@@ -236,12 +260,18 @@ class MonitoringIT {
         // A late reading grows the earlier hour to 0.9 kWh: over the new limit, not over the one it started with.
         send(MeterReadingCodec.encode(reading(device, "2026-05-09T10:40:00Z", "0.9")));
         // An hour after the change: 0.6 kWh is over the new limit.
-        send(MeterReadingCodec.encodeBatch(List.of(reading(device, "2030-01-01T08:00:00Z", "100"),
-                reading(device, "2030-01-01T08:30:00Z", "100.6"))));
-        List<AlertMessage> raised = eventually(() -> Optional.of(alerts.list(client(owner), Optional.of(device)))
-                .filter(list -> !list.isEmpty()));
-        assertEquals(0, new BigDecimal("0.9").compareTo(consumption.day(device, LocalDate.parse("2026-05-09"), UTC)
-                .hours().get(10).kwh()));
+        send(MeterReadingCodec.encodeBatch(List.of(
+                reading(device, "2030-01-01T08:00:00Z", "100"), reading(device, "2030-01-01T08:30:00Z", "100.6"))));
+        List<AlertMessage> raised = eventually(() ->
+                Optional.of(alerts.list(client(owner), Optional.of(device))).filter(list -> !list.isEmpty()));
+        assertEquals(
+                0,
+                new BigDecimal("0.9")
+                        .compareTo(consumption
+                                .day(device, LocalDate.parse("2026-05-09"), UTC)
+                                .hours()
+                                .get(10)
+                                .kwh()));
         assertEquals(1, raised.size(), "only the hour after the change: " + raised);
         assertEquals("2030-01-01T08:00Z", raised.get(0).hourStart().toString());
         assertEquals(0, new BigDecimal("0.5").compareTo(raised.get(0).limitKwh()));
@@ -250,16 +280,19 @@ class MonitoringIT {
     @Test
     void deviceEventsApplyInVersionOrderAndAStaleOneChangesNothing() throws Exception {
         UUID device = UUID.randomUUID();
-        publish(new DeviceEvent(DeviceEvent.Type.UPDATED, 2, Instant.now(), device(device, null, "5", "Europe/Bucharest")));
+        publish(new DeviceEvent(
+                DeviceEvent.Type.UPDATED, 2, Instant.now(), device(device, null, "5", "Europe/Bucharest")));
         eventually(() -> replica.find(device));
         long stale = metrics.counter("ems.device.events.stale").getCount();
         publish(new DeviceEvent(DeviceEvent.Type.CREATED, 1, Instant.now(), device(device, null, "1", "UTC")));
-        eventually(() -> Optional.of(metrics.counter("ems.device.events.stale").getCount()).filter(n -> n > stale));
+        eventually(() -> Optional.of(metrics.counter("ems.device.events.stale").getCount())
+                .filter(n -> n > stale));
         MonitoredDevice updated = replica.find(device).orElseThrow();
         assertEquals(2, updated.version());
         assertEquals(ZoneId.of("Europe/Bucharest"), updated.zone());
 
-        publish(new DeviceEvent(DeviceEvent.Type.DELETED, 3, Instant.now(), device(device, null, "5", "Europe/Bucharest")));
+        publish(new DeviceEvent(
+                DeviceEvent.Type.DELETED, 3, Instant.now(), device(device, null, "5", "Europe/Bucharest")));
         eventually(() -> replica.find(device).filter(MonitoredDevice::deleted));
     }
 
@@ -273,7 +306,8 @@ class MonitoringIT {
 
     /** Creates the device as device-ejb would (an event on the topic) and waits until monitoring has it. */
     private UUID created(UUID device, String maxHourlyKwh, UUID owner) throws InterruptedException {
-        publish(new DeviceEvent(DeviceEvent.Type.CREATED, 1, Instant.now(), device(device, owner, maxHourlyKwh, "UTC")));
+        publish(new DeviceEvent(
+                DeviceEvent.Type.CREATED, 1, Instant.now(), device(device, owner, maxHourlyKwh, "UTC")));
         eventually(() -> replica.find(device));
         return device;
     }

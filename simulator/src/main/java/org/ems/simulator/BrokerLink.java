@@ -58,11 +58,14 @@ final class BrokerLink implements AutoCloseable {
                 context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
                 readings = context.createQueue(Destinations.READINGS);
             }
-            var producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setAsync(acknowledged);
+            var producer = context.createProducer()
+                    .setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setAsync(acknowledged);
             for (int from = 0; from < outgoing.size(); from += batch) {
                 List<Outgoing> part = outgoing.subList(from, Math.min(outgoing.size(), from + batch));
                 TextMessage message = context.createTextMessage(body(part, format));
-                message.setStringProperty("JMSXGroupID", part.get(0).reading().deviceId().toString());
+                message.setStringProperty(
+                        "JMSXGroupID", part.get(0).reading().deviceId().toString());
                 String duplicateId = part.size() == 1 ? part.get(0).duplicateId() : batchId(part);
                 if (duplicateId != null) {
                     message.setStringProperty("_AMQ_DUPL_ID", duplicateId);
@@ -81,7 +84,8 @@ final class BrokerLink implements AutoCloseable {
 
     private static String body(List<Outgoing> part, Format format) {
         if (part.size() > 1) {
-            return MeterReadingCodec.encodeBatch(part.stream().map(Outgoing::reading).toList());
+            return MeterReadingCodec.encodeBatch(
+                    part.stream().map(Outgoing::reading).toList());
         }
         MeterReading reading = part.get(0).reading();
         return format == Format.CLASSIC ? MeterReadingCodec.encodeClassic(reading) : MeterReadingCodec.encode(reading);

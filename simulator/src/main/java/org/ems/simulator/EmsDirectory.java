@@ -26,20 +26,29 @@ public final class EmsDirectory {
 
     private EmsDirectory() {}
 
-    public static List<Device> devices(URI ems, String username, String password) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String credentials = Json.createObjectBuilder().add("username", username).add("password", password).build()
+    public static List<Device> devices(URI ems, String username, String password)
+            throws IOException, InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String credentials = Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build()
                 .toString();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(ems.resolve("api/auth/login"))
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(ems.resolve("api/auth/login"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 200) {
             throw new IOException("EMS refused the sign-in: " + detail(login));
         }
         String token = read(login.body()).asJsonObject().getString("token");
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(ems.resolve("api/devices"))
-                        .header("Authorization", "Bearer " + token).build(),
+        HttpResponse<String> list = http.send(
+                HttpRequest.newBuilder(ems.resolve("api/devices"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (list.statusCode() != 200) {
             throw new IOException("EMS did not list the devices: " + detail(list));

@@ -42,7 +42,9 @@ import picocli.CommandLine.Option;
  * then the alert latency (reading sent until the alert arrives on the owner's {@code /ws/alerts}) under background
  * load; and the CPU and resident memory of each EMS process in every phase.
  */
-@Command(name = "ems bench ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ems bench ingest",
+        mixinStandardHelpOptions = true,
         description = "Benchmark of ingestion and alerts against a running EMS (./ems bench ingest starts one).")
 public final class IngestBench implements java.util.concurrent.Callable<Integer> {
 
@@ -64,13 +66,18 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     @Option(names = "--devices", defaultValue = "200", description = "devices sending (default: ${DEFAULT-VALUE})")
     int devices;
 
-    @Option(names = "--duration", defaultValue = "30", description = "seconds of sending per phase (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--duration",
+            defaultValue = "30",
+            description = "seconds of sending per phase (default: ${DEFAULT-VALUE})")
     int seconds;
 
     @Option(names = "--alerts", defaultValue = "200", description = "alerts measured (default: ${DEFAULT-VALUE})")
     int alerts;
 
-    @Option(names = "--background", defaultValue = "1000",
+    @Option(
+            names = "--background",
+            defaultValue = "1000",
             description = "readings/s of background load while alerts are measured (default: ${DEFAULT-VALUE})")
     double background;
 
@@ -88,13 +95,20 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         profile = LoadProfile.bundled();
         token = login("admin", adminPassword);
         String owner = "bench-owner";
-        UUID ownerId = UUID.fromString(post("api/users", "{\"username\":\"" + owner + "\",\"password\":\"" + owner
-                + "-password\",\"name\":\"Bench\",\"role\":\"CLIENT\",\"timeZone\":\"UTC\"}").getString("id"));
+        UUID ownerId = UUID.fromString(post(
+                        "api/users",
+                        "{\"username\":\"" + owner + "\",\"password\":\"" + owner
+                                + "-password\",\"name\":\"Bench\",\"role\":\"CLIENT\",\"timeZone\":\"UTC\"}")
+                .getString("id"));
         UUID alerting = device("bench alerting meter", "0.001", ownerId);
 
-        System.out.printf("EMS %s, %d devices, %d s of sending per phase; machine: %d cores, %s%n", ems, devices,
-                seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-                        + System.getProperty("java.version"));
+        System.out.printf(
+                "EMS %s, %d devices, %d s of sending per phase; machine: %d cores, %s%n",
+                ems,
+                devices,
+                seconds,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         LoadRun.LinkFactory links = acknowledged -> new BrokerLink(broker, "meter", meterPassword, acknowledged);
         // Each phase its own devices: the meter time of a phase starts anew.
         throughput("single-reading messages", meters("single"), 1, links);
@@ -117,8 +131,18 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         long transactions = counter("ems_readings_transactions_total");
         Map<String, Usage> usage0 = usage();
         long t0 = System.nanoTime();
-        long sent = new LoadRun(meters, profile, METER_START, INTERVAL, 1_000_000, Duration.ofSeconds(seconds),
-                4, batch, links, quiet()).run();
+        long sent = new LoadRun(
+                        meters,
+                        profile,
+                        METER_START,
+                        INTERVAL,
+                        1_000_000,
+                        Duration.ofSeconds(seconds),
+                        4,
+                        batch,
+                        links,
+                        quiet())
+                .run();
         double sending = (System.nanoTime() - t0) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (stored() < before + sent) {
@@ -128,9 +152,15 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             Thread.sleep(100);
         }
         double total = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%n%s: %,d readings sent in %.1f s (%,.0f/s into the broker); all stored and booked after"
-                + " %.1f s: %,.0f readings/s end to end (%.1f readings per database transaction)%n", name, sent,
-                sending, sent / sending, total, sent / total,
+        System.out.printf(
+                "%n%s: %,d readings sent in %.1f s (%,.0f/s into the broker); all stored and booked after"
+                        + " %.1f s: %,.0f readings/s end to end (%.1f readings per database transaction)%n",
+                name,
+                sent,
+                sending,
+                sent / sending,
+                total,
+                sent / total,
                 (double) sent / Math.max(1, counter("ems_readings_transactions_total") - transactions));
         printUsage(usage0, total);
     }
@@ -139,27 +169,42 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             throws Exception {
         Map<String, Long> received = new ConcurrentHashMap<>();
         Pattern hour = Pattern.compile("\"hourStart\":\"([^\"]+)\"");
-        WebSocket socket = http.newWebSocketBuilder().subprotocols("access_token", ownerToken)
+        WebSocket socket = http.newWebSocketBuilder()
+                .subprotocols("access_token", ownerToken)
                 .buildAsync(ws("ws/alerts"), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                         long now = System.nanoTime();
                         Matcher m = hour.matcher(data);
                         if (m.find()) {
-                            received.put(OffsetDateTime.parse(m.group(1)).toInstant().toString(), now);
+                            received.put(
+                                    OffsetDateTime.parse(m.group(1)).toInstant().toString(), now);
                         }
                         ws.request(1);
                         return CompletableFuture.completedFuture(null);
                     }
-                }).get(10, TimeUnit.SECONDS);
-        Thread load = new Thread(() -> {
-            try {
-                new LoadRun(meters, profile, METER_START, INTERVAL, background,
-                        Duration.ofSeconds(alerts / 10 + 10), 1, 1, links, quiet()).run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "background-load");
+                })
+                .get(10, TimeUnit.SECONDS);
+        Thread load = new Thread(
+                () -> {
+                    try {
+                        new LoadRun(
+                                        meters,
+                                        profile,
+                                        METER_START,
+                                        INTERVAL,
+                                        background,
+                                        Duration.ofSeconds(alerts / 10 + 10),
+                                        1,
+                                        1,
+                                        links,
+                                        quiet())
+                                .run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "background-load");
         Map<String, Usage> usage0 = usage();
         long t0 = System.nanoTime();
         load.start();
@@ -171,11 +216,16 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             for (int i = 0; i < alerts; i++) {
                 // A baseline at the hour's start, then +1 kWh ten minutes later: over the 0.001 kWh limit.
                 Instant h = hourStart.plus(Duration.ofHours(i));
-                link.send(List.of(Outgoing.of(new MeterReading(device, h, java.math.BigDecimal.valueOf(i)))),
-                        BrokerLink.Format.EMS, 1);
+                link.send(
+                        List.of(Outgoing.of(new MeterReading(device, h, java.math.BigDecimal.valueOf(i)))),
+                        BrokerLink.Format.EMS,
+                        1);
                 sentAt.put(h.toString(), System.nanoTime());
-                link.send(List.of(Outgoing.of(new MeterReading(device, h.plus(INTERVAL),
-                        java.math.BigDecimal.valueOf(i + 1)))), BrokerLink.Format.EMS, 1);
+                link.send(
+                        List.of(Outgoing.of(
+                                new MeterReading(device, h.plus(INTERVAL), java.math.BigDecimal.valueOf(i + 1)))),
+                        BrokerLink.Format.EMS,
+                        1);
                 Thread.sleep(100);
             }
         }
@@ -188,9 +238,14 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         socket.abort();
         sentAt.forEach((h, at) -> Optional.ofNullable(received.get(h)).ifPresent(r -> latencies.add((r - at) / 1e6)));
         Collections.sort(latencies);
-        System.out.printf("%nalert latency (reading sent -> alert on /ws/alerts) under %,.0f readings/s background:"
-                        + " %d of %d alerts received; p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", background,
-                latencies.size(), alerts, percentile(latencies, 50), percentile(latencies, 99),
+        System.out.printf(
+                "%nalert latency (reading sent -> alert on /ws/alerts) under %,.0f readings/s background:"
+                        + " %d of %d alerts received; p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                background,
+                latencies.size(),
+                alerts,
+                percentile(latencies, 50),
+                percentile(latencies, 99),
                 latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
         printUsage(usage0, total);
     }
@@ -204,17 +259,24 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
 
     /** The launcher (with the embedded broker), Payara Micro, and PostgreSQL with all its backends. */
     private Map<String, Usage> usage() throws IOException {
-        long launcherPid = Long.parseLong(Files.readString(home.resolve("ems.lock")).trim());
+        long launcherPid =
+                Long.parseLong(Files.readString(home.resolve("ems.lock")).trim());
         ProcessHandle launcher = ProcessHandle.of(launcherPid).orElseThrow(() -> new IOException("EMS is not running"));
         List<ProcessHandle> micro = launcher.children()
-                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro")).toList();
+                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+                .toList();
         String data = "-D " + home.toAbsolutePath().resolve("postgres");
         List<ProcessHandle> postgres = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(data))
-                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).toList();
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .toList();
         Map<String, Usage> usage = new LinkedHashMap<>();
         usage.put("launcher + Artemis", usage(List.of(launcher)));
-        usage.put("Payara Micro", usage(micro.stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).toList()));
+        usage.put(
+                "Payara Micro",
+                usage(micro.stream()
+                        .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                        .toList()));
         usage.put("PostgreSQL", usage(postgres));
         return usage;
     }
@@ -225,7 +287,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         for (ProcessHandle p : processes) {
             cpu = cpu.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
             try (Stream<String> status = Files.lines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-                rss += status.filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                rss += status.filter(l -> l.startsWith("VmRSS:"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
                         .sum();
             } catch (IOException | java.io.UncheckedIOException gone) {
                 // a backend that ended meanwhile
@@ -238,8 +301,11 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         Map<String, Usage> after = usage();
         StringBuilder line = new StringBuilder("  CPU (100% = one core) and resident memory:");
         after.forEach((name, now) -> {
-            Duration used = now.cpu().minus(before.getOrDefault(name, new Usage(Duration.ZERO, 0)).cpu());
-            line.append(String.format(" %s %.0f%% %,d MiB;", name, used.toNanos() / 1e7 / seconds, now.rssKib() / 1024));
+            Duration used = now.cpu()
+                    .minus(before.getOrDefault(name, new Usage(Duration.ZERO, 0))
+                            .cpu());
+            line.append(
+                    String.format(" %s %.0f%% %,d MiB;", name, used.toNanos() / 1e7 / seconds, now.rssKib() / 1024));
         });
         System.out.println(line);
     }
@@ -249,30 +315,42 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     }
 
     private long counter(String name) throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(ems.resolve("metrics")).header("Accept", "text/plain").build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = http.send(
+                        HttpRequest.newBuilder(ems.resolve("metrics"))
+                                .header("Accept", "text/plain")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.Ee+]+)").matcher(metrics);
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     }
 
     private String login(String username, String password) throws IOException, InterruptedException {
-        return json(http.send(HttpRequest.newBuilder(ems.resolve("api/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
-                                + password + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString())).getString("token");
+        return json(http.send(
+                        HttpRequest.newBuilder(ems.resolve("api/auth/login"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .getString("token");
     }
 
     private UUID device(String name, String limit, UUID owner) throws IOException, InterruptedException {
-        return UUID.fromString(post("api/devices", "{\"name\":\"" + name + "\",\"maxHourlyKwh\":" + limit
-                + (owner == null ? "" : ",\"ownerId\":\"" + owner + "\"") + ",\"timeZone\":\"UTC\"}").getString("id"));
+        return UUID.fromString(post(
+                        "api/devices",
+                        "{\"name\":\"" + name + "\",\"maxHourlyKwh\":" + limit
+                                + (owner == null ? "" : ",\"ownerId\":\"" + owner + "\"") + ",\"timeZone\":\"UTC\"}")
+                .getString("id"));
     }
 
     private JsonObject post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(ems.resolve(path))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(ems.resolve(path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IOException("POST " + path + ": " + response.statusCode() + " " + response.body());

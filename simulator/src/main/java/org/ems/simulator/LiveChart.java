@@ -21,7 +21,11 @@ final class LiveChart extends JComponent {
 
     private static final int POINTS = 72;
     private static final Color[] COLORS = {
-        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x1f77b4),
+        new Color(0xff7f0e),
+        new Color(0x2ca02c),
+        new Color(0xd62728),
+        new Color(0x9467bd),
         new Color(0x8c564b)
     };
 
@@ -61,7 +65,10 @@ final class LiveChart extends JComponent {
         int bottom = h - 20;
         g.setColor(UIManager.getColor("Panel.background"));
         g.fillRect(0, 0, w, h);
-        double max = series.values().stream().flatMap(ArrayDeque::stream).mapToDouble(Double::doubleValue).max()
+        double max = series.values().stream()
+                .flatMap(ArrayDeque::stream)
+                .mapToDouble(Double::doubleValue)
+                .max()
                 .orElse(0.1);
         g.setColor(UIManager.getColor("Label.disabledForeground"));
         g.drawLine(left, 8, left, bottom);

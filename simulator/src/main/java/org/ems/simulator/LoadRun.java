@@ -31,8 +31,17 @@ final class LoadRun {
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
 
-    LoadRun(List<UUID> meterIds, LoadProfile profile, Instant start, Duration interval, double rate, Duration duration,
-            int threads, int batch, LinkFactory links, PrintStream console) {
+    LoadRun(
+            List<UUID> meterIds,
+            LoadProfile profile,
+            Instant start,
+            Duration interval,
+            double rate,
+            Duration duration,
+            int threads,
+            int batch,
+            LinkFactory links,
+            PrintStream console) {
         for (UUID id : meterIds) {
             meters.add(new MeterStream(id, profile, start, interval, EnumSet.noneOf(Fault.class)));
         }
@@ -79,7 +88,8 @@ final class LoadRun {
             worker.join();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        console.printf("achieved %,.0f readings/s on average over %.1f s (%,d readings, %d meters, batch %d, %d threads)%n",
+        console.printf(
+                "achieved %,.0f readings/s on average over %.1f s (%,d readings, %d meters, batch %d, %d threads)%n",
                 sent.get() / seconds, seconds, sent.get(), meters.size(), batch, threads);
         return sent.get();
     }

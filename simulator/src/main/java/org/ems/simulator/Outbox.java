@@ -41,9 +41,11 @@ final class Outbox implements AutoCloseable {
         Files.createDirectories(directory);
         Path log = directory.resolve("outbox.log");
         Path offsetFile = directory.resolve("outbox.offset");
-        long committed = Files.exists(offsetFile) ? Long.parseLong(Files.readString(offsetFile).trim()) : 0;
-        FileChannel channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        long committed = Files.exists(offsetFile)
+                ? Long.parseLong(Files.readString(offsetFile).trim())
+                : 0;
+        FileChannel channel =
+                FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         Outbox outbox = new Outbox(log, offsetFile, channel, committed);
         outbox.loadPending();
         channel.position(channel.size());
@@ -71,7 +73,8 @@ final class Outbox implements AutoCloseable {
         int tab = line.indexOf('\t');
         String id = line.substring(0, tab);
         try {
-            var reading = MeterReadingCodec.decode(line.substring(tab + 1)).readings().get(0);
+            var reading =
+                    MeterReadingCodec.decode(line.substring(tab + 1)).readings().get(0);
             return new Outgoing(reading, id.equals("-") ? null : id);
         } catch (InvalidReadingException e) {
             throw new IOException("corrupt outbox line: " + line, e);
@@ -87,7 +90,8 @@ final class Outbox implements AutoCloseable {
         long end = channel.position();
         for (Outgoing o : outgoing) {
             byte[] line = ((o.duplicateId() == null ? "-" : o.duplicateId()) + "\t"
-                    + MeterReadingCodec.encode(o.reading()) + "\n").getBytes(StandardCharsets.UTF_8);
+                            + MeterReadingCodec.encode(o.reading()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
             lines.write(line, 0, line.length);
             end += line.length;
             entries.add(new Entry(o, end));

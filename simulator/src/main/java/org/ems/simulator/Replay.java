@@ -39,8 +39,18 @@ final class Replay {
     private final AtomicLong sent = new AtomicLong();
     private volatile String brokerState = "connecting";
 
-    Replay(List<MeterStream> meters, Duration interval, double speed, long lastStep, Path state, String runKey,
-            BrokerLink broker, BrokerLink.Format format, int batch, Path ledger, PrintStream console) {
+    Replay(
+            List<MeterStream> meters,
+            Duration interval,
+            double speed,
+            long lastStep,
+            Path state,
+            String runKey,
+            BrokerLink broker,
+            BrokerLink.Format format,
+            int batch,
+            Path ledger,
+            PrintStream console) {
         this.meters = meters;
         this.wallPerStep = Duration.ofNanos((long) (interval.toNanos() / speed));
         this.lastStep = lastStep;
@@ -109,8 +119,9 @@ final class Replay {
                 saveProgress(i + 1);
                 if (System.nanoTime() - lastReport > 5_000_000_000L) {
                     lastReport = System.nanoTime();
-                    console.printf("step %d: %d readings acknowledged, %d buffered, broker %s%n", i, sent.get(),
-                            outbox.size(), brokerState);
+                    console.printf(
+                            "step %d: %d readings acknowledged, %d buffered, broker %s%n",
+                            i, sent.get(), outbox.size(), brokerState);
                 }
             }
             // Let the sender drain what is buffered; once a stop is requested, for a few seconds only.
@@ -132,9 +143,10 @@ final class Replay {
 
     private void forward(Outbox outbox) {
         long backoff = 250;
-        try (Writer ledgerOut = ledger == null ? Writer.nullWriter()
-                : Files.newBufferedWriter(ledger, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND)) {
+        try (Writer ledgerOut = ledger == null
+                ? Writer.nullWriter()
+                : Files.newBufferedWriter(
+                        ledger, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             while (true) {
                 List<Outbox.Entry> entries = outbox.peek(Math.max(batch, 100), 100);
                 if (entries.isEmpty()) {
@@ -166,12 +178,14 @@ final class Replay {
                 backoff = 250;
                 for (Outbox.Entry entry : entries) {
                     var r = entry.outgoing().reading();
-                    ledgerOut.write(r.deviceId() + "," + r.timestamp() + "," + r.kwh().toPlainString() + "\n");
+                    ledgerOut.write(
+                            r.deviceId() + "," + r.timestamp() + "," + r.kwh().toPlainString() + "\n");
                 }
                 ledgerOut.flush();
                 outbox.acknowledge(entries);
                 sent.addAndGet(entries.size());
-                listener.acknowledged(entries.stream().map(Outbox.Entry::outgoing).toList());
+                listener.acknowledged(
+                        entries.stream().map(Outbox.Entry::outgoing).toList());
             }
         } catch (IOException | InterruptedException e) {
             console.println("simulator: sending stopped: " + e);
@@ -202,7 +216,10 @@ final class Replay {
         try (var out = Files.newOutputStream(tmp)) {
             progress.store(out, "simulator progress: the next step to take");
         }
-        Files.move(tmp, state.resolve("progress.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                state.resolve("progress.properties"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -24,7 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./ems simulate}: headless smart meters replaying a load profile to the EMS broker. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Replays sensor.csv as smart meters: cumulative kWh readings sent to the EMS broker at the "
                 + "wall-clock pace (meter time = interval x step; --speed 600 = ten minutes of meter time per second).")
 public final class Simulate implements Callable<Integer> {
@@ -32,18 +35,26 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "UUID", description = "a meter's device id (repeatable)")
     List<UUID> devices = new ArrayList<>();
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "load profile: one cumulative kWh value per line "
-            + "(default: the bundled sensor.csv, 4 weeks at 10 minutes)")
+    @Option(
+            names = "--csv",
+            paramLabel = "FILE",
+            description = "load profile: one cumulative kWh value per line "
+                    + "(default: the bundled sensor.csv, 4 weeks at 10 minutes)")
     Path csv;
 
-    @Option(names = "--interval", defaultValue = "10m", paramLabel = "DURATION",
+    @Option(
+            names = "--interval",
+            defaultValue = "10m",
+            paramLabel = "DURATION",
             description = "meter time between readings, e.g. 10m, 1h, 30s (default ${DEFAULT-VALUE})")
     String interval;
 
     @Option(names = "--speed", defaultValue = "1", description = "meter time per wall time (default ${DEFAULT-VALUE})")
     double speed;
 
-    @Option(names = "--start", paramLabel = "ISO-INSTANT",
+    @Option(
+            names = "--start",
+            paramLabel = "ISO-INSTANT",
             description = "meter time of the first reading (default: now, rounded down to the interval)")
     String start;
 
@@ -53,7 +64,10 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "ems", description = "ems or classic (default ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--batch", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--batch",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "readings per message, 1 to 1000 (a gateway's batch; default ${DEFAULT-VALUE})")
     int batch;
 
@@ -63,9 +77,12 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--ledger", paramLabel = "FILE", description = "append every reading the broker acknowledged")
     Path ledger;
 
-    @Option(names = "--broker", paramLabel = "URL", description = "default: tcp://127.0.0.1:$EMS_BROKER_PORT if set, "
-            + "else the URL the running EMS wrote to $EMS_HOME/run/meter.properties (with TLS options when on), "
-            + "else tcp://127.0.0.1:61616")
+    @Option(
+            names = "--broker",
+            paramLabel = "URL",
+            description = "default: tcp://127.0.0.1:$EMS_BROKER_PORT if set, "
+                    + "else the URL the running EMS wrote to $EMS_HOME/run/meter.properties (with TLS options when on), "
+                    + "else tcp://127.0.0.1:61616")
     String broker;
 
     @Option(names = "--user", description = "default: $EMS_BROKER_USER, else meter")
@@ -74,16 +91,22 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--password", description = "default: $EMS_BROKER_PASSWORD, else the one in $EMS_HOME")
     String password;
 
-    @Option(names = "--fault", paramLabel = "FAULT", description = "duplicates, reorder, late, gap, reset or dst "
-            + "(repeatable)")
+    @Option(
+            names = "--fault",
+            paramLabel = "FAULT",
+            description = "duplicates, reorder, late, gap, reset or dst " + "(repeatable)")
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--zone", defaultValue = "Europe/Bucharest",
+    @Option(
+            names = "--zone",
+            defaultValue = "Europe/Bucharest",
             description = "meter's zone for --fault dst (default ${DEFAULT-VALUE})")
     String zone;
 
-    @Option(names = "--state", paramLabel = "DIR", description = "store-and-forward buffer and progress "
-            + "(default: $EMS_HOME/simulator)")
+    @Option(
+            names = "--state",
+            paramLabel = "DIR",
+            description = "store-and-forward buffer and progress " + "(default: $EMS_HOME/simulator)")
     Path state;
 
     @Option(names = "--fresh", description = "discard the buffer and progress in the state directory first")
@@ -92,15 +115,23 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--load", paramLabel = "METERS", description = "load mode: this many meters (fixed ids) at --rate")
     Integer load;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "load mode: readings per second, all meters "
-            + "together (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rate",
+            defaultValue = "1000",
+            description = "load mode: readings per second, all meters " + "together (default ${DEFAULT-VALUE})")
     double rate;
 
-    @Option(names = "--duration", defaultValue = "30s", paramLabel = "DURATION",
+    @Option(
+            names = "--duration",
+            defaultValue = "30s",
+            paramLabel = "DURATION",
             description = "load mode: how long (default ${DEFAULT-VALUE})")
     String loadDuration;
 
-    @Option(names = "--threads", defaultValue = "4", description = "load mode: broker connections (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--threads",
+            defaultValue = "4",
+            description = "load mode: broker connections (default ${DEFAULT-VALUE})")
     int threads;
 
     public static void main(String[] args) {
@@ -130,9 +161,11 @@ public final class Simulate implements Callable<Integer> {
         Duration step = duration(interval);
         Set<Fault> chosen = faults();
         ZoneId meterZone = ZoneId.of(zone);
-        Instant first = start != null ? instant(start)
-                : chosen.contains(Fault.DST) ? nextDstDay(meterZone)
-                : Instant.ofEpochSecond(Instant.now().getEpochSecond() / step.toSeconds() * step.toSeconds());
+        Instant first = start != null
+                ? instant(start)
+                : chosen.contains(Fault.DST)
+                        ? nextDstDay(meterZone)
+                        : Instant.ofEpochSecond(Instant.now().getEpochSecond() / step.toSeconds() * step.toSeconds());
         LoadProfile profile = csv == null ? LoadProfile.bundled() : LoadProfile.load(csv);
         Path home = emsHome();
         String url = broker != null ? broker : defaultBrokerUrl();
@@ -142,24 +175,52 @@ public final class Simulate implements Callable<Integer> {
             }
             String meterUser = user();
             String meterPassword = password(home);
-            System.out.printf("load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, printable(url));
-            new LoadRun(LoadRun.fixedMeters(load), profile, first, step, rate, duration(loadDuration), threads, batch,
-                    acknowledged -> new BrokerLink(url, meterUser, meterPassword, acknowledged), System.out).run();
+            System.out.printf(
+                    "load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, printable(url));
+            new LoadRun(
+                            LoadRun.fixedMeters(load),
+                            profile,
+                            first,
+                            step,
+                            rate,
+                            duration(loadDuration),
+                            threads,
+                            batch,
+                            acknowledged -> new BrokerLink(url, meterUser, meterPassword, acknowledged),
+                            System.out)
+                    .run();
             return 0;
         }
         long last = count != null ? count : loop ? Long.MAX_VALUE : profile.size();
-        List<MeterStream> meters = devices.stream().distinct()
-                .map(d -> new MeterStream(d, profile, first, step, chosen)).toList();
+        List<MeterStream> meters = devices.stream()
+                .distinct()
+                .map(d -> new MeterStream(d, profile, first, step, chosen))
+                .toList();
 
         Path stateDir = state != null ? state : home.resolve("simulator");
         if (fresh) {
             deleteTree(stateDir);
         }
-        String runKey = devices.stream().distinct().sorted().map(UUID::toString).reduce((a, b) -> a + "," + b).orElse("")
-                + "@" + first + "/" + step;
+        String runKey =
+                devices.stream()
+                                .distinct()
+                                .sorted()
+                                .map(UUID::toString)
+                                .reduce((a, b) -> a + "," + b)
+                                .orElse("") + "@" + first + "/" + step;
         try (BrokerLink link = new BrokerLink(url, user(), password(home))) {
-            Replay replay = new Replay(meters, step, speed, last, stateDir, runKey, link,
-                    BrokerLink.Format.valueOf(format.toUpperCase(Locale.ROOT)), batch, ledger, System.out);
+            Replay replay = new Replay(
+                    meters,
+                    step,
+                    speed,
+                    last,
+                    stateDir,
+                    runKey,
+                    link,
+                    BrokerLink.Format.valueOf(format.toUpperCase(Locale.ROOT)),
+                    batch,
+                    ledger,
+                    System.out);
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 replay.requestStop();
@@ -170,11 +231,13 @@ public final class Simulate implements Callable<Integer> {
                 }
             });
             Runtime.getRuntime().addShutdownHook(hook);
-            System.out.printf("simulating %d meter(s) from %s, every %s of meter time, speed %s, to %s%n",
+            System.out.printf(
+                    "simulating %d meter(s) from %s, every %s of meter time, speed %s, to %s%n",
                     meters.size(), first, step, speed, printable(url));
             int left = replay.run();
-            System.out.printf("%d readings acknowledged by the broker%s%n", replay.sent(),
-                    left == 0 ? "" : ", " + left + " kept in " + stateDir + " for the next run");
+            System.out.printf(
+                    "%d readings acknowledged by the broker%s%n",
+                    replay.sent(), left == 0 ? "" : ", " + left + " kept in " + stateDir + " for the next run");
             return left == 0 ? 0 : 1;
         }
     }
@@ -185,7 +248,8 @@ public final class Simulate implements Callable<Integer> {
             try {
                 chosen.add(Fault.valueOf(f.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown --fault '" + f + "' (duplicates, reorder, late, gap, reset, dst)");
+                throw new IllegalArgumentException(
+                        "unknown --fault '" + f + "' (duplicates, reorder, late, gap, reset, dst)");
             }
         }
         return chosen;
@@ -208,8 +272,8 @@ public final class Simulate implements Callable<Integer> {
         try {
             return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--start must be an ISO instant such as 2026-03-29T00:00:00Z, not '"
-                    + text + "'");
+            throw new IllegalArgumentException(
+                    "--start must be an ISO instant such as 2026-03-29T00:00:00Z, not '" + text + "'");
         }
     }
 

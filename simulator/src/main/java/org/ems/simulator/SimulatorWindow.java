@@ -11,8 +11,8 @@ import java.awt.Robot;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +62,8 @@ public final class SimulatorWindow {
     private final JTextField broker = new JTextField(Simulate.defaultBrokerUrl(), 24);
     private final JTextField user = new JTextField(Simulate.defaultUser(), 10);
     private final JPasswordField password = new JPasswordField(16);
-    private final JTextField ems = new JTextField(
-            "http://127.0.0.1:" + System.getenv().getOrDefault("EMS_HTTP_PORT", "8080") + "/", 24);
+    private final JTextField ems =
+            new JTextField("http://127.0.0.1:" + System.getenv().getOrDefault("EMS_HTTP_PORT", "8080") + "/", 24);
     private final JTextField emsUser = new JTextField("admin", 10);
     private final JPasswordField emsPassword = new JPasswordField(16);
     private final JButton startButton = new JButton("Start");
@@ -85,7 +85,8 @@ public final class SimulatorWindow {
 
     private SimulatorWindow(Path stateDir) {
         this.stateDir = stateDir;
-        start.setText(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString());
+        start.setText(
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString());
         devices.setText(UUID.randomUUID().toString());
         devices.setBorder(BorderFactory.createTitledBorder("Device ids, one per line"));
         try {
@@ -153,7 +154,12 @@ public final class SimulatorWindow {
         frame.setLocationRelativeTo(null);
     }
 
-    private static void addRow(JPanel panel, GridBagConstraints c, int row, String label, java.awt.Component field,
+    private static void addRow(
+            JPanel panel,
+            GridBagConstraints c,
+            int row,
+            String label,
+            java.awt.Component field,
             java.awt.Component extra) {
         c.gridy = row;
         c.gridx = 0;
@@ -173,38 +179,48 @@ public final class SimulatorWindow {
     private void pickFromEms() {
         URI url;
         try {
-            url = URI.create(ems.getText().trim().endsWith("/") ? ems.getText().trim() : ems.getText().trim() + "/");
+            url = URI.create(
+                    ems.getText().trim().endsWith("/")
+                            ? ems.getText().trim()
+                            : ems.getText().trim() + "/");
         } catch (IllegalArgumentException e) {
             error(e);
             return;
         }
         String name = emsUser.getText().trim();
         String secret = new String(emsPassword.getPassword());
-        Thread fetch = new Thread(() -> {
-            try {
-                List<EmsDirectory.Device> found = EmsDirectory.devices(url, name, secret);
-                SwingUtilities.invokeLater(() -> choose(found));
-            } catch (IOException | RuntimeException e) {
-                SwingUtilities.invokeLater(() -> error(e));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ems-directory");
+        Thread fetch = new Thread(
+                () -> {
+                    try {
+                        List<EmsDirectory.Device> found = EmsDirectory.devices(url, name, secret);
+                        SwingUtilities.invokeLater(() -> choose(found));
+                    } catch (IOException | RuntimeException e) {
+                        SwingUtilities.invokeLater(() -> error(e));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "ems-directory");
         fetch.setDaemon(true);
         fetch.start();
     }
 
     private void choose(List<EmsDirectory.Device> found) {
         if (found.isEmpty()) {
-            JOptionPane.showMessageDialog(frame, "EMS has no devices yet.", "Simulator", JOptionPane.INFORMATION_MESSAGE);
+            JOptionPane.showMessageDialog(
+                    frame, "EMS has no devices yet.", "Simulator", JOptionPane.INFORMATION_MESSAGE);
             return;
         }
         JList<EmsDirectory.Device> list = new JList<>(found.toArray(EmsDirectory.Device[]::new));
         list.setSelectionInterval(0, found.size() - 1);
-        if (JOptionPane.showConfirmDialog(frame, new JScrollPane(list), "Devices to simulate",
-                        JOptionPane.OK_CANCEL_OPTION) == JOptionPane.OK_OPTION) {
-            devices.setText(String.join("\n", list.getSelectedValuesList().stream()
-                    .map(d -> d.id().toString()).toList()));
+        if (JOptionPane.showConfirmDialog(
+                        frame, new JScrollPane(list), "Devices to simulate", JOptionPane.OK_CANCEL_OPTION)
+                == JOptionPane.OK_OPTION) {
+            devices.setText(String.join(
+                    "\n",
+                    list.getSelectedValuesList().stream()
+                            .map(d -> d.id().toString())
+                            .toList()));
         }
     }
 
@@ -227,21 +243,35 @@ public final class SimulatorWindow {
             if (ids.isEmpty()) {
                 throw new IllegalArgumentException("enter at least one device id");
             }
-            LoadProfile profile = csv.getText().startsWith("(") ? LoadProfile.bundled()
-                    : LoadProfile.load(Path.of(csv.getText()));
+            LoadProfile profile =
+                    csv.getText().startsWith("(") ? LoadProfile.bundled() : LoadProfile.load(Path.of(csv.getText()));
             Duration step = Simulate.duration(interval.getText());
-            Instant first = java.time.OffsetDateTime.parse(start.getText().trim()).toInstant();
-            List<MeterStream> meters = ids.stream().distinct()
-                    .map(d -> new MeterStream(d, profile, first, step, EnumSet.noneOf(Fault.class))).toList();
+            Instant first =
+                    java.time.OffsetDateTime.parse(start.getText().trim()).toInstant();
+            List<MeterStream> meters = ids.stream()
+                    .distinct()
+                    .map(d -> new MeterStream(d, profile, first, step, EnumSet.noneOf(Fault.class)))
+                    .toList();
             Simulate.deleteTree(stateDir); // the window always starts afresh
-            BrokerLink link = new BrokerLink(broker.getText().trim(), user.getText().trim(),
-                    new String(password.getPassword()));
-            replay = new Replay(meters, step, ((Number) speed.getValue()).doubleValue(), profile.size(), stateDir,
-                    "desktop", link, BrokerLink.Format.EMS, 1, null, new PrintStream(PrintStream.nullOutputStream()));
+            BrokerLink link =
+                    new BrokerLink(broker.getText().trim(), user.getText().trim(), new String(password.getPassword()));
+            replay = new Replay(
+                    meters,
+                    step,
+                    ((Number) speed.getValue()).doubleValue(),
+                    profile.size(),
+                    stateDir,
+                    "desktop",
+                    link,
+                    BrokerLink.Format.EMS,
+                    1,
+                    null,
+                    new PrintStream(PrintStream.nullOutputStream()));
             replay.listen(new Replay.Listener() {
                 @Override
                 public void acknowledged(List<Outgoing> readings) {
-                    SwingUtilities.invokeLater(() -> readings.forEach(o -> show(o.reading().deviceId(), o.reading().kwh())));
+                    SwingUtilities.invokeLater(() -> readings.forEach(
+                            o -> show(o.reading().deviceId(), o.reading().kwh())));
                 }
 
                 @Override
@@ -259,16 +289,18 @@ public final class SimulatorWindow {
                 table.addRow(new Object[] {m.device().toString(), "", 0L});
             }
             Replay running = replay;
-            Thread worker = new Thread(() -> {
-                try {
-                    running.run();
-                } catch (Exception e) {
-                    SwingUtilities.invokeLater(() -> error(e));
-                } finally {
-                    link.close();
-                    SwingUtilities.invokeLater(this::stopped);
-                }
-            }, "simulator-replay");
+            Thread worker = new Thread(
+                    () -> {
+                        try {
+                            running.run();
+                        } catch (Exception e) {
+                            SwingUtilities.invokeLater(() -> error(e));
+                        } finally {
+                            link.close();
+                            SwingUtilities.invokeLater(this::stopped);
+                        }
+                    },
+                    "simulator-replay");
             worker.setDaemon(true);
             worker.start();
             startButton.setEnabled(false);
@@ -313,24 +345,42 @@ public final class SimulatorWindow {
     }
 
     private void error(Exception e) {
-        JOptionPane.showMessageDialog(frame, e.getMessage() == null ? e.toString() : e.getMessage(), "Simulator",
-                JOptionPane.ERROR_MESSAGE);
+        JOptionPane.showMessageDialog(
+                frame, e.getMessage() == null ? e.toString() : e.getMessage(), "Simulator", JOptionPane.ERROR_MESSAGE);
     }
 
     /** Options to prefill the window; {@code --autostart} and {@code --screenshot} serve demos and tests. */
     @Command(name = "simulator", mixinStandardHelpOptions = true)
     static final class Options implements Callable<Integer> {
-        @Option(names = "--device") List<UUID> devices = new ArrayList<>();
-        @Option(names = "--broker") String broker;
-        @Option(names = "--user") String user;
-        @Option(names = "--password") String password;
-        @Option(names = "--speed") Double speed;
-        @Option(names = "--start") String start;
-        @Option(names = "--state", description = "buffer directory (default: $EMS_HOME/simulator-desktop)") Path state;
-        @Option(names = "--autostart", description = "start at once") boolean autostart;
+        @Option(names = "--device")
+        List<UUID> devices = new ArrayList<>();
+
+        @Option(names = "--broker")
+        String broker;
+
+        @Option(names = "--user")
+        String user;
+
+        @Option(names = "--password")
+        String password;
+
+        @Option(names = "--speed")
+        Double speed;
+
+        @Option(names = "--start")
+        String start;
+
+        @Option(names = "--state", description = "buffer directory (default: $EMS_HOME/simulator-desktop)")
+        Path state;
+
+        @Option(names = "--autostart", description = "start at once")
+        boolean autostart;
+
         @Option(names = "--screenshot", paramLabel = "PNG", description = "save a screenshot of the window, then exit")
         File screenshot;
-        @Option(names = "--after", defaultValue = "5", description = "seconds before the screenshot") int after;
+
+        @Option(names = "--after", defaultValue = "5", description = "seconds before the screenshot")
+        int after;
 
         @Override
         public Integer call() {
@@ -339,7 +389,8 @@ public final class SimulatorWindow {
             SwingUtilities.invokeLater(() -> {
                 SimulatorWindow window = new SimulatorWindow(state);
                 if (!devices.isEmpty()) {
-                    window.devices.setText(String.join("\n", devices.stream().map(UUID::toString).toList()));
+                    window.devices.setText(String.join(
+                            "\n", devices.stream().map(UUID::toString).toList()));
                 }
                 if (broker != null) {
                     window.broker.setText(broker);
@@ -375,7 +426,8 @@ public final class SimulatorWindow {
         try {
             Rectangle bounds = frame.getBounds();
             ImageIO.write(new Robot().createScreenCapture(bounds), "png", file);
-            Files.writeString(file.toPath().resolveSibling(file.getName() + ".txt"),
+            Files.writeString(
+                    file.toPath().resolveSibling(file.getName() + ".txt"),
                     brokerState.getText() + "\n" + counts + "\n");
             System.exit(0);
         } catch (Exception e) {

@@ -44,9 +44,12 @@ class LoadProfileTest {
         var profile = LoadProfile.bundled();
         UUID a = UUID.fromString("6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10");
         UUID b = UUID.fromString("0b7a9a3e-1c2d-4e5f-8a9b-123456789abc");
-        assertThat(profile.forDevice(a).value(100)).isEqualTo(profile.forDevice(a).value(100));
-        assertThat(profile.forDevice(a).value(100)).isNotEqualTo(profile.forDevice(b).value(100));
-        BigDecimal dayA = profile.forDevice(a).value(144).subtract(profile.forDevice(a).value(0));
+        assertThat(profile.forDevice(a).value(100))
+                .isEqualTo(profile.forDevice(a).value(100));
+        assertThat(profile.forDevice(a).value(100))
+                .isNotEqualTo(profile.forDevice(b).value(100));
+        BigDecimal dayA =
+                profile.forDevice(a).value(144).subtract(profile.forDevice(a).value(0));
         BigDecimal day = profile.value(144).subtract(profile.value(0));
         assertThat(dayA.doubleValue() / day.doubleValue()).isBetween(0.6, 1.6);
     }
@@ -55,11 +58,13 @@ class LoadProfileTest {
     void theBundledProfileIsWhatTheSeededGeneratorWrites() throws Exception {
         StringWriter generated = new StringWriter();
         ProfileGenerator.write(generated, 20261126, 28, Duration.ofMinutes(10));
-        String bundled = new String(LoadProfile.class.getResourceAsStream("sensor.csv").readAllBytes());
+        String bundled =
+                new String(LoadProfile.class.getResourceAsStream("sensor.csv").readAllBytes());
         assertThat(bundled).isEqualTo(generated.toString());
         var profile = LoadProfile.bundled();
         assertThat(profile.size()).isEqualTo(28 * 144 + 1);
-        double perDay = profile.value(profile.size() - 1).subtract(profile.value(0)).doubleValue() / 28;
+        double perDay =
+                profile.value(profile.size() - 1).subtract(profile.value(0)).doubleValue() / 28;
         assertThat(perDay).as("kWh per day of a household").isBetween(8.0, 30.0);
     }
 }

@@ -61,7 +61,9 @@ class MeterStreamTest {
     void aGapLeavesOutOverThreeHours() throws Exception {
         List<MeterReading> out = readings(run(EnumSet.of(Fault.GAP), 100));
         assertThat(out).hasSize(100 - (MeterStream.GAP_TO - MeterStream.GAP_FROM));
-        assertThat(Duration.between(out.get(MeterStream.GAP_FROM - 1).timestamp(), out.get(MeterStream.GAP_FROM).timestamp()))
+        assertThat(Duration.between(
+                        out.get(MeterStream.GAP_FROM - 1).timestamp(),
+                        out.get(MeterStream.GAP_FROM).timestamp()))
                 .isGreaterThan(Duration.ofHours(3));
     }
 

@@ -50,7 +50,8 @@ class SimulatorIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        endpoint = new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
+        endpoint =
+                new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
         broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint);
     }
 
@@ -63,8 +64,17 @@ class SimulatorIT {
     }
 
     private int simulate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--broker", endpoint.url(), "--user", "meter", "--password",
-                "meter-secret-1", "--state", tmp.resolve("state").toString(), "--start", START));
+        List<String> args = new ArrayList<>(List.of(
+                "--broker",
+                endpoint.url(),
+                "--user",
+                "meter",
+                "--password",
+                "meter-secret-1",
+                "--state",
+                tmp.resolve("state").toString(),
+                "--start",
+                START));
         args.addAll(List.of(extra));
         StringWriter err = new StringWriter();
         var cli = Simulate.commandLine();
@@ -86,7 +96,11 @@ class SimulatorIT {
     }
 
     private static List<MeterReading> expected(UUID device, int count) throws Exception {
-        MeterStream meter = new MeterStream(device, LoadProfile.bundled(), Instant.parse(START), Duration.ofMinutes(10),
+        MeterStream meter = new MeterStream(
+                device,
+                LoadProfile.bundled(),
+                Instant.parse(START),
+                Duration.ofMinutes(10),
                 EnumSet.noneOf(Fault.class));
         List<MeterReading> readings = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -98,16 +112,28 @@ class SimulatorIT {
     @Test
     void sendsExactlyTheReadingsOfEachMeterWithGroupAndDuplicateIds() throws Exception {
         Path ledger = tmp.resolve("ledger.csv");
-        assertThat(simulate("--device", A.toString(), "--device", B.toString(), "--count", "5", "--speed", "60000",
-                "--ledger", ledger.toString())).isZero();
+        assertThat(simulate(
+                        "--device",
+                        A.toString(),
+                        "--device",
+                        B.toString(),
+                        "--count",
+                        "5",
+                        "--speed",
+                        "60000",
+                        "--ledger",
+                        ledger.toString()))
+                .isZero();
 
         List<Message> messages = drain();
         assertThat(messages).hasSize(10);
         List<String> bodies = new ArrayList<>();
         for (Message m : messages) {
             bodies.add(m.getBody(String.class));
-            MeterReading r = MeterReadingCodec.decode(m.getBody(String.class)).readings().get(0);
-            assertThat(m.getStringProperty("JMSXGroupID")).isEqualTo(r.deviceId().toString());
+            MeterReading r =
+                    MeterReadingCodec.decode(m.getBody(String.class)).readings().get(0);
+            assertThat(m.getStringProperty("JMSXGroupID"))
+                    .isEqualTo(r.deviceId().toString());
             assertThat(m.getStringProperty("_AMQ_DUPL_ID")).isEqualTo(r.deviceId() + "/" + r.timestamp());
         }
         List<String> want = new ArrayList<>();
@@ -116,13 +142,17 @@ class SimulatorIT {
             want.add(MeterReadingCodec.encode(expected(B, 5).get(i)));
         }
         assertThat(bodies).containsExactlyElementsOf(want);
-        assertThat(Files.readAllLines(ledger)).hasSize(10)
-                .first().isEqualTo(A + ",2026-03-29T00:00:00Z," + expected(A, 1).get(0).kwh().toPlainString());
+        assertThat(Files.readAllLines(ledger))
+                .hasSize(10)
+                .first()
+                .isEqualTo(A + ",2026-03-29T00:00:00Z,"
+                        + expected(A, 1).get(0).kwh().toPlainString());
     }
 
     @Test
     void batchesAndTheClassicFormatAreWhatEmsAccepts() throws Exception {
-        assertThat(simulate("--device", A.toString(), "--count", "6", "--speed", "60000", "--batch", "3")).isZero();
+        assertThat(simulate("--device", A.toString(), "--count", "6", "--speed", "60000", "--batch", "3"))
+                .isZero();
         List<Message> batches = drain();
         assertThat(batches).isNotEmpty();
         List<MeterReading> received = new ArrayList<>();
@@ -131,16 +161,19 @@ class SimulatorIT {
         }
         assertThat(received).containsExactlyElementsOf(expected(A, 6));
 
-        assertThat(simulate("--device", B.toString(), "--count", "2", "--speed", "60000", "--format", "classic",
-                "--fresh")).isZero();
+        assertThat(simulate(
+                        "--device", B.toString(), "--count", "2", "--speed", "60000", "--format", "classic", "--fresh"))
+                .isZero();
         List<Message> classic = drain();
         assertThat(classic.get(0).getBody(String.class)).startsWith("{\"device_id\":\"" + B + "\",\"timestamp\":");
     }
 
     @Test
     void aStoppedSimulatorResumesWithoutLosingOrRepeatingAReading() throws Exception {
-        assertThat(simulate("--device", A.toString(), "--count", "4", "--speed", "60000")).isZero();
-        assertThat(simulate("--device", A.toString(), "--count", "9", "--speed", "60000")).isZero();
+        assertThat(simulate("--device", A.toString(), "--count", "4", "--speed", "60000"))
+                .isZero();
+        assertThat(simulate("--device", A.toString(), "--count", "9", "--speed", "60000"))
+                .isZero();
         List<MeterReading> received = new ArrayList<>();
         for (Message m : drain()) {
             received.addAll(MeterReadingCodec.decode(m.getBody(String.class)).readings());
@@ -152,8 +185,8 @@ class SimulatorIT {
     void readingsAreBufferedWhileTheBrokerIsAwayAndSentInOrderWhenItIsBack() throws Exception {
         Path ledger = tmp.resolve("ledger.csv");
         // 40 readings at 20 per second: the broker goes away for two seconds in the middle.
-        var run = CompletableFuture.supplyAsync(() -> simulate("--device", A.toString(), "--count", "40",
-                "--speed", "12000", "--ledger", ledger.toString()));
+        var run = CompletableFuture.supplyAsync(() ->
+                simulate("--device", A.toString(), "--count", "40", "--speed", "12000", "--ledger", ledger.toString()));
         Thread.sleep(600);
         broker.close();
         broker = null;
@@ -171,24 +204,29 @@ class SimulatorIT {
 
     @Test
     void loadModeKeepsToItsTargetRateAcrossManyMeters() throws Exception {
-        assertThat(simulate("--load", "50", "--rate", "200", "--duration", "2s", "--threads", "2")).isZero();
+        assertThat(simulate("--load", "50", "--rate", "200", "--duration", "2s", "--threads", "2"))
+                .isZero();
         List<Message> messages = drain();
         // 200 readings/s for 2 s: never (much) more than the target, and the meters all take part
         assertThat(messages.size()).isBetween(150, 420);
-        long meters = messages.stream().map(m -> {
-            try {
-                return m.getStringProperty("JMSXGroupID");
-            } catch (jakarta.jms.JMSException e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct().count();
+        long meters = messages.stream()
+                .map(m -> {
+                    try {
+                        return m.getStringProperty("JMSXGroupID");
+                    } catch (jakarta.jms.JMSException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .distinct()
+                .count();
         assertThat(meters).isEqualTo(50);
     }
 
     @Test
     void readingsGoOutAtTheWallClockPaceOfTheSpeed() throws Exception {
         // 10 minutes of meter time at speed 6000: one reading every 100 ms of wall time
-        assertThat(simulate("--device", A.toString(), "--count", "8", "--speed", "6000")).isZero();
+        assertThat(simulate("--device", A.toString(), "--count", "8", "--speed", "6000"))
+                .isZero();
         List<Message> messages = drain();
         assertThat(messages).hasSize(8);
         long span = messages.get(7).getJMSTimestamp() - messages.get(0).getJMSTimestamp();

@@ -36,16 +36,22 @@ class SimulatorWindowIT {
     void runsMetersAndDrawsTheirProgress() throws Exception {
         boolean xvfbInstalled = Files.isExecutable(Path.of("/usr/bin/Xvfb"));
         // In CI a missing X server is a failure (.ci/run installs it), never a silent skip.
-        assertThat(xvfbInstalled || System.getenv("CI") == null).as("Xvfb installed in CI").isTrue();
+        assertThat(xvfbInstalled || System.getenv("CI") == null)
+                .as("Xvfb installed in CI")
+                .isTrue();
         assumeTrue(xvfbInstalled, "Xvfb is not installed (apt install xvfb)");
         int display = 90 + (int) (ProcessHandle.current().pid() % 100);
-        Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", ":" + display, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("xvfb.log").toFile()).start();
+        Process xvfb = new ProcessBuilder(
+                        "/usr/bin/Xvfb", ":" + display, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("xvfb.log").toFile())
+                .start();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        BrokerEndpoint endpoint = new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
+        BrokerEndpoint endpoint =
+                new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
         try (InstallationHome home = InstallationHome.open(tmp.resolve("home"));
                 EmbeddedBroker broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint)) {
             Thread.sleep(1_000); // Xvfb up
@@ -54,17 +60,38 @@ class SimulatorWindowIT {
             UUID b = UUID.randomUUID();
             ProcessBuilder window = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
+                    "-cp",
+                    System.getProperty("java.class.path"),
                     SimulatorWindow.class.getName(),
-                    "--device", a.toString(), "--device", b.toString(),
-                    "--broker", endpoint.url(), "--user", "meter", "--password", "meter-secret-1",
-                    "--speed", "6000", "--start", "2026-03-29T00:00:00Z", "--state", tmp.resolve("state").toString(),
-                    "--autostart", "--screenshot", png.toString(), "--after", "6");
+                    "--device",
+                    a.toString(),
+                    "--device",
+                    b.toString(),
+                    "--broker",
+                    endpoint.url(),
+                    "--user",
+                    "meter",
+                    "--password",
+                    "meter-secret-1",
+                    "--speed",
+                    "6000",
+                    "--start",
+                    "2026-03-29T00:00:00Z",
+                    "--state",
+                    tmp.resolve("state").toString(),
+                    "--autostart",
+                    "--screenshot",
+                    png.toString(),
+                    "--after",
+                    "6");
             window.environment().put("DISPLAY", ":" + display);
-            window.redirectErrorStream(true).redirectOutput(tmp.resolve("window.log").toFile());
+            window.redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("window.log").toFile());
             Process p = window.start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(Files.readString(tmp.resolve("window.log"))).isZero();
+            assertThat(p.exitValue())
+                    .as(Files.readString(tmp.resolve("window.log")))
+                    .isZero();
 
             BufferedImage shot = ImageIO.read(png);
             assertThat(shot.getWidth()).isGreaterThanOrEqualTo(900);
@@ -82,7 +109,8 @@ class SimulatorWindowIT {
             List<String> status = Files.readAllLines(Path.of(png + ".txt"));
             assertThat(status.get(0)).isEqualTo("Broker: connected");
 
-            try (JMSContext app = new ActiveMQConnectionFactory(endpoint.url(), "ems-app", "app-secret-1").createContext();
+            try (JMSContext app =
+                            new ActiveMQConnectionFactory(endpoint.url(), "ems-app", "app-secret-1").createContext();
                     var consumer = app.createConsumer(app.createQueue(Destinations.READINGS))) {
                 Set<String> groups = new HashSet<>();
                 for (var m = consumer.receive(2_000); m != null; m = consumer.receive(500)) {

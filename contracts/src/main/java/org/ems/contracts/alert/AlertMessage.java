@@ -22,8 +22,14 @@ import java.util.UUID;
  * @param limitKwh the limit in force when the hour started
  * @param acknowledgedAt when it was acknowledged, or null
  */
-public record AlertMessage(UUID id, UUID deviceId, OffsetDateTime hourStart, BigDecimal kwh, BigDecimal limitKwh,
-        Instant createdAt, Instant acknowledgedAt) {
+public record AlertMessage(
+        UUID id,
+        UUID deviceId,
+        OffsetDateTime hourStart,
+        BigDecimal kwh,
+        BigDecimal limitKwh,
+        Instant createdAt,
+        Instant acknowledgedAt) {
 
     public String toJson() {
         return toJsonObject().toString();
@@ -50,12 +56,20 @@ public record AlertMessage(UUID id, UUID deviceId, OffsetDateTime hourStart, Big
         try (var reader = Json.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             JsonValue acknowledged = o.get("acknowledgedAt");
-            return new AlertMessage(UUID.fromString(o.getString("id")), UUID.fromString(o.getString("deviceId")),
-                    OffsetDateTime.parse(o.getString("hourStart")), o.getJsonNumber("kwh").bigDecimalValue(),
-                    o.getJsonNumber("limitKwh").bigDecimalValue(), Instant.parse(o.getString("createdAt")),
-                    acknowledged == null || acknowledged.getValueType() == JsonValue.ValueType.NULL ? null
+            return new AlertMessage(
+                    UUID.fromString(o.getString("id")),
+                    UUID.fromString(o.getString("deviceId")),
+                    OffsetDateTime.parse(o.getString("hourStart")),
+                    o.getJsonNumber("kwh").bigDecimalValue(),
+                    o.getJsonNumber("limitKwh").bigDecimalValue(),
+                    Instant.parse(o.getString("createdAt")),
+                    acknowledged == null || acknowledged.getValueType() == JsonValue.ValueType.NULL
+                            ? null
                             : Instant.parse(o.getString("acknowledgedAt")));
-        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException
+        } catch (JsonException
+                | ClassCastException
+                | NullPointerException
+                | IllegalArgumentException
                 | DateTimeParseException e) {
             throw new IllegalArgumentException("not an alert: " + e.getMessage(), e);
         }

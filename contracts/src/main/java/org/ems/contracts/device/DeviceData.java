@@ -10,5 +10,10 @@ import java.util.UUID;
  * @param timeZone the IANA zone its clock hours are counted in
  */
 public record DeviceData(
-        UUID id, String name, String description, String address, BigDecimal maxHourlyKwh, UUID ownerId,
+        UUID id,
+        String name,
+        String description,
+        String address,
+        BigDecimal maxHourlyKwh,
+        UUID ownerId,
         String timeZone) {}

@@ -50,15 +50,26 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
             JsonObject o = reader.readObject();
             JsonObject d = o.getJsonObject("device");
             JsonValue owner = d.get("ownerId");
-            return new DeviceEvent(Type.valueOf(o.getString("type")), o.getJsonNumber("version").longValueExact(),
+            return new DeviceEvent(
+                    Type.valueOf(o.getString("type")),
+                    o.getJsonNumber("version").longValueExact(),
                     Instant.parse(o.getString("occurredAt")),
-                    new DeviceData(UUID.fromString(d.getString("id")), d.getString("name"), d.getString("description"),
-                            d.getString("address"), d.getJsonNumber("maxHourlyKwh").bigDecimalValue(),
-                            owner == null || owner.getValueType() == JsonValue.ValueType.NULL ? null
+                    new DeviceData(
+                            UUID.fromString(d.getString("id")),
+                            d.getString("name"),
+                            d.getString("description"),
+                            d.getString("address"),
+                            d.getJsonNumber("maxHourlyKwh").bigDecimalValue(),
+                            owner == null || owner.getValueType() == JsonValue.ValueType.NULL
+                                    ? null
                                     : UUID.fromString(d.getString("ownerId")),
                             d.getString("timeZone")));
-        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException
-                | ArithmeticException | java.time.format.DateTimeParseException e) {
+        } catch (JsonException
+                | ClassCastException
+                | NullPointerException
+                | IllegalArgumentException
+                | ArithmeticException
+                | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("not a device event: " + e.getMessage(), e);
         }
     }

@@ -34,6 +34,7 @@ public final class MeterReadingCodec {
 
     /** Readings outside these years are a broken meter clock, not data (and would spread over centuries). */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     /** The largest register value stored (14 integer digits, as monitoring keeps it). */

@@ -10,25 +10,36 @@ import org.junit.jupiter.api.Test;
 
 class DeviceEventTest {
 
-    private static final DeviceEvent EVENT = new DeviceEvent(DeviceEvent.Type.UPDATED, 3,
+    private static final DeviceEvent EVENT = new DeviceEvent(
+            DeviceEvent.Type.UPDATED,
+            3,
             Instant.parse("2026-03-29T10:15:30Z"),
-            new DeviceData(UUID.fromString("6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10"), "Kitchen", "Main meter",
-                    "Str. Lalelelor 1, Cluj", new BigDecimal("2.5"),
-                    UUID.fromString("0b7a9a3e-1c2d-4e5f-8a9b-123456789abc"), "Europe/Bucharest"));
+            new DeviceData(
+                    UUID.fromString("6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10"),
+                    "Kitchen",
+                    "Main meter",
+                    "Str. Lalelelor 1, Cluj",
+                    new BigDecimal("2.5"),
+                    UUID.fromString("0b7a9a3e-1c2d-4e5f-8a9b-123456789abc"),
+                    "Europe/Bucharest"));
 
     @Test
     void theJsonIsPinned() {
-        assertThat(EVENT.toJson()).isEqualTo("{\"type\":\"UPDATED\",\"version\":3,"
-                + "\"occurredAt\":\"2026-03-29T10:15:30Z\",\"device\":{\"id\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\","
-                + "\"name\":\"Kitchen\",\"description\":\"Main meter\",\"address\":\"Str. Lalelelor 1, Cluj\","
-                + "\"maxHourlyKwh\":2.5,\"timeZone\":\"Europe/Bucharest\","
-                + "\"ownerId\":\"0b7a9a3e-1c2d-4e5f-8a9b-123456789abc\"}}");
+        assertThat(EVENT.toJson())
+                .isEqualTo("{\"type\":\"UPDATED\",\"version\":3,"
+                        + "\"occurredAt\":\"2026-03-29T10:15:30Z\",\"device\":{\"id\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\","
+                        + "\"name\":\"Kitchen\",\"description\":\"Main meter\",\"address\":\"Str. Lalelelor 1, Cluj\","
+                        + "\"maxHourlyKwh\":2.5,\"timeZone\":\"Europe/Bucharest\","
+                        + "\"ownerId\":\"0b7a9a3e-1c2d-4e5f-8a9b-123456789abc\"}}");
     }
 
     @Test
     void roundTripsIncludingAnUnassignedDevice() {
         assertThat(DeviceEvent.fromJson(EVENT.toJson())).isEqualTo(EVENT);
-        var unassigned = new DeviceEvent(DeviceEvent.Type.CREATED, 1, EVENT.occurredAt(),
+        var unassigned = new DeviceEvent(
+                DeviceEvent.Type.CREATED,
+                1,
+                EVENT.occurredAt(),
                 new DeviceData(EVENT.device().id(), "n", "", "", BigDecimal.ONE, null, "UTC"));
         assertThat(unassigned.toJson()).contains("\"ownerId\":null");
         assertThat(DeviceEvent.fromJson(unassigned.toJson())).isEqualTo(unassigned);
@@ -36,6 +47,7 @@ class DeviceEventTest {
 
     @Test
     void refusesWhatIsNotAnEvent() {
-        assertThatThrownBy(() -> DeviceEvent.fromJson("{\"type\":\"EXPLODED\"}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeviceEvent.fromJson("{\"type\":\"EXPLODED\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -33,10 +33,13 @@ class MeterReadingCodecTest {
 
     @Test
     void decodesWhatItEncodes() throws Exception {
-        assertThat(MeterReadingCodec.decode(MeterReadingCodec.encode(READING)).readings()).containsExactly(READING);
-        assertThat(MeterReadingCodec.decode(MeterReadingCodec.encodeClassic(READING)).readings())
+        assertThat(MeterReadingCodec.decode(MeterReadingCodec.encode(READING)).readings())
                 .containsExactly(READING);
-        assertThat(MeterReadingCodec.decode(MeterReadingCodec.encodeBatch(List.of(READING, READING))).readings())
+        assertThat(MeterReadingCodec.decode(MeterReadingCodec.encodeClassic(READING))
+                        .readings())
+                .containsExactly(READING);
+        assertThat(MeterReadingCodec.decode(MeterReadingCodec.encodeBatch(List.of(READING, READING)))
+                        .readings())
                 .containsExactly(READING, READING);
     }
 
@@ -82,7 +85,8 @@ class MeterReadingCodecTest {
         assertThat(decoded.readings()).containsExactly(READING);
         assertThat(decoded.rejected())
                 .extracting(DecodedReadings.Rejected::reason)
-                .containsExactly("readings[1]: kwh must not be negative: -3", "readings[2]: a reading must be a JSON object");
+                .containsExactly(
+                        "readings[1]: kwh must not be negative: -3", "readings[2]: a reading must be a JSON object");
     }
 
     @Test

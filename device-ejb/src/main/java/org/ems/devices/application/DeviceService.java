@@ -81,7 +81,13 @@ public class DeviceService implements DeviceDirectory {
 
         public DeviceRequest() {}
 
-        public DeviceRequest(String name, String description, String address, BigDecimal maxHourlyKwh, UUID ownerId, String timeZone) {
+        public DeviceRequest(
+                String name,
+                String description,
+                String address,
+                BigDecimal maxHourlyKwh,
+                UUID ownerId,
+                String timeZone) {
             this.name = name;
             this.description = description;
             this.address = address;
@@ -230,8 +236,14 @@ public class DeviceService implements DeviceDirectory {
             zone = zone != null ? zone : ownerZone;
         }
         zone = zone != null ? zone : users.defaultTimeZone();
-        return new DeviceData(id, r.getName().trim(), trim(r.getDescription()), trim(r.getAddress()), r.getMaxHourlyKwh(),
-                r.getOwnerId(), ZoneId.of(zone).getId());
+        return new DeviceData(
+                id,
+                r.getName().trim(),
+                trim(r.getDescription()),
+                trim(r.getAddress()),
+                r.getMaxHourlyKwh(),
+                r.getOwnerId(),
+                ZoneId.of(zone).getId());
     }
 
     private static String trim(String text) {

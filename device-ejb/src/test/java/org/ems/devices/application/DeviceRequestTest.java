@@ -14,13 +14,19 @@ import org.junit.jupiter.api.Test;
 /** The constraints of a device request: what each field must be, in the words the API and the pages show. */
 class DeviceRequestTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void aDeviceNeedsOnlyANameAndALimit() {
         assertThat(errors(request("Kitchen", "2.5", null))).isEmpty();
-        assertThat(errors(new DeviceService.DeviceRequest("Kitchen", "Main meter", "Str. Lalelelor 1",
-                        new BigDecimal("999999999.999"), UUID.randomUUID(), "Asia/Kathmandu")))
+        assertThat(errors(new DeviceService.DeviceRequest(
+                        "Kitchen",
+                        "Main meter",
+                        "Str. Lalelelor 1",
+                        new BigDecimal("999999999.999"),
+                        UUID.randomUUID(),
+                        "Asia/Kathmandu")))
                 .isEmpty();
     }
 
@@ -37,8 +43,8 @@ class DeviceRequestTest {
 
     @Test
     void textsAndZoneAreChecked() {
-        assertThat(errors(new DeviceService.DeviceRequest(" ", "x".repeat(1001), "x".repeat(501), BigDecimal.ONE,
-                        null, "Nowhere/Land")))
+        assertThat(errors(new DeviceService.DeviceRequest(
+                        " ", "x".repeat(1001), "x".repeat(501), BigDecimal.ONE, null, "Nowhere/Land")))
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
                         "address", "address must have at most 500 characters",
                         "description", "description must have at most 1000 characters",
@@ -47,7 +53,8 @@ class DeviceRequestTest {
     }
 
     private static DeviceService.DeviceRequest request(String name, String limit, String zone) {
-        return new DeviceService.DeviceRequest(name, null, null, limit == null ? null : new BigDecimal(limit), null, zone);
+        return new DeviceService.DeviceRequest(
+                name, null, null, limit == null ? null : new BigDecimal(limit), null, zone);
     }
 
     private static Map<String, String> errors(Object request) {

@@ -11,15 +11,15 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.ClockHours;
+import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.HourTotal;
 import org.ems.monitoring.domain.HourlyConsumption;
 import org.ems.monitoring.domain.LimitHistory;
 import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.QuarterTotal;
 import org.ems.monitoring.domain.ReadingMerge;
-import org.ems.monitoring.domain.AlertRepository;
-import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.ReadingRepository;
 
 /**
@@ -61,11 +61,15 @@ public class Bookkeeping {
             return;
         }
         Map<UUID, LimitHistory> limits = replica.limits(grown.keySet());
-        readings.hours(grown).forEach((id, hours) -> hours.forEach((hour, quarters) -> check(
-                devices.get(id), hour, quarters, limits.getOrDefault(id, new LimitHistory(new TreeMap<>())))));
+        readings.hours(grown)
+                .forEach((id, hours) -> hours.forEach((hour, quarters) -> check(
+                        devices.get(id), hour, quarters, limits.getOrDefault(id, new LimitHistory(new TreeMap<>())))));
     }
 
-    private void check(MonitoredDevice device, ClockHours.Hour hour, NavigableMap<Instant, QuarterTotal> quarters,
+    private void check(
+            MonitoredDevice device,
+            ClockHours.Hour hour,
+            NavigableMap<Instant, QuarterTotal> quarters,
             LimitHistory limits) {
         HourTotal total = HourlyConsumption.of(hour, quarters);
         limits.exceededBy(hour, total, device.maxHourlyKwh())

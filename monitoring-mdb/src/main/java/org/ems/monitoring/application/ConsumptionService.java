@@ -20,7 +20,7 @@ public class ConsumptionService {
     public DayConsumption day(UUID deviceId, LocalDate date, ZoneId zone) {
         Instant from = date.atStartOfDay(zone).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-        return new DayConsumption(deviceId, date, zone,
-                HourlyConsumption.ofDay(readings.quarters(deviceId, from, to), date, zone));
+        return new DayConsumption(
+                deviceId, date, zone, HourlyConsumption.ofDay(readings.quarters(deviceId, from, to), date, zone));
     }
 }

@@ -13,10 +13,10 @@ import java.util.Optional;
 import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.device.VersionedDevice;
+import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.LimitHistory;
 import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.ReadingMerge;
-import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.ReadingRepository;
 
 /**
@@ -57,8 +57,8 @@ public class DeviceSync {
         readings.lock(List.of(d.id())); // no reading of the device is being applied meanwhile
         Optional<MonitoredDevice> before = devices.find(d.id());
         boolean booked = before.filter(known -> !known.deleted()).isPresent();
-        MonitoredDevice device = new MonitoredDevice(d.id(), version, d.name(), d.ownerId(), d.maxHourlyKwh(),
-                ZoneId.of(d.timeZone()), deleted);
+        MonitoredDevice device = new MonitoredDevice(
+                d.id(), version, d.name(), d.ownerId(), d.maxHourlyKwh(), ZoneId.of(d.timeZone()), deleted);
         if (!devices.putIfNewer(device)) {
             return false;
         }

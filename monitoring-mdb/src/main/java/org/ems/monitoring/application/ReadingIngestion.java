@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ems.contracts.reading.MeterReading;
+import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.ReadingMerge;
-import org.ems.monitoring.domain.RegisterReading;
-import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.ReadingRepository;
 import org.ems.monitoring.domain.ReadingWindow;
+import org.ems.monitoring.domain.RegisterReading;
 
 /**
  * Applies decoded meter readings in a transaction of its own: under the devices' locks, the new readings are stored

@@ -15,8 +15,14 @@ import org.ems.contracts.alert.AlertMessage;
  * @param limitKwh the limit in force when the hour started
  * @param acknowledgedAt when it was acknowledged, or null
  */
-public record Alert(UUID id, UUID deviceId, OffsetDateTime hourStart, BigDecimal kwh, BigDecimal limitKwh,
-        Instant createdAt, Instant acknowledgedAt) {
+public record Alert(
+        UUID id,
+        UUID deviceId,
+        OffsetDateTime hourStart,
+        BigDecimal kwh,
+        BigDecimal limitKwh,
+        Instant createdAt,
+        Instant acknowledgedAt) {
 
     /** The alert as the API, the sockets and the {@code ems.alerts} topic carry it. */
     public AlertMessage toMessage() {

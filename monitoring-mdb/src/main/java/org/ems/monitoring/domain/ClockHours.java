@@ -46,7 +46,11 @@ public final class ClockHours {
             ZonedDateTime local = start.atZone(zone);
             // Next wall-clock hour; a time in a DST gap resolves to just after the gap.
             Instant next = ZonedDateTime.ofLocal(
-                            local.toLocalDateTime().truncatedTo(ChronoUnit.HOURS).plusHours(1), zone, local.getOffset())
+                            local.toLocalDateTime()
+                                    .truncatedTo(ChronoUnit.HOURS)
+                                    .plusHours(1),
+                            zone,
+                            local.getOffset())
                     .toInstant();
             ZoneOffsetTransition transition = zone.getRules().nextTransition(start);
             if (transition != null && transition.getInstant().isBefore(next)) {

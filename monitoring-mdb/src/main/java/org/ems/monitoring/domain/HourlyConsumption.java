@@ -1,6 +1,5 @@
 package org.ems.monitoring.domain;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +36,8 @@ public final class HourlyConsumption {
     /** One clock hour's total from the quarter totals (at least those of the hour). */
     public static HourTotal of(ClockHours.Hour hour, NavigableMap<Instant, QuarterTotal> quarters) {
         QuarterTotal sum = QuarterTotal.ZERO;
-        for (QuarterTotal quarter : quarters.subMap(hour.start(), true, hour.end(), false).values()) {
+        for (QuarterTotal quarter :
+                quarters.subMap(hour.start(), true, hour.end(), false).values()) {
             sum = sum.plus(quarter);
         }
         EnumSet<HourFlag> flags = EnumSet.noneOf(HourFlag.class);
@@ -47,7 +47,10 @@ public final class HourlyConsumption {
         if (sum.estimates() > 0) {
             flags.add(HourFlag.ESTIMATED);
         }
-        return new HourTotal(hour.start().atOffset(hour.offset()), sum.kwh().setScale(SCALE, RoundingMode.HALF_EVEN),
-                sum.readings(), flags);
+        return new HourTotal(
+                hour.start().atOffset(hour.offset()),
+                sum.kwh().setScale(SCALE, RoundingMode.HALF_EVEN),
+                sum.readings(),
+                flags);
     }
 }

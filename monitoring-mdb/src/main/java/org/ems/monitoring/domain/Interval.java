@@ -45,12 +45,14 @@ public record Interval(RegisterReading earlier, RegisterReading later) {
             return shares;
         }
         BigDecimal nanos = new BigDecimal(length.toNanos());
-        for (Instant quarter = Quarters.startOf(earlier.at()); quarter.isBefore(later.at());
+        for (Instant quarter = Quarters.startOf(earlier.at());
+                quarter.isBefore(later.at());
                 quarter = quarter.plus(Quarters.LENGTH)) {
             Instant from = quarter.isBefore(earlier.at()) ? earlier.at() : quarter;
             Instant end = quarter.plus(Quarters.LENGTH);
             Instant to = end.isAfter(later.at()) ? later.at() : end;
-            BigDecimal kwh = reset ? BigDecimal.ZERO.setScale(SCALE)
+            BigDecimal kwh = reset
+                    ? BigDecimal.ZERO.setScale(SCALE)
                     : delta.multiply(new BigDecimal(Duration.between(from, to).toNanos()))
                             .divide(nanos, SCALE, RoundingMode.HALF_EVEN);
             shares.put(quarter, new QuarterTotal(kwh, 0, reset ? 1 : 0, estimated));

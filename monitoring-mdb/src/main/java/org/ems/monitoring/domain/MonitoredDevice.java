@@ -11,5 +11,5 @@ import java.util.UUID;
  * @param ownerId who is alerted, or null while unassigned
  * @param deleted a tombstone: its readings are kept but no longer booked
  */
-public record MonitoredDevice(UUID id, long version, String name, UUID ownerId, BigDecimal maxHourlyKwh, ZoneId zone,
-        boolean deleted) {}
+public record MonitoredDevice(
+        UUID id, long version, String name, UUID ownerId, BigDecimal maxHourlyKwh, ZoneId zone, boolean deleted) {}

@@ -16,8 +16,8 @@ public record QuarterTotal(BigDecimal kwh, int readings, int resets, int estimat
     public static final QuarterTotal ZERO = new QuarterTotal(BigDecimal.ZERO.setScale(Interval.SCALE), 0, 0, 0);
 
     public QuarterTotal plus(QuarterTotal other) {
-        return new QuarterTotal(kwh.add(other.kwh), readings + other.readings, resets + other.resets,
-                estimates + other.estimates);
+        return new QuarterTotal(
+                kwh.add(other.kwh), readings + other.readings, resets + other.resets, estimates + other.estimates);
     }
 
     public QuarterTotal negate() {

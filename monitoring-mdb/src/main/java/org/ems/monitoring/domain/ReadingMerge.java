@@ -48,7 +48,9 @@ public record ReadingMerge(List<RegisterReading> accepted, int duplicates, Map<I
             }
         }
         for (RegisterReading reading : accepted) {
-            changes.merge(Quarters.startOf(reading.at()), new QuarterTotal(QuarterTotal.ZERO.kwh(), 1, 0, 0),
+            changes.merge(
+                    Quarters.startOf(reading.at()),
+                    new QuarterTotal(QuarterTotal.ZERO.kwh(), 1, 0, 0),
                     QuarterTotal::plus);
         }
         changes.values().removeIf(QuarterTotal::isZero);

@@ -11,7 +11,7 @@ public record ReadingWindow(Instant first, Instant last) {
 
     /** The window covering both. */
     public ReadingWindow span(ReadingWindow other) {
-        return new ReadingWindow(first.isBefore(other.first) ? first : other.first,
-                last.isAfter(other.last) ? last : other.last);
+        return new ReadingWindow(
+                first.isBefore(other.first) ? first : other.first, last.isAfter(other.last) ? last : other.last);
     }
 }

@@ -53,7 +53,8 @@ class HourlyConsumptionTest {
         List<RegisterReading> readings = new ArrayList<>();
         Instant t = Instant.parse("2026-03-10T00:00:00Z");
         for (int i = 0; i <= 6 * 24; i++) {
-            readings.add(new RegisterReading(t.plus(Duration.ofMinutes(10L * i)), new BigDecimal("0.25").multiply(BigDecimal.valueOf(i))));
+            readings.add(new RegisterReading(
+                    t.plus(Duration.ofMinutes(10L * i)), new BigDecimal("0.25").multiply(BigDecimal.valueOf(i))));
         }
         var hours = MemoryLedger.ofDay(readings, DAY, UTC);
         assertThat(hours).allSatisfy(h -> {
@@ -73,11 +74,13 @@ class HourlyConsumptionTest {
 
     @Test
     void aRegisterThatGoesDownAddsNothingAndFlagsReset() {
-        var hours = MemoryLedger.ofDay(List.of(
+        var hours = MemoryLedger.ofDay(
+                List.of(
                         reading("2026-03-10T05:00:00Z", "500"),
                         reading("2026-03-10T05:20:00Z", "3"),
                         reading("2026-03-10T05:40:00Z", "4")),
-                DAY, UTC);
+                DAY,
+                UTC);
         assertThat(hours.get(5).kwh()).isEqualTo(kwh("1"));
         assertThat(hours.get(5).flags()).isEqualTo(Set.of(HourFlag.RESET));
         assertThat(hours.get(6).flags()).isEmpty();
@@ -97,9 +100,12 @@ class HourlyConsumptionTest {
     void aDayHasAsManyClockHoursAsItsWallClockShows(String zone, LocalDate day, int hours) {
         var clockHours = ClockHours.of(day, ZoneId.of(zone));
         assertThat(clockHours).hasSize(hours);
-        Duration total = Duration.between(clockHours.get(0).start(), clockHours.get(hours - 1).end());
-        assertThat(total).isEqualTo(Duration.between(
-                day.atStartOfDay(ZoneId.of(zone)).toInstant(), day.plusDays(1).atStartOfDay(ZoneId.of(zone)).toInstant()));
+        Duration total = Duration.between(
+                clockHours.get(0).start(), clockHours.get(hours - 1).end());
+        assertThat(total)
+                .isEqualTo(Duration.between(
+                        day.atStartOfDay(ZoneId.of(zone)).toInstant(),
+                        day.plusDays(1).atStartOfDay(ZoneId.of(zone)).toInstant()));
     }
 
     @Test
@@ -114,13 +120,16 @@ class HourlyConsumptionTest {
     @Test
     void kolkataHoursStartAtHalfPastUtc() {
         var hours = ClockHours.of(LocalDate.parse("2026-03-29"), ZoneId.of("Asia/Kolkata"));
-        assertThat(hours).allSatisfy(h -> assertThat(h.start().atOffset(ZoneOffset.UTC).getMinute()).isEqualTo(30));
+        assertThat(hours)
+                .allSatisfy(h -> assertThat(h.start().atOffset(ZoneOffset.UTC).getMinute())
+                        .isEqualTo(30));
     }
 
     @Test
     void lordHoweSpringShiftMakesAHalfHour() {
         var hours = ClockHours.of(LocalDate.parse("2026-10-04"), ZoneId.of("Australia/Lord_Howe"));
-        assertThat(hours).filteredOn(h -> Duration.between(h.start(), h.end()).equals(Duration.ofMinutes(30)))
+        assertThat(hours)
+                .filteredOn(h -> Duration.between(h.start(), h.end()).equals(Duration.ofMinutes(30)))
                 .singleElement()
                 .satisfies(h -> assertThat(h.start().atOffset(h.offset()))
                         .isEqualTo(OffsetDateTime.parse("2026-10-04T02:30:00+11:00")));
@@ -134,7 +143,8 @@ class HourlyConsumptionTest {
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         var hours = MemoryLedger.ofDay(
                 List.of(new RegisterReading(start, BigDecimal.ZERO), new RegisterReading(end, new BigDecimal("25"))),
-                day, zone);
+                day,
+                zone);
         assertThat(hours).hasSize(25).allSatisfy(h -> assertThat(h.kwh()).isEqualTo(kwh("1")));
     }
 }

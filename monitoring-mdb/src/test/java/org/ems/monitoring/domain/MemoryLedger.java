@@ -27,8 +27,14 @@ final class MemoryLedger {
     }
 
     MemoryLedger receive(List<RegisterReading> incoming) {
-        Instant first = incoming.stream().map(RegisterReading::at).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = incoming.stream().map(RegisterReading::at).max(Comparator.naturalOrder()).orElseThrow();
+        Instant first = incoming.stream()
+                .map(RegisterReading::at)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant last = incoming.stream()
+                .map(RegisterReading::at)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         List<RegisterReading> known = new ArrayList<>();
         Map.Entry<Instant, RegisterReading> before = readings.lowerEntry(first);
         if (before != null) {

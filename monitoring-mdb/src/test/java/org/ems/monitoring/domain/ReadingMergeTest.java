@@ -24,8 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReadingMergeTest {
 
-    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Bucharest"), ZoneId.of("America/New_York"),
-            ZoneId.of("Asia/Kolkata"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Asia/Kathmandu"), ZoneId.of("UTC"));
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("Europe/Bucharest"),
+            ZoneId.of("America/New_York"),
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("Australia/Lord_Howe"),
+            ZoneId.of("Asia/Kathmandu"),
+            ZoneId.of("UTC"));
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
@@ -54,7 +59,8 @@ class ReadingMergeTest {
             assertThat(nonZero(shuffled.quarters)).as(context).isEqualTo(nonZero(inOrder.quarters));
             assertThat(shuffled.duplicates).as(context).isEqualTo(copies);
             for (LocalDate day = localDay(readings.get(0), zone);
-                    !day.isAfter(localDay(readings.get(readings.size() - 1), zone)); day = day.plusDays(1)) {
+                    !day.isAfter(localDay(readings.get(readings.size() - 1), zone));
+                    day = day.plusDays(1)) {
                 assertThat(shuffled.day(day, zone)).as(context).isEqualTo(inOrder.day(day, zone));
             }
         }
@@ -73,21 +79,23 @@ class ReadingMergeTest {
 
             BigDecimal expected = BigDecimal.ZERO;
             for (int i = 1; i < readings.size(); i++) {
-                BigDecimal delta = readings.get(i).kwh().subtract(readings.get(i - 1).kwh());
+                BigDecimal delta =
+                        readings.get(i).kwh().subtract(readings.get(i - 1).kwh());
                 expected = expected.add(delta.max(BigDecimal.ZERO));
             }
             BigDecimal hours = BigDecimal.ZERO;
             int count = 0;
             for (LocalDate day = localDay(readings.get(0), zone);
-                    !day.isAfter(localDay(readings.get(readings.size() - 1), zone)); day = day.plusDays(1)) {
+                    !day.isAfter(localDay(readings.get(readings.size() - 1), zone));
+                    day = day.plusDays(1)) {
                 for (HourTotal hour : ledger.day(day, zone)) {
                     hours = hours.add(hour.kwh());
                     count += hour.readings();
                 }
             }
             // Each hour is rounded to the micro-kWh: the sum may differ by half a micro-kWh per hour at most.
-            assertThat(hours.subtract(expected).abs()).isLessThanOrEqualTo(new BigDecimal("0.000001")
-                    .multiply(BigDecimal.valueOf(readings.size() + 48)));
+            assertThat(hours.subtract(expected).abs())
+                    .isLessThanOrEqualTo(new BigDecimal("0.000001").multiply(BigDecimal.valueOf(readings.size() + 48)));
             assertThat(count).isEqualTo(readings.size());
         }
     }
@@ -112,7 +120,8 @@ class ReadingMergeTest {
         MemoryLedger ledger = new MemoryLedger()
                 .receive(List.of(reading("2026-03-10T10:00:00Z", "100"), reading("2026-03-10T10:40:00Z", "104")));
         ledger.receive(List.of(reading("2026-03-10T10:20:00Z", "0.5")));
-        HourTotal hour = ledger.day(LocalDate.parse("2026-03-10"), ZoneId.of("UTC")).get(10);
+        HourTotal hour =
+                ledger.day(LocalDate.parse("2026-03-10"), ZoneId.of("UTC")).get(10);
         assertThat(hour.kwh()).isEqualByComparingTo("103.5");
         assertThat(hour.flags()).containsExactly(HourFlag.RESET);
         assertThat(hour.readings()).isEqualTo(3);
@@ -123,7 +132,9 @@ class ReadingMergeTest {
         MemoryLedger ledger = new MemoryLedger()
                 .receive(List.of(reading("2026-01-01T00:00:00Z", "100"), reading("2026-02-10T00:00:00Z", "1060")));
         assertThat(ledger.quarters).hasSize(2); // the two readings' quarters, nothing in between
-        assertThat(ledger.day(LocalDate.parse("2026-02-10"), ZoneId.of("UTC")).get(0).flags())
+        assertThat(ledger.day(LocalDate.parse("2026-02-10"), ZoneId.of("UTC"))
+                        .get(0)
+                        .flags())
                 .containsExactly(HourFlag.ESTIMATED);
         assertThat(ledger.quarters.values().stream().map(QuarterTotal::kwh).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("0");
@@ -133,7 +144,10 @@ class ReadingMergeTest {
                 .allSatisfy(h -> assertThat(h.kwh()).isEqualByComparingTo("1"));
         assertThat(ledger.day(LocalDate.parse("2026-02-09"), ZoneId.of("UTC")))
                 .allSatisfy(h -> assertThat(h.kwh()).isEqualByComparingTo("1"));
-        assertThat(ledger.day(LocalDate.parse("2026-02-10"), ZoneId.of("UTC")).get(0).flags()).isEmpty();
+        assertThat(ledger.day(LocalDate.parse("2026-02-10"), ZoneId.of("UTC"))
+                        .get(0)
+                        .flags())
+                .isEmpty();
     }
 
     @Test
@@ -142,7 +156,10 @@ class ReadingMergeTest {
                 .receive(List.of(reading("2026-03-10T10:00:00Z", "100"), reading("2026-03-10T10:30:00Z", "101")));
         ledger.receive(List.of(reading("2026-03-10T10:30:00Z", "150")));
         assertThat(ledger.duplicates).isEqualTo(1);
-        assertThat(ledger.day(LocalDate.parse("2026-03-10"), ZoneId.of("UTC")).get(10).kwh()).isEqualByComparingTo("1");
+        assertThat(ledger.day(LocalDate.parse("2026-03-10"), ZoneId.of("UTC"))
+                        .get(10)
+                        .kwh())
+                .isEqualByComparingTo("1");
     }
 
     @Test
@@ -152,19 +169,22 @@ class ReadingMergeTest {
         Instant start = day.atStartOfDay(zone).toInstant();
         List<RegisterReading> readings = new ArrayList<>();
         for (int i = 0; i <= 6 * 24; i++) { // 1 kWh per hour, every 10 minutes
-            readings.add(new RegisterReading(start.plus(Duration.ofMinutes(10L * i)), BigDecimal.valueOf(i, 0)
-                    .divide(BigDecimal.valueOf(6), 12, java.math.RoundingMode.HALF_EVEN)));
+            readings.add(new RegisterReading(
+                    start.plus(Duration.ofMinutes(10L * i)),
+                    BigDecimal.valueOf(i, 0).divide(BigDecimal.valueOf(6), 12, java.math.RoundingMode.HALF_EVEN)));
         }
         List<HourTotal> hours = MemoryLedger.ofDay(readings, day, zone);
         assertThat(hours).hasSize(24);
-        assertThat(hours).filteredOn(h -> h.start().getMinute() == 30).singleElement()
+        assertThat(hours)
+                .filteredOn(h -> h.start().getMinute() == 30)
+                .singleElement()
                 .satisfies(h -> assertThat(h.kwh()).isEqualByComparingTo("0.5"));
     }
 
     /** 2-60 readings of one meter near a DST change of the zone (or any day), with gaps, resets and odd seconds. */
     private static List<RegisterReading> history(Random random, ZoneId zone) {
-        ZoneOffsetTransition transition = zone.getRules().nextTransition(Instant.parse("2026-01-01T00:00:00Z")
-                .plus(Duration.ofDays(random.nextInt(365))));
+        ZoneOffsetTransition transition = zone.getRules()
+                .nextTransition(Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofDays(random.nextInt(365))));
         Instant start = (transition == null ? Instant.parse("2026-06-01T00:00:00Z") : transition.getInstant())
                 .minus(Duration.ofMinutes(random.nextInt(48 * 60)));
         List<RegisterReading> readings = new ArrayList<>();
@@ -174,11 +194,14 @@ class ReadingMergeTest {
         for (int i = 0; i < n; i++) {
             readings.add(new RegisterReading(at, register));
             int kind = random.nextInt(20);
-            Duration step = kind == 0 ? Duration.ofMinutes(61 + random.nextInt(300)) // a gap: estimated
-                    : kind == 1 ? Duration.ofSeconds(1 + random.nextInt(600)) // an odd, short interval
-                    : Duration.ofMinutes(10);
+            Duration step = kind == 0
+                    ? Duration.ofMinutes(61 + random.nextInt(300)) // a gap: estimated
+                    : kind == 1
+                            ? Duration.ofSeconds(1 + random.nextInt(600)) // an odd, short interval
+                            : Duration.ofMinutes(10);
             at = at.plus(step);
-            register = kind == 2 ? BigDecimal.valueOf(random.nextInt(1000), 3) // a reset or new meter
+            register = kind == 2
+                    ? BigDecimal.valueOf(random.nextInt(1000), 3) // a reset or new meter
                     : register.add(BigDecimal.valueOf(random.nextInt(2000), 3));
         }
         return readings;
@@ -188,8 +211,10 @@ class ReadingMergeTest {
         Map<Instant, QuarterTotal> result = new TreeMap<>();
         quarters.forEach((quarter, total) -> {
             if (!total.isZero()) {
-                result.put(quarter, new QuarterTotal(total.kwh().stripTrailingZeros(), total.readings(),
-                        total.resets(), total.estimates()));
+                result.put(
+                        quarter,
+                        new QuarterTotal(
+                                total.kwh().stripTrailingZeros(), total.readings(), total.resets(), total.estimates()));
             }
         });
         return result;

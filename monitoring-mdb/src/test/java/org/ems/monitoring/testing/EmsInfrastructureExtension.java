@@ -24,7 +24,8 @@ public class EmsInfrastructureExtension implements BeforeAllCallback {
         if (testDir == null) {
             return; // in the container
         }
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, k -> Running.start(Path.of(testDir)), Running.class);
     }
 
@@ -43,12 +44,19 @@ public class EmsInfrastructureExtension implements BeforeAllCallback {
             try {
                 Files.createDirectories(testDir.resolve("tmp")); // Micro's java.io.tmpdir, see arquillian.xml
                 Path root = Files.createTempDirectory(testDir, "home-");
-                EmsSettings settings = EmsSettings.embedded(root, freePort(), freePort(), freePort()); // HTTP: Arquillian picks its own
+                EmsSettings settings = EmsSettings.embedded(
+                        root, freePort(), freePort(), freePort()); // HTTP: Arquillian picks its own
                 InstallationHome home = InstallationHome.open(root);
                 Infrastructure infrastructure =
                         Infrastructure.start(settings, home, EmsInfrastructureExtension.class.getClassLoader());
-                MicroConfiguration.write(testDir, settings, infrastructure.database(), infrastructure.broker(),
-                        JwtKeys.ensure(home, java.util.Map.of()), infrastructure.tls(), testDir.resolve("ems-ra.rar"),
+                MicroConfiguration.write(
+                        testDir,
+                        settings,
+                        infrastructure.database(),
+                        infrastructure.broker(),
+                        JwtKeys.ensure(home, java.util.Map.of()),
+                        infrastructure.tls(),
+                        testDir.resolve("ems-ra.rar"),
                         new Properties());
                 return new Running(home, infrastructure);
             } catch (Exception e) {

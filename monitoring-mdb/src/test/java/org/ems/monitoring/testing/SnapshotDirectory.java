@@ -19,7 +19,7 @@ public class SnapshotDirectory implements DeviceDirectory {
 
     @Override
     public List<VersionedDevice> snapshot() {
-        return List.of(new VersionedDevice(3, new DeviceData(DEVICE, "from the snapshot", "", "",
-                new BigDecimal("2.5"), null, "Asia/Kolkata")));
+        return List.of(new VersionedDevice(
+                3, new DeviceData(DEVICE, "from the snapshot", "", "", new BigDecimal("2.5"), null, "Asia/Kolkata")));
     }
 }

@@ -36,7 +36,11 @@ class AlertsSystemIT {
     @BeforeAll
     void start() throws Exception {
         Path home = Files.createTempDirectory(Path.of("target"), "ems-alerts-").toAbsolutePath();
-        ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
+        ems = RunningEms.start(
+                home,
+                RunningEms.freePort(),
+                RunningEms.freePort(),
+                RunningEms.freePort(),
                 Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         ems.awaitLine("EMS ready at", 240);
         api = new ApiClient(ems);
@@ -53,7 +57,10 @@ class AlertsSystemIT {
         String alice = client("alice");
         String bob = client("bob");
         String aliceId = ApiClient.json(api.call("GET", "api/me", alice, null)).getString("id");
-        HttpResponse<String> created = api.call("POST", "api/devices", admin,
+        HttpResponse<String> created = api.call(
+                "POST",
+                "api/devices",
+                admin,
                 "{\"name\":\"boiler\",\"maxHourlyKwh\":1,\"ownerId\":\"" + aliceId + "\",\"timeZone\":\"UTC\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         UUID device = UUID.fromString(ApiClient.json(created).getString("id"));
@@ -70,8 +77,8 @@ class AlertsSystemIT {
                 api.socket("/ws/alerts", admin, null, adminSocket));
         try {
             // The device's event may still be on its way to monitoring: readings before it are kept and booked then.
-            ems.sendReadings(reading(device, "2026-05-06T10:00:00Z", "0"),
-                    reading(device, "2026-05-06T10:30:00Z", "1.5"));
+            ems.sendReadings(
+                    reading(device, "2026-05-06T10:00:00Z", "0"), reading(device, "2026-05-06T10:30:00Z", "1.5"));
 
             String text = aliceSocket.poll(20, TimeUnit.SECONDS);
             assertThat(text).as("pushed to the owner's socket within 20 s").isNotNull();
@@ -81,29 +88,41 @@ class AlertsSystemIT {
             assertThat(pushed.getJsonNumber("kwh").bigDecimalValue()).isEqualByComparingTo("1.5");
             assertThat(pushed.getJsonNumber("limitKwh").bigDecimalValue()).isEqualByComparingTo("1");
             assertThat(pushed.isNull("acknowledgedAt")).isTrue();
-            assertThat(alicePage.poll(10, TimeUnit.SECONDS)).as("the page's alerts channel").contains(device.toString());
+            assertThat(alicePage.poll(10, TimeUnit.SECONDS))
+                    .as("the page's alerts channel")
+                    .contains(device.toString());
 
             // The same reading again (a redelivery for EMS), later readings of the hour, a late one inside it.
             ems.sendReadings(reading(device, "2026-05-06T10:30:00Z", "1.5"));
-            ems.sendReadings(reading(device, "2026-05-06T10:30:00Z", "1.5"),
+            ems.sendReadings(
+                    reading(device, "2026-05-06T10:30:00Z", "1.5"),
                     reading(device, "2026-05-06T10:50:00Z", "4"),
                     reading(device, "2026-05-06T10:10:00Z", "0.2"));
             awaitReadings(alice, device, "2026-05-06", 10, 4);
             // All of that is applied. Now each socket's owner gets an alert of a device of their own: whatever was
             // pushed for the first device meanwhile would have come before it.
-            Map<LinkedBlockingQueue<String>, UUID> markers = Map.of(aliceSocket, device(aliceId, "kettle"),
-                    alicePage, device(aliceId, "kettle 2"), bobSocket, device(id(bob), "bob's boiler"),
-                    adminSocket, device(id(admin), "admin's boiler"));
+            Map<LinkedBlockingQueue<String>, UUID> markers = Map.of(
+                    aliceSocket,
+                    device(aliceId, "kettle"),
+                    alicePage,
+                    device(aliceId, "kettle 2"),
+                    bobSocket,
+                    device(id(bob), "bob's boiler"),
+                    adminSocket,
+                    device(id(admin), "admin's boiler"));
             for (UUID marker : markers.values()) {
-                ems.sendReadings(reading(marker, "2026-05-06T12:00:00Z", "0"), reading(marker, "2026-05-06T12:30:00Z", "5"));
+                ems.sendReadings(
+                        reading(marker, "2026-05-06T12:00:00Z", "0"), reading(marker, "2026-05-06T12:30:00Z", "5"));
             }
             for (var socket : markers.entrySet()) {
                 String first = socket.getKey().poll(20, TimeUnit.SECONDS);
                 assertThat(first).as("the socket's own next alert").isNotNull();
-                assertThat(first).as("nothing of the first device before it: no second alert, none to another")
+                assertThat(first)
+                        .as("nothing of the first device before it: no second alert, none to another")
                         .doesNotContain(device.toString());
             }
-            assertThat(alicePage.stream().filter(message -> message.contains(device.toString()))).isEmpty();
+            assertThat(alicePage.stream().filter(message -> message.contains(device.toString())))
+                    .isEmpty();
         } finally {
             sockets.forEach(WebSocket::abort);
         }
@@ -111,51 +130,74 @@ class AlertsSystemIT {
         JsonArray own = ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + device, alice, null));
         assertThat(own).as("one alert for the hour").hasSize(1);
         String alertId = own.getJsonObject(0).getString("id");
-        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts", alice, null))).as("with the two kettles'").hasSize(3);
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts", alice, null)))
+                .as("with the two kettles'")
+                .hasSize(3);
         assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts", bob, null)).getValuesAs(JsonObject.class))
                 .as("bob sees his own alone")
                 .extracting(a -> a.getString("deviceId"))
                 .doesNotContain(device.toString())
                 .hasSize(1);
-        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + device, admin, null))).hasSize(1);
-        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + UUID.randomUUID(), alice, null))).isEmpty();
-        assertThat(api.call("GET", "api/alerts?deviceId=nope", alice, null).statusCode()).isEqualTo(400);
-        HttpResponse<String> consumption = api.call("GET", "api/devices/" + device + "/consumption?date=2026-05-06",
-                alice, null);
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + device, admin, null)))
+                .hasSize(1);
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + UUID.randomUUID(), alice, null)))
+                .isEmpty();
+        assertThat(api.call("GET", "api/alerts?deviceId=nope", alice, null).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> consumption =
+                api.call("GET", "api/devices/" + device + "/consumption?date=2026-05-06", alice, null);
         JsonObject hour = ApiClient.json(consumption).getJsonArray("hours").getJsonObject(10);
         assertThat(hour.getJsonNumber("kwh").bigDecimalValue()).isEqualByComparingTo("4");
         assertThat(hour.getInt("readings")).isEqualTo(4);
 
-        assertThat(api.call("POST", "api/alerts/" + alertId + "/ack", bob, null).statusCode()).as("another's").isEqualTo(404);
-        assertThat(api.call("POST", "api/alerts/not-an-id/ack", alice, null).statusCode()).isEqualTo(400);
-        assertThat(api.call("POST", "api/alerts/" + alertId + "/ack", null, null).statusCode()).isEqualTo(401);
+        assertThat(api.call("POST", "api/alerts/" + alertId + "/ack", bob, null).statusCode())
+                .as("another's")
+                .isEqualTo(404);
+        assertThat(api.call("POST", "api/alerts/not-an-id/ack", alice, null).statusCode())
+                .isEqualTo(400);
+        assertThat(api.call("POST", "api/alerts/" + alertId + "/ack", null, null)
+                        .statusCode())
+                .isEqualTo(401);
         HttpResponse<String> acknowledged = api.call("POST", "api/alerts/" + alertId + "/ack", alice, null);
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         String at = ApiClient.json(acknowledged).getString("acknowledgedAt");
         assertThat(ApiClient.json(api.call("POST", "api/alerts/" + alertId + "/ack", alice, null))
-                .getString("acknowledgedAt")).as("acknowledged once").isEqualTo(at);
+                        .getString("acknowledgedAt"))
+                .as("acknowledged once")
+                .isEqualTo(at);
     }
 
     @Test
     void theDashboardShowsMissedAlertsAfterSignIn() throws Exception {
         String carol = client("carol");
         String carolId = ApiClient.json(api.call("GET", "api/me", carol, null)).getString("id");
-        UUID device = UUID.fromString(ApiClient.json(api.call("POST", "api/devices", admin,
-                "{\"name\":\"sauna\",\"maxHourlyKwh\":0.5,\"ownerId\":\"" + carolId + "\"}")).getString("id"));
-        ems.sendReadings(reading(device, "2026-05-07T18:00:00Z", "10"),
-                reading(device, "2026-05-07T18:20:00Z", "11"));
+        UUID device = UUID.fromString(ApiClient.json(api.call(
+                        "POST",
+                        "api/devices",
+                        admin,
+                        "{\"name\":\"sauna\",\"maxHourlyKwh\":0.5,\"ownerId\":\"" + carolId + "\"}"))
+                .getString("id"));
+        ems.sendReadings(reading(device, "2026-05-07T18:00:00Z", "10"), reading(device, "2026-05-07T18:20:00Z", "11"));
         assertThat(awaitAlerts(carol)).hasSize(1);
 
         String cookie = pageSession("carol");
-        String page = api.http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String page = api.http
+                .send(
+                        HttpRequest.newBuilder(ems.url(""))
+                                .header("Cookie", cookie)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(page).contains("Alerts (1 new)").contains(device.toString());
     }
 
     /** A new device of the user, limit 1 kWh, in UTC. */
     private UUID device(String ownerId, String name) throws Exception {
-        HttpResponse<String> created = api.call("POST", "api/devices", admin, "{\"name\":\"" + name
-                + "\",\"maxHourlyKwh\":1,\"ownerId\":\"" + ownerId + "\",\"timeZone\":\"UTC\"}");
+        HttpResponse<String> created = api.call(
+                "POST",
+                "api/devices",
+                admin,
+                "{\"name\":\"" + name + "\",\"maxHourlyKwh\":1,\"ownerId\":\"" + ownerId + "\",\"timeZone\":\"UTC\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         return UUID.fromString(ApiClient.json(created).getString("id"));
     }
@@ -167,8 +209,8 @@ class AlertsSystemIT {
     /** Waits until the hour of the device's local day holds that many readings. */
     private void awaitReadings(String token, UUID device, String date, int hour, int readings) throws Exception {
         for (int i = 0; i < 100; i++) {
-            JsonObject day = ApiClient.json(
-                    api.call("GET", "api/devices/" + device + "/consumption?date=" + date, token, null));
+            JsonObject day =
+                    ApiClient.json(api.call("GET", "api/devices/" + device + "/consumption?date=" + date, token, null));
             if (day.getJsonArray("hours").getJsonObject(hour).getInt("readings") == readings) {
                 return;
             }
@@ -190,14 +232,19 @@ class AlertsSystemIT {
 
     /** A new client account; its token. */
     private String client(String username) throws Exception {
-        HttpResponse<String> created = api.call("POST", "api/users", admin, "{\"username\":\"" + username
-                + "\",\"password\":\"" + username + "-password\",\"name\":\"" + username + "\",\"role\":\"CLIENT\"}");
+        HttpResponse<String> created = api.call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"" + username + "\",\"password\":\"" + username + "-password\",\"name\":\"" + username
+                        + "\",\"role\":\"CLIENT\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         return api.login(username, username + "-password").getString("token");
     }
 
     private String pageSession(String username) throws Exception {
-        HttpResponse<String> signIn = api.http.send(HttpRequest.newBuilder(ems.url("login"))
+        HttpResponse<String> signIn = api.http.send(
+                HttpRequest.newBuilder(ems.url("login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "username=" + username + "&password=" + username + "-password"))

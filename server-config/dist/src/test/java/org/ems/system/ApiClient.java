@@ -14,9 +14,9 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
 
 /** The EMS API and sockets as a client sees them, for the system tests. */
 final class ApiClient {
@@ -30,7 +30,9 @@ final class ApiClient {
 
     HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(ems.url(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -41,7 +43,10 @@ final class ApiClient {
     }
 
     HttpResponse<String> loginResponse(String username, String password) throws Exception {
-        return call("POST", "api/auth/login", null,
+        return call(
+                "POST",
+                "api/auth/login",
+                null,
                 "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}");
     }
 
@@ -66,19 +71,20 @@ final class ApiClient {
             builder.header("Cookie", cookie).header("Origin", "http://127.0.0.1:" + ems.httpPort);
         }
         return builder.buildAsync(URI.create("ws://127.0.0.1:" + ems.httpPort + path), new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                received.add(data.toString());
-                ws.request(1);
-                return CompletableFuture.completedFuture(null);
-            }
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        received.add(data.toString());
+                        ws.request(1);
+                        return CompletableFuture.completedFuture(null);
+                    }
 
-            @Override
-            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                received.add(CLOSED + statusCode);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                        received.add(CLOSED + statusCode);
+                        return null;
+                    }
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     static String quote(String text) {
@@ -103,9 +109,14 @@ final class ApiClient {
 
     /** The user-scoped alerts push channel the dashboard renders for this page session. */
     String alertsChannel(String cookie) throws Exception {
-        String page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher channel = Pattern.compile("(/jakarta\\.faces\\.push/alerts\\?[^\"']+)").matcher(page);
+        String page = http.send(
+                        HttpRequest.newBuilder(ems.url(""))
+                                .header("Cookie", cookie)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher channel =
+                Pattern.compile("(/jakarta\\.faces\\.push/alerts\\?[^\"']+)").matcher(page);
         if (!channel.find()) {
             throw new AssertionError("no alerts channel in the page: " + page);
         }

@@ -9,9 +9,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +55,11 @@ class ApiSecurityIT {
     @BeforeAll
     void start() throws Exception {
         home = Files.createTempDirectory(Path.of("target"), "ems-api-").toAbsolutePath();
-        ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
+        ems = RunningEms.start(
+                home,
+                RunningEms.freePort(),
+                RunningEms.freePort(),
+                RunningEms.freePort(),
                 Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         ems.awaitLine("EMS ready at", 240);
         api = new ApiClient(ems);
@@ -83,7 +85,9 @@ class ApiSecurityIT {
         assertThat(claims.getStringClaim("upn")).isEqualTo("admin");
         assertThat(claims.getStringListClaim("groups")).containsExactly("ADMIN");
         assertThat(claims.getJWTID()).isNotBlank();
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(15));
     }
 
@@ -91,26 +95,45 @@ class ApiSecurityIT {
     @Order(2)
     void administratorsManageUsersAndNoResponseHoldsAPassword() throws Exception {
         String name = "<script>alert(1)</script> O'Brien; DROP TABLE users.app_user;--";
-        HttpResponse<String> created = call("POST", "api/users", admin,
+        HttpResponse<String> created = call(
+                "POST",
+                "api/users",
+                admin,
                 "{\"username\":\"Client.One\",\"password\":\"client-one-pw\",\"name\":" + quote(name)
                         + ",\"role\":\"CLIENT\",\"timeZone\":\"Europe/Bucharest\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonObject user = json(created);
-        assertThat(created.headers().firstValue("Location")).hasValue(ems.url("api/users/" + user.getString("id")).toString());
+        assertThat(created.headers().firstValue("Location"))
+                .hasValue(ems.url("api/users/" + user.getString("id")).toString());
         assertThat(user.getString("name")).isEqualTo(name);
         assertThat(user.keySet()).containsExactlyInAnyOrder("id", "username", "name", "role", "timeZone");
 
-        assertThat(call("POST", "api/users", admin, "{\"username\":\"client.one\",\"password\":\"another-pw-1\","
-                + "\"name\":\"x\",\"role\":\"CLIENT\"}").statusCode()).as("usernames ignore case").isEqualTo(409);
+        assertThat(call(
+                                "POST",
+                                "api/users",
+                                admin,
+                                "{\"username\":\"client.one\",\"password\":\"another-pw-1\","
+                                        + "\"name\":\"x\",\"role\":\"CLIENT\"}")
+                        .statusCode())
+                .as("usernames ignore case")
+                .isEqualTo(409);
         String id = user.getString("id");
-        assertThat(json(call("GET", "api/users/" + id, admin, null)).getString("name")).isEqualTo(name);
-        JsonObject changed = json(call("PUT", "api/users/" + id, admin,
-                "{\"name\":\"Client One\",\"role\":\"CLIENT\",\"timeZone\":\"Asia/Kolkata\",\"password\":\"a-new-password\"}"));
+        assertThat(json(call("GET", "api/users/" + id, admin, null)).getString("name"))
+                .isEqualTo(name);
+        JsonObject changed = json(
+                call(
+                        "PUT",
+                        "api/users/" + id,
+                        admin,
+                        "{\"name\":\"Client One\",\"role\":\"CLIENT\",\"timeZone\":\"Asia/Kolkata\",\"password\":\"a-new-password\"}"));
         assertThat(changed.getString("timeZone")).isEqualTo("Asia/Kolkata");
         assertThat(login("client.one", "a-new-password").getString("token")).isNotBlank();
 
         String everything = call("GET", "api/users", admin, null).body() + created.body() + changed;
-        assertThat(everything).doesNotContainIgnoringCase("password").doesNotContain("PBKDF2").doesNotContain("hash");
+        assertThat(everything)
+                .doesNotContainIgnoringCase("password")
+                .doesNotContain("PBKDF2")
+                .doesNotContain("hash");
 
         assertThat(call("DELETE", "api/users/" + id, admin, null).statusCode()).isEqualTo(204);
         assertThat(call("GET", "api/users/" + id, admin, null).statusCode()).isEqualTo(404);
@@ -120,40 +143,58 @@ class ApiSecurityIT {
     @Order(3)
     void badInputIsAProblemWithAReasonNeverA500() throws Exception {
         Map<String, String> cases = Map.of(
-                "{\"username\":\"ok-name\",\"password\":\"short\",\"name\":\"n\",\"role\":\"CLIENT\"}", "at least 10",
+                "{\"username\":\"ok-name\",\"password\":\"short\",\"name\":\"n\",\"role\":\"CLIENT\"}",
+                "at least 10",
                 "{\"username\":\"same-as-pw\",\"password\":\"same-as-pw\",\"name\":\"n\",\"role\":\"CLIENT\"}",
                 "must not be the username",
                 "{\"username\":\"zone-user\",\"password\":\"long-enough-pw\",\"name\":\"n\",\"role\":\"CLIENT\","
-                        + "\"timeZone\":\"Mars/Olympus\"}", "IANA time zone",
+                        + "\"timeZone\":\"Mars/Olympus\"}",
+                "IANA time zone",
                 "{\"username\":\"role-user\",\"password\":\"long-enough-pw\",\"name\":\"n\",\"role\":\"ROOT\"}",
                 "ADMIN or CLIENT",
-                "{\"username\":\"x\",\"password\":\"long-enough-pw\",\"name\":\"n\",\"role\":\"CLIENT\"}", "username must",
-                "{\"username\":\"type-user\",\"password\":12,\"name\":\"n\"", "not valid JSON",
-                "{\"username\":\"noname\",\"password\":\"long-enough-pw\",\"role\":\"CLIENT\"}", "name must");
+                "{\"username\":\"x\",\"password\":\"long-enough-pw\",\"name\":\"n\",\"role\":\"CLIENT\"}",
+                "username must",
+                "{\"username\":\"type-user\",\"password\":12,\"name\":\"n\"",
+                "not valid JSON",
+                "{\"username\":\"noname\",\"password\":\"long-enough-pw\",\"role\":\"CLIENT\"}",
+                "name must");
         for (var c : cases.entrySet()) {
             HttpResponse<String> response = call("POST", "api/users", admin, c.getKey());
             assertThat(response.statusCode()).as(c.getKey()).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(json(response).getString("detail")).as(c.getKey()).contains(c.getValue());
         }
-        assertThat(call("GET", "api/users/not-a-uuid", admin, null).statusCode()).isEqualTo(400);
-        assertThat(call("GET", "api/users/" + UUID.randomUUID(), admin, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "api/users/not-a-uuid", admin, null).statusCode())
+                .isEqualTo(400);
+        assertThat(call("GET", "api/users/" + UUID.randomUUID(), admin, null).statusCode())
+                .isEqualTo(404);
 
-        JsonObject fields = json(call("POST", "api/devices", admin, "{\"name\":\" \",\"maxHourlyKwh\":-1,"
-                + "\"timeZone\":\"Mars/Olympus\",\"ownerId\":\"" + UUID.randomUUID() + "\"}"));
+        JsonObject fields = json(call(
+                "POST",
+                "api/devices",
+                admin,
+                "{\"name\":\" \",\"maxHourlyKwh\":-1," + "\"timeZone\":\"Mars/Olympus\",\"ownerId\":\""
+                        + UUID.randomUUID() + "\"}"));
         assertThat(fields.getInt("status")).isEqualTo(400);
         assertThat(fields.getJsonArray("errors").getValuesAs(JsonObject.class))
                 .as("each invalid field with its reason")
                 .extracting(e -> e.getString("field"), e -> e.getString("message"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("maxHourlyKwh",
+                        org.assertj.core.groups.Tuple.tuple(
+                                "maxHourlyKwh",
                                 "maxHourlyKwh must be a number above 0 (kWh per hour, at most 3 decimals)"),
                         org.assertj.core.groups.Tuple.tuple("name", "name must have 1 to 200 characters"),
-                        org.assertj.core.groups.Tuple.tuple("timeZone",
-                                "timeZone must be an IANA time zone such as Europe/Bucharest"));
-        assertThat(json(call("POST", "api/devices", admin, "{\"name\":\"n\",\"maxHourlyKwh\":1,\"ownerId\":\""
-                        + UUID.randomUUID() + "\"}")).getJsonArray("errors").getJsonObject(0).getString("field"))
+                        org.assertj.core.groups.Tuple.tuple(
+                                "timeZone", "timeZone must be an IANA time zone such as Europe/Bucharest"));
+        assertThat(json(call(
+                                "POST",
+                                "api/devices",
+                                admin,
+                                "{\"name\":\"n\",\"maxHourlyKwh\":1,\"ownerId\":\"" + UUID.randomUUID() + "\"}"))
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"))
                 .as("a rule beyond the constraints names its field too")
                 .isEqualTo("ownerId");
     }
@@ -165,15 +206,24 @@ class ApiSecurityIT {
         HttpResponse<String> delete = call("DELETE", "api/users/" + adminId, admin, null);
         assertThat(delete.statusCode()).isEqualTo(409);
         assertThat(json(delete).getString("detail")).contains("last administrator");
-        assertThat(call("PUT", "api/users/" + adminId, admin,
-                "{\"name\":\"A\",\"role\":\"CLIENT\",\"timeZone\":\"UTC\"}").statusCode()).isEqualTo(409);
+        assertThat(call(
+                                "PUT",
+                                "api/users/" + adminId,
+                                admin,
+                                "{\"name\":\"A\",\"role\":\"CLIENT\",\"timeZone\":\"UTC\"}")
+                        .statusCode())
+                .isEqualTo(409);
     }
 
     @Test
     @Order(5)
     void clientsAreRefusedAdministrationAndStrangersEverything() throws Exception {
-        call("POST", "api/users", admin, "{\"username\":\"client.two\",\"password\":\"client-two-pw\",\"name\":\"C2\","
-                + "\"role\":\"CLIENT\"}");
+        call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"client.two\",\"password\":\"client-two-pw\",\"name\":\"C2\","
+                        + "\"role\":\"CLIENT\"}");
         String client = login("client.two", "client-two-pw").getString("token");
         assertThat(call("GET", "api/me", client, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", "api/users", client, null).statusCode()).isEqualTo(403);
@@ -187,45 +237,74 @@ class ApiSecurityIT {
     @Test
     @Order(5)
     void devicesAreManagedByAdministratorsAndSeenByTheirOwnersOnly() throws Exception {
-        String ownerId = json(call("POST", "api/users", admin, "{\"username\":\"owner.one\",\"password\":"
-                + "\"owner-one-pw\",\"name\":\"O1\",\"role\":\"CLIENT\",\"timeZone\":\"Asia/Kolkata\"}")).getString("id");
-        json(call("POST", "api/users", admin, "{\"username\":\"owner.two\",\"password\":\"owner-two-pw\","
-                + "\"name\":\"O2\",\"role\":\"CLIENT\"}"));
-        HttpResponse<String> created = call("POST", "api/devices", admin, "{\"name\":\"<i>Boiler</i>\","
-                + "\"description\":\"'; drop table devices.device; --\",\"address\":\"Str. Mare 1\","
-                + "\"maxHourlyKwh\":1.5,\"ownerId\":\"" + ownerId + "\"}");
+        String ownerId = json(call(
+                        "POST",
+                        "api/users",
+                        admin,
+                        "{\"username\":\"owner.one\",\"password\":"
+                                + "\"owner-one-pw\",\"name\":\"O1\",\"role\":\"CLIENT\",\"timeZone\":\"Asia/Kolkata\"}"))
+                .getString("id");
+        json(call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"owner.two\",\"password\":\"owner-two-pw\"," + "\"name\":\"O2\",\"role\":\"CLIENT\"}"));
+        HttpResponse<String> created = call(
+                "POST",
+                "api/devices",
+                admin,
+                "{\"name\":\"<i>Boiler</i>\","
+                        + "\"description\":\"'; drop table devices.device; --\",\"address\":\"Str. Mare 1\","
+                        + "\"maxHourlyKwh\":1.5,\"ownerId\":\"" + ownerId + "\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonObject device = json(created);
         String id = device.getString("id");
         assertThat(UUID.fromString(id)).isNotNull();
-        assertThat(device.getString("timeZone")).as("the owner's zone by default").isEqualTo("Asia/Kolkata");
+        assertThat(device.getString("timeZone"))
+                .as("the owner's zone by default")
+                .isEqualTo("Asia/Kolkata");
         assertThat(device.getString("name")).isEqualTo("<i>Boiler</i>");
-        assertThat(created.headers().firstValue("Location")).hasValue(ems.url("api/devices/" + id).toString());
+        assertThat(created.headers().firstValue("Location"))
+                .hasValue(ems.url("api/devices/" + id).toString());
 
         String one = login("owner.one", "owner-one-pw").getString("token");
         String two = login("owner.two", "owner-two-pw").getString("token");
         assertThat(call("GET", "api/devices", one, null).body()).contains(id);
         assertThat(call("GET", "api/devices", two, null).body()).isEqualTo("[]");
         assertThat(call("GET", "api/devices/" + id, one, null).statusCode()).isEqualTo(200);
-        assertThat(call("GET", "api/devices/" + id, two, null).statusCode()).as("another's device").isEqualTo(404);
-        assertThat(call("GET", "api/devices/" + id + "/consumption?date=2026-03-29", one, null).statusCode()).isEqualTo(200);
-        assertThat(call("GET", "api/devices/" + id + "/consumption?date=2026-03-29", two, null).statusCode()).isEqualTo(404);
-        assertThat(call("POST", "api/devices", one, "{\"name\":\"x\",\"maxHourlyKwh\":1}").statusCode()).isEqualTo(403);
-        assertThat(call("PUT", "api/devices/" + id, one, "{\"name\":\"x\",\"maxHourlyKwh\":1}").statusCode()).isEqualTo(403);
+        assertThat(call("GET", "api/devices/" + id, two, null).statusCode())
+                .as("another's device")
+                .isEqualTo(404);
+        assertThat(call("GET", "api/devices/" + id + "/consumption?date=2026-03-29", one, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", "api/devices/" + id + "/consumption?date=2026-03-29", two, null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(call("POST", "api/devices", one, "{\"name\":\"x\",\"maxHourlyKwh\":1}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(call("PUT", "api/devices/" + id, one, "{\"name\":\"x\",\"maxHourlyKwh\":1}")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(call("DELETE", "api/devices/" + id, one, null).statusCode()).isEqualTo(403);
 
         JsonObject day = json(call("GET", "api/devices/" + id + "/consumption?date=2026-03-29", one, null));
         assertThat(day.getString("timeZone")).isEqualTo("Asia/Kolkata");
-        assertThat(day.getJsonArray("hours").getJsonObject(0).getString("start")).isEqualTo("2026-03-29T00:00:00+05:30");
+        assertThat(day.getJsonArray("hours").getJsonObject(0).getString("start"))
+                .isEqualTo("2026-03-29T00:00:00+05:30");
 
-        for (String bad : List.of("{\"name\":\"\",\"maxHourlyKwh\":1}", "{\"name\":\"n\",\"maxHourlyKwh\":-1}",
-                "{\"name\":\"n\"}", "{\"name\":\"n\",\"maxHourlyKwh\":\"lots\"}",
+        for (String bad : List.of(
+                "{\"name\":\"\",\"maxHourlyKwh\":1}",
+                "{\"name\":\"n\",\"maxHourlyKwh\":-1}",
+                "{\"name\":\"n\"}",
+                "{\"name\":\"n\",\"maxHourlyKwh\":\"lots\"}",
                 "{\"name\":\"n\",\"maxHourlyKwh\":1,\"ownerId\":\"" + UUID.randomUUID() + "\"}",
                 "{\"name\":\"n\",\"maxHourlyKwh\":1,\"timeZone\":\"Nowhere/Land\"}")) {
             HttpResponse<String> refused = call("POST", "api/devices", admin, bad);
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
-            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         }
     }
 
@@ -236,15 +315,31 @@ class ApiSecurityIT {
                 "tcp://127.0.0.1:" + ems.brokerPort, "ems-app", ems.secret("broker.app.password"));
         try (var jms = broker.createContext();
                 var events = jms.createConsumer(jms.createTopic("ems.device-events"))) {
-            String ownerId = json(call("POST", "api/users", admin, "{\"username\":\"leaving\",\"password\":"
-                    + "\"leaving-password\",\"name\":\"L\",\"role\":\"CLIENT\"}")).getString("id");
-            String id = json(call("POST", "api/devices", admin, "{\"name\":\"v1\",\"maxHourlyKwh\":1,\"ownerId\":\""
-                    + ownerId + "\"}")).getString("id");
-            call("PUT", "api/devices/" + id, admin, "{\"name\":\"v2\",\"maxHourlyKwh\":2,\"ownerId\":\"" + ownerId + "\"}");
-            assertThat(call("PUT", "api/devices/" + id, admin, "{\"name\":\"v3\",\"maxHourlyKwh\":0}").statusCode())
-                    .as("refused: no event").isEqualTo(400);
+            String ownerId = json(call(
+                            "POST",
+                            "api/users",
+                            admin,
+                            "{\"username\":\"leaving\",\"password\":"
+                                    + "\"leaving-password\",\"name\":\"L\",\"role\":\"CLIENT\"}"))
+                    .getString("id");
+            String id = json(call(
+                            "POST",
+                            "api/devices",
+                            admin,
+                            "{\"name\":\"v1\",\"maxHourlyKwh\":1,\"ownerId\":\"" + ownerId + "\"}"))
+                    .getString("id");
+            call(
+                    "PUT",
+                    "api/devices/" + id,
+                    admin,
+                    "{\"name\":\"v2\",\"maxHourlyKwh\":2,\"ownerId\":\"" + ownerId + "\"}");
+            assertThat(call("PUT", "api/devices/" + id, admin, "{\"name\":\"v3\",\"maxHourlyKwh\":0}")
+                            .statusCode())
+                    .as("refused: no event")
+                    .isEqualTo(400);
             call("DELETE", "api/users/" + ownerId, admin, null); // the device stays, unassigned
-            assertThat(json(call("GET", "api/devices/" + id, admin, null)).get("ownerId")).isIn(null, jakarta.json.JsonValue.NULL);
+            assertThat(json(call("GET", "api/devices/" + id, admin, null)).get("ownerId"))
+                    .isIn(null, jakarta.json.JsonValue.NULL);
             call("DELETE", "api/devices/" + id, admin, null);
 
             List<org.ems.contracts.device.DeviceEvent> received = new java.util.ArrayList<>();
@@ -254,7 +349,9 @@ class ApiSecurityIT {
                     received.add(event);
                 }
             }
-            assertThat(received).extracting(e -> e.type().name() + " " + e.version() + " " + e.device().name())
+            assertThat(received)
+                    .extracting(e -> e.type().name() + " " + e.version() + " "
+                            + e.device().name())
                     .containsExactly("CREATED 1 v1", "UPDATED 2 v2", "UPDATED 3 v2", "DELETED 4 v2");
             assertThat(received.get(2).device().ownerId()).isNull();
         }
@@ -263,8 +360,13 @@ class ApiSecurityIT {
     @Test
     @Order(5)
     void everyAdministrativeChangeIsInTheAuditLog() throws Exception {
-        String id = json(call("POST", "api/users", admin, "{\"username\":\"audited\",\"password\":\"audited-pw-1\","
-                + "\"name\":\"Before\",\"role\":\"CLIENT\"}")).getString("id");
+        String id = json(call(
+                        "POST",
+                        "api/users",
+                        admin,
+                        "{\"username\":\"audited\",\"password\":\"audited-pw-1\","
+                                + "\"name\":\"Before\",\"role\":\"CLIENT\"}"))
+                .getString("id");
         call("PUT", "api/users/" + id, admin, "{\"name\":\"After\",\"role\":\"CLIENT\",\"password\":\"audited-pw-2\"}");
         String device = json(call("POST", "api/devices", admin, "{\"name\":\"Audited meter\",\"maxHourlyKwh\":1}"))
                 .getString("id");
@@ -275,7 +377,8 @@ class ApiSecurityIT {
         JsonObject log = json(page);
         assertThat(log.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(4);
         var entries = log.getJsonArray("entries");
-        assertThat(entries.getValuesAs(JsonObject.class)).extracting(e -> e.getString("action") + " " + e.getString("targetType"))
+        assertThat(entries.getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("action") + " " + e.getString("targetType"))
                 .containsExactly("DELETED DEVICE", "CREATED DEVICE", "UPDATED_WITH_PASSWORD USER", "CREATED USER");
         JsonObject update = entries.getJsonObject(2);
         assertThat(update.getString("actor")).isEqualTo("admin");
@@ -283,7 +386,8 @@ class ApiSecurityIT {
         assertThat(update.getJsonObject("after").getString("name")).isEqualTo("After");
         assertThat(entries.getJsonObject(0).isNull("after")).isTrue();
         assertThat(page.body()).doesNotContain("audited-pw").doesNotContain("PBKDF2");
-        assertThat(call("GET", "api/audit", login("audited", "audited-pw-2").getString("token"), null).statusCode())
+        assertThat(call("GET", "api/audit", login("audited", "audited-pw-2").getString("token"), null)
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(call("GET", "api/audit?size=0", admin, null).statusCode()).isEqualTo(400);
     }
@@ -291,7 +395,8 @@ class ApiSecurityIT {
     @Test
     @Order(5)
     void theSimulatorSignsInAndListsTheDevicesToSimulate() throws Exception {
-        String id = json(call("POST", "api/devices", admin, "{\"name\":\"Simulated\",\"maxHourlyKwh\":4}")).getString("id");
+        String id = json(call("POST", "api/devices", admin, "{\"name\":\"Simulated\",\"maxHourlyKwh\":4}"))
+                .getString("id");
         var found = org.ems.simulator.EmsDirectory.devices(ems.url(""), "admin", ADMIN_PASSWORD);
         assertThat(found).contains(new org.ems.simulator.EmsDirectory.Device(UUID.fromString(id), "Simulated"));
         org.assertj.core.api.Assertions.assertThatThrownBy(
@@ -304,33 +409,53 @@ class ApiSecurityIT {
     void pagesNeedASignInAndShowEachRoleItsOwn() throws Exception {
         HttpResponse<String> anonymous = call("GET", "", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location")).hasValue(ems.url("login.xhtml").toString());
+        assertThat(anonymous.headers().firstValue("Location"))
+                .hasValue(ems.url("login.xhtml").toString());
         assertThat(call("GET", "login.xhtml", null, null).body()).contains("Sign in");
 
         HttpResponse<String> wrong = form("admin", "wrong-password");
-        assertThat(wrong.headers().firstValue("Location")).hasValue(ems.url("login.xhtml?error=invalid").toString());
-        assertThat(call("GET", "login.xhtml?error=invalid", null, null).body()).contains("Invalid username or password");
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValue(ems.url("login.xhtml?error=invalid").toString());
+        assertThat(call("GET", "login.xhtml?error=invalid", null, null).body())
+                .contains("Invalid username or password");
 
-        call("POST", "api/users", admin, "{\"username\":\"page.client\",\"password\":\"page-client-pw\",\"name\":"
-                + "\"<b>PC</b>\",\"role\":\"CLIENT\"}");
+        call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"page.client\",\"password\":\"page-client-pw\",\"name\":"
+                        + "\"<b>PC</b>\",\"role\":\"CLIENT\"}");
         HttpResponse<String> ok = form("page.client", "page-client-pw");
         assertThat(ok.headers().firstValue("Location")).hasValue(ems.url("").toString());
         String cookie = RunningEms.sessionCookie(ok);
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("page.client").doesNotContain("Live meter readings")
+        assertThat(page.body())
+                .contains("page.client")
+                .doesNotContain("Live meter readings")
                 .doesNotContain("jakarta.faces.push/readings");
 
-        HttpResponse<String> out = http.send(HttpRequest.newBuilder(ems.url("logout")).header("Cookie", cookie).build(),
+        HttpResponse<String> out = http.send(
+                HttpRequest.newBuilder(ems.url("logout"))
+                        .header("Cookie", cookie)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(302);
-        assertThat(http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).as("the session is gone").isEqualTo(302);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(ems.url(""))
+                                        .header("Cookie", cookie)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("the session is gone")
+                .isEqualTo(302);
     }
 
     private HttpResponse<String> form(String username, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(ems.url("login"))
+        return http.send(
+                HttpRequest.newBuilder(ems.url("login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
                         .build(),
@@ -353,13 +478,19 @@ class ApiSecurityIT {
         assertThat(call("GET", "api/users", valid, null).statusCode())
                 .as("control: our own forgery of an active sign-in works")
                 .isEqualTo(200);
-        assertThat(handshake(valid, null)).as("control: the socket takes it too").isEqualTo(101);
+        assertThat(handshake(valid, null))
+                .as("control: the socket takes it too")
+                .isEqualTo(101);
 
         Map<String, String> attacks = attacks(ours, theirs, publicPem, me, now, valid, signIn);
         attacks.put("a sign-in that never was", rs256(ours, claims(me, now, c -> {})));
         for (var attack : attacks.entrySet()) {
-            assertThat(call("GET", "api/users", attack.getValue(), null).statusCode()).as(attack.getKey()).isEqualTo(401);
-            assertThat(handshake(attack.getValue(), null)).as("socket: " + attack.getKey()).isEqualTo(401);
+            assertThat(call("GET", "api/users", attack.getValue(), null).statusCode())
+                    .as(attack.getKey())
+                    .isEqualTo(401);
+            assertThat(handshake(attack.getValue(), null))
+                    .as("socket: " + attack.getKey())
+                    .isEqualTo(401);
         }
     }
 
@@ -367,13 +498,19 @@ class ApiSecurityIT {
     @Order(6)
     void socketsTakeATokenOrThePageSessionAndRefuseForeignOrigins() throws Exception {
         assertThat(handshake(admin, null)).isEqualTo(101);
-        assertThat(handshake(admin, "http://127.0.0.1:" + ems.httpPort)).as("our own origin").isEqualTo(101);
+        assertThat(handshake(admin, "http://127.0.0.1:" + ems.httpPort))
+                .as("our own origin")
+                .isEqualTo(101);
         assertThat(handshake(null, null)).as("no token, no session").isEqualTo(401);
-        assertThat(handshake(admin, "https://evil.example")).as("foreign origin").isEqualTo(403);
+        assertThat(handshake(admin, "https://evil.example"))
+                .as("foreign origin")
+                .isEqualTo(403);
         HttpResponse<String> signIn = form("page.client", "page-client-pw");
         String cookie = RunningEms.sessionCookie(signIn);
-        var socket = http.newWebSocketBuilder().header("Cookie", cookie)
-                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + ems.httpPort + "/ws/alerts"),
+        var socket = http.newWebSocketBuilder()
+                .header("Cookie", cookie)
+                .buildAsync(
+                        java.net.URI.create("ws://127.0.0.1:" + ems.httpPort + "/ws/alerts"),
                         new java.net.http.WebSocket.Listener() {})
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
         socket.abort();
@@ -389,8 +526,10 @@ class ApiSecurityIT {
             builder.header("Origin", origin);
         }
         try {
-            var socket = builder.buildAsync(java.net.URI.create("ws://127.0.0.1:" + ems.httpPort + "/ws/alerts"),
-                    new java.net.http.WebSocket.Listener() {}).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            var socket = builder.buildAsync(
+                            java.net.URI.create("ws://127.0.0.1:" + ems.httpPort + "/ws/alerts"),
+                            new java.net.http.WebSocket.Listener() {})
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(socket.getSubprotocol()).isEqualTo(token == null ? "" : "access_token");
             socket.abort();
             return 101;
@@ -403,13 +542,21 @@ class ApiSecurityIT {
     }
 
     /** Tokens that must be refused although they name an active sign-in. */
-    private static Map<String, String> attacks(RSAPrivateKey ours, RSAPrivateKey theirs, byte[] publicPem, String me,
-            Instant now, String valid, String signIn) throws Exception {
+    private static Map<String, String> attacks(
+            RSAPrivateKey ours,
+            RSAPrivateKey theirs,
+            byte[] publicPem,
+            String me,
+            Instant now,
+            String valid,
+            String signIn)
+            throws Exception {
         Map<String, String> attacks = new java.util.LinkedHashMap<>();
         Consumer<JWTClaimsSet.Builder> active = c -> c.jwtID(signIn);
         attacks.put("expired", rs256(ours, claims(me, now.minus(Duration.ofHours(1)), active)));
-        attacks.put("nbf in the future", rs256(ours, claims(me, now,
-                active.andThen(c -> c.notBeforeTime(Date.from(now.plusSeconds(3600)))))));
+        attacks.put(
+                "nbf in the future",
+                rs256(ours, claims(me, now, active.andThen(c -> c.notBeforeTime(Date.from(now.plusSeconds(3600)))))));
         attacks.put("wrong issuer", rs256(ours, claims(me, now, active.andThen(c -> c.issuer("someone-else")))));
         attacks.put("another key", rs256(theirs, claims(me, now, active)));
         attacks.put("HS256 with the public key", hs256(publicPem, claims(me, now, active)));
@@ -422,41 +569,62 @@ class ApiSecurityIT {
     @Test
     @Order(6)
     void signingOutEndsThatTokenOnly() throws Exception {
-        call("POST", "api/users", admin, "{\"username\":\"two.tokens\",\"password\":\"two-tokens-pw\","
-                + "\"name\":\"T\",\"role\":\"CLIENT\"}");
+        call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"two.tokens\",\"password\":\"two-tokens-pw\"," + "\"name\":\"T\",\"role\":\"CLIENT\"}");
         String first = login("two.tokens", "two-tokens-pw").getString("token");
         String second = login("two.tokens", "two-tokens-pw").getString("token");
-        assertThat(call("POST", "api/auth/logout", null, null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(call("POST", "api/auth/logout", null, null).statusCode())
+                .as("no token")
+                .isEqualTo(401);
         assertThat(call("POST", "api/auth/logout", second, null).statusCode()).isEqualTo(204);
-        assertThat(call("GET", "api/me", second, null).statusCode()).as("the token signed out").isEqualTo(401);
+        assertThat(call("GET", "api/me", second, null).statusCode())
+                .as("the token signed out")
+                .isEqualTo(401);
         assertThat(handshake(second, null)).isEqualTo(401);
-        assertThat(call("GET", "api/me", first, null).statusCode()).as("another sign-in").isEqualTo(200);
+        assertThat(call("GET", "api/me", first, null).statusCode())
+                .as("another sign-in")
+                .isEqualTo(200);
     }
 
     @Test
     @Order(6)
     void aDeletedUserLosesTokensPageSessionsAndSocketsAtOnce() throws Exception {
-        String id = json(call("POST", "api/users", admin, "{\"username\":\"leaver\",\"password\":"
-                + "\"leaver-password\",\"name\":\"L\",\"role\":\"CLIENT\"}")).getString("id");
+        String id = json(call(
+                        "POST",
+                        "api/users",
+                        admin,
+                        "{\"username\":\"leaver\",\"password\":"
+                                + "\"leaver-password\",\"name\":\"L\",\"role\":\"CLIENT\"}"))
+                .getString("id");
         String token = login("leaver", "leaver-password").getString("token");
         String cookie = RunningEms.sessionCookie(form("leaver", "leaver-password"));
         var tokenSocket = new LinkedBlockingQueue<String>();
         var pageSocket = new LinkedBlockingQueue<String>();
         var pagePush = new LinkedBlockingQueue<String>();
-        List<java.net.http.WebSocket> sockets = List.of(api.socket("/ws/alerts", token, null, tokenSocket),
+        List<java.net.http.WebSocket> sockets = List.of(
+                api.socket("/ws/alerts", token, null, tokenSocket),
                 api.socket("/ws/alerts", null, cookie, pageSocket),
                 api.socket(api.alertsChannel(cookie), null, cookie, pagePush));
         try {
             assertThat(call("GET", "api/me", token, null).statusCode()).isEqualTo(200);
-            assertThat(call("DELETE", "api/users/" + id, admin, null).statusCode()).isEqualTo(204);
+            assertThat(call("DELETE", "api/users/" + id, admin, null).statusCode())
+                    .isEqualTo(204);
 
             Instant deleted = Instant.now();
-            assertThat(call("GET", "api/me", token, null).statusCode()).as("the next API call").isEqualTo(401);
+            assertThat(call("GET", "api/me", token, null).statusCode())
+                    .as("the next API call")
+                    .isEqualTo(401);
             for (var socket : List.of(tokenSocket, pageSocket, pagePush)) {
-                assertThat(socket.poll(5, TimeUnit.SECONDS)).as("closed by the server").startsWith(ApiClient.CLOSED);
+                assertThat(socket.poll(5, TimeUnit.SECONDS))
+                        .as("closed by the server")
+                        .startsWith(ApiClient.CLOSED);
             }
             System.out.println("Sockets of a deleted user closed after " + Duration.between(deleted, Instant.now()));
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.headers().firstValue("Location"))
                     .as("the page session ended, with a message")
@@ -469,28 +637,49 @@ class ApiSecurityIT {
     @Test
     @Order(6)
     void aNewPasswordOrADemotionEndsTheOtherSignIns() throws Exception {
-        String id = json(call("POST", "api/users", admin, "{\"username\":\"second.admin\",\"password\":"
-                + "\"second-admin-pw\",\"name\":\"S\",\"role\":\"ADMIN\"}")).getString("id");
+        String id = json(call(
+                        "POST",
+                        "api/users",
+                        admin,
+                        "{\"username\":\"second.admin\",\"password\":"
+                                + "\"second-admin-pw\",\"name\":\"S\",\"role\":\"ADMIN\"}"))
+                .getString("id");
         String changing = login("second.admin", "second-admin-pw").getString("token");
         String other = login("second.admin", "second-admin-pw").getString("token");
         String cookie = RunningEms.sessionCookie(form("second.admin", "second-admin-pw"));
 
-        assertThat(call("PUT", "api/users/" + id, changing, "{\"name\":\"S\",\"role\":\"ADMIN\","
-                + "\"password\":\"a-brand-new-password\"}").statusCode()).isEqualTo(200);
-        assertThat(call("GET", "api/me", changing, null).statusCode()).as("the sign-in that changed it").isEqualTo(200);
-        assertThat(call("GET", "api/me", other, null).statusCode()).as("another token").isEqualTo(401);
-        assertThat(http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(call(
+                                "PUT",
+                                "api/users/" + id,
+                                changing,
+                                "{\"name\":\"S\",\"role\":\"ADMIN\"," + "\"password\":\"a-brand-new-password\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", "api/me", changing, null).statusCode())
+                .as("the sign-in that changed it")
+                .isEqualTo(200);
+        assertThat(call("GET", "api/me", other, null).statusCode())
+                .as("another token")
+                .isEqualTo(401);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(ems.url(""))
+                                        .header("Cookie", cookie)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .as("a page session")
                 .isEqualTo(302);
 
-        assertThat(call("PUT", "api/users/" + id, admin, "{\"name\":\"S\",\"role\":\"CLIENT\"}").statusCode())
+        assertThat(call("PUT", "api/users/" + id, admin, "{\"name\":\"S\",\"role\":\"CLIENT\"}")
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(call("GET", "api/users", changing, null).statusCode())
                 .as("demoted: the administrator's token is gone")
                 .isEqualTo(401);
         String again = login("second.admin", "a-brand-new-password").getString("token");
-        assertThat(call("GET", "api/users", again, null).statusCode()).as("signed in again: a client").isEqualTo(403);
+        assertThat(call("GET", "api/users", again, null).statusCode())
+                .as("signed in again: a client")
+                .isEqualTo(403);
     }
 
     @Test
@@ -520,14 +709,20 @@ class ApiSecurityIT {
     @Test
     @Order(8)
     void aBruteForceOnOneUsernameIsThrottled() throws Exception {
-        call("POST", "api/users", admin, "{\"username\":\"target\",\"password\":\"target-password\",\"name\":\"T\","
-                + "\"role\":\"CLIENT\"}");
+        call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"target\",\"password\":\"target-password\",\"name\":\"T\"," + "\"role\":\"CLIENT\"}");
         for (int i = 0; i < 5; i++) {
             assertThat(loginResponse("target", "guess-" + i).statusCode()).isEqualTo(401);
         }
         HttpResponse<String> throttled = loginResponse("TARGET", "target-password");
-        assertThat(throttled.statusCode()).as("even the right password, while throttled").isEqualTo(429);
-        assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(800L, 900L);
+        assertThat(throttled.statusCode())
+                .as("even the right password, while throttled")
+                .isEqualTo(429);
+        assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(800L, 900L);
         assertThat(json(throttled).getString("detail")).contains("too many failed sign-ins");
     }
 
@@ -547,21 +742,33 @@ class ApiSecurityIT {
 
     private static JWTClaimsSet claims(String subject, Instant issued, Consumer<JWTClaimsSet.Builder> change) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-                .issuer("ems").subject(subject).claim("upn", "admin").claim("groups", List.of("ADMIN"))
-                .issueTime(Date.from(issued)).expirationTime(Date.from(issued.plus(Duration.ofMinutes(15))))
+                .issuer("ems")
+                .subject(subject)
+                .claim("upn", "admin")
+                .claim("groups", List.of("ADMIN"))
+                .issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(Duration.ofMinutes(15))))
                 .jwtID(UUID.randomUUID().toString());
         change.accept(builder);
         return builder.build();
     }
 
     private static String rs256(RSAPrivateKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
 
     private static String hs256(byte[] secret, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new MACSigner(secret));
         return jwt.serialize();
     }
@@ -577,13 +784,16 @@ class ApiSecurityIT {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"upn\":\"admin\"", "\"upn\":\"root\"");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 
     private static RSAPrivateKey privateKey(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        String base64 =
+                Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         return (RSAPrivateKey) key;
     }
 

@@ -1,8 +1,8 @@
 package org.ems.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ems.system.RunningEms.reading;
 import static org.awaitility.Awaitility.await;
+import static org.ems.system.RunningEms.reading;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -45,23 +45,39 @@ class BrowserIT {
     void start() throws Exception {
         boolean chromium = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         // In CI a missing browser is a failure (.ci/run installs it), never a silent skip.
-        assertThat(chromium || System.getenv("CI") == null).as("Chromium and chromedriver installed in CI").isTrue();
+        assertThat(chromium || System.getenv("CI") == null)
+                .as("Chromium and chromedriver installed in CI")
+                .isTrue();
         assumeTrue(chromium, "no Chromium here (apt install chromium chromium-driver)");
         Path home = Files.createTempDirectory(Path.of("target"), "ems-browser-").toAbsolutePath();
-        ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
+        ems = RunningEms.start(
+                home,
+                RunningEms.freePort(),
+                RunningEms.freePort(),
+                RunningEms.freePort(),
                 Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         ems.awaitLine("EMS ready at", 240);
         api = new ApiClient(ems);
 
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory(home, "chromium-"));
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--user-data-dir=" + Files.createTempDirectory(home, "chromium-"));
         LoggingPreferences console = new LoggingPreferences();
         console.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", console);
         ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(driver, options);
     }
 
@@ -78,12 +94,22 @@ class BrowserIT {
     @Test
     void aClientSeesAnAlertArriveOnTheOpenDashboardAndAcknowledgesIt() throws Exception {
         String admin = api.login("admin", ADMIN_PASSWORD).getString("token");
-        assertThat(api.call("POST", "api/users", admin, "{\"username\":\"dora\",\"password\":\"dora-password\","
-                + "\"name\":\"Dora <b>\",\"role\":\"CLIENT\"}").statusCode()).isEqualTo(201);
+        assertThat(api.call(
+                                "POST",
+                                "api/users",
+                                admin,
+                                "{\"username\":\"dora\",\"password\":\"dora-password\","
+                                        + "\"name\":\"Dora <b>\",\"role\":\"CLIENT\"}")
+                        .statusCode())
+                .isEqualTo(201);
         String dora = api.login("dora", "dora-password").getString("token");
         String doraId = ApiClient.json(api.call("GET", "api/me", dora, null)).getString("id");
-        UUID device = UUID.fromString(ApiClient.json(api.call("POST", "api/devices", admin,
-                "{\"name\":\"heat pump\",\"maxHourlyKwh\":1,\"ownerId\":\"" + doraId + "\",\"timeZone\":\"UTC\"}"))
+        UUID device = UUID.fromString(ApiClient.json(api.call(
+                        "POST",
+                        "api/devices",
+                        admin,
+                        "{\"name\":\"heat pump\",\"maxHourlyKwh\":1,\"ownerId\":\"" + doraId
+                                + "\",\"timeZone\":\"UTC\"}"))
                 .getString("id"));
 
         browser.get(ems.url("").toString());
@@ -95,8 +121,7 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("alertsForm")).getText()).contains("Alerts (0 new)");
         Thread.sleep(1_000); // the page's push socket opens
 
-        ems.sendReadings(reading(device, "2026-05-08T07:00:00Z", "0"),
-                reading(device, "2026-05-08T07:20:00Z", "2"));
+        ems.sendReadings(reading(device, "2026-05-08T07:00:00Z", "0"), reading(device, "2026-05-08T07:20:00Z", "2"));
         page(b -> b.findElement(By.id("alertTable")).getText().contains(device.toString()));
         assertThat(browser.findElement(By.id("alertTable")).getText()).contains("2026-05-08T07:00:00Z");
 
@@ -105,8 +130,10 @@ class BrowserIT {
         browser.findElement(By.xpath("//button[.//span[text()='Acknowledge']] | //button[text()='Acknowledge']"))
                 .click();
         page(b -> b.findElement(By.id("alertsForm")).getText().contains("Alerts (0 new)"));
-        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts", dora, null)).getJsonObject(0)
-                .isNull("acknowledgedAt")).isFalse();
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts", dora, null))
+                        .getJsonObject(0)
+                        .isNull("acknowledgedAt"))
+                .isFalse();
     }
 
     /**
@@ -117,7 +144,10 @@ class BrowserIT {
         try {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> shown.test(browser));
         } catch (RuntimeException e) {
-            browser.manage().logs().get(LogType.BROWSER).forEach(line -> System.out.println("browser console: " + line));
+            browser.manage()
+                    .logs()
+                    .get(LogType.BROWSER)
+                    .forEach(line -> System.out.println("browser console: " + line));
             throw e;
         }
     }

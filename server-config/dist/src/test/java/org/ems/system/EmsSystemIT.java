@@ -75,7 +75,8 @@ class EmsSystemIT {
     @Order(1)
     void announcesItsUrlAndTheGeneratedAdminPasswordOnce() {
         assertThat(ems.output()).contains("EMS ready at http://127.0.0.1:" + ems.httpPort + "/");
-        assertThat(ems.output()).anySatisfy(line -> assertThat(line).matches("Created user 'admin' with password \\S{10,} .*"));
+        assertThat(ems.output())
+                .anySatisfy(line -> assertThat(line).matches("Created user 'admin' with password \\S{10,} .*"));
     }
 
     @Test
@@ -83,9 +84,12 @@ class EmsSystemIT {
     void everyProcessListensOnLoopbackOnly() throws Exception {
         var launcher = ems.process().toHandle();
         // PostgreSQL's postmaster detaches from the launcher; its pid is the first line of postmaster.pid.
-        long postmaster = Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid")).get(0).trim());
+        long postmaster = Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid"))
+                .get(0)
+                .trim());
         var listening = ListeningSockets.of(java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(launcher, ProcessHandle.of(postmaster).orElseThrow()),
+                java.util.stream.Stream.of(
+                        launcher, ProcessHandle.of(postmaster).orElseThrow()),
                 launcher.descendants()));
         // at least the broker (launcher), Payara Micro and PostgreSQL
         assertThat(listening).hasSizeGreaterThanOrEqualTo(3).allMatch(ListeningSockets::isLoopback);
@@ -129,8 +133,8 @@ class EmsSystemIT {
     void badInputGetsProblemJsonNever500() throws Exception {
         HttpResponse<String> unknown = get("api/devices/" + UUID.randomUUID() + "/consumption?date=2026-03-10");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(json(unknown).getInt("status")).isEqualTo(404);
         HttpResponse<String> badDate = get("api/devices/" + UUID.randomUUID() + "/consumption?date=10.03.2026");
         assertThat(badDate.statusCode()).isEqualTo(400);
@@ -141,7 +145,8 @@ class EmsSystemIT {
     @Test
     @Order(5)
     void aPoisonMessageLandsInTheDeadLetterQueueWithItsReason() throws Exception {
-        String poison = "{\"deviceId\":\"" + UUID.randomUUID() + "\",\"timestamp\":\"2026-03-10T10:00:00Z\",\"kwh\":\"lots\"}";
+        String poison =
+                "{\"deviceId\":\"" + UUID.randomUUID() + "\",\"timestamp\":\"2026-03-10T10:00:00Z\",\"kwh\":\"lots\"}";
         sendAsMeter(poison);
         try (JMSContext app = appFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
                 var consumer = app.createConsumer(app.createQueue(Destinations.READINGS_DLQ))) {
@@ -168,11 +173,13 @@ class EmsSystemIT {
     @Order(7)
     void aStoredReadingIsPushedToAnOpenPage() throws Exception {
         String cookie = signInToPages();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Live meter readings");
-        Matcher channel = Pattern.compile("(/jakarta\\.faces\\.push/readings\\?[^\"']+)").matcher(page.body());
+        Matcher channel =
+                Pattern.compile("(/jakarta\\.faces\\.push/readings\\?[^\"']+)").matcher(page.body());
         assertThat(channel.find()).as("f:websocket channel URL in page").isTrue();
 
         var messages = new LinkedBlockingQueue<String>();
@@ -201,10 +208,12 @@ class EmsSystemIT {
     @Test
     @Order(8)
     void aSecondEmsOnTheSameHomeSaysItIsAlreadyRunning() throws Exception {
-        try (RunningEms second = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort())) {
+        try (RunningEms second =
+                RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort())) {
             assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.process().exitValue()).isEqualTo(1);
-            assertThat(second.awaitLine("ems: EMS is already running on " + home, 5)).isNotNull();
+            assertThat(second.awaitLine("ems: EMS is already running on " + home, 5))
+                    .isNotNull();
         }
     }
 
@@ -214,7 +223,10 @@ class EmsSystemIT {
         UUID device = createDevice();
         sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T00:00:00Z", "10")));
         sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T01:00:00Z", "13")));
-        await().atMost(ARRIVAL).until(() -> get("api/devices/" + device + "/consumption?date=2026-03-12").statusCode() == 200);
+        await().atMost(ARRIVAL)
+                .until(() -> get("api/devices/" + device + "/consumption?date=2026-03-12")
+                                .statusCode()
+                        == 200);
 
         // A JVM ended by SIGTERM exits with 143 even after a clean shutdown; what matters is that all is stopped.
         assertThat(ems.stop()).isIn(0, 143);
@@ -231,7 +243,10 @@ class EmsSystemIT {
         HttpResponse<String> after = get("api/devices/" + device + "/consumption?date=2026-03-12");
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         JsonObject day = json(after);
-        assertThat(day.getJsonArray("hours").getJsonObject(0).getJsonNumber("kwh").bigDecimalValue())
+        assertThat(day.getJsonArray("hours")
+                        .getJsonObject(0)
+                        .getJsonNumber("kwh")
+                        .bigDecimalValue())
                 .isEqualByComparingTo("3");
     }
 
@@ -271,7 +286,8 @@ class EmsSystemIT {
 
     /** The session cookie of the administrator signed in through the login form. */
     private String signInToPages() throws IOException, InterruptedException {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(ems.url("login"))
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(ems.url("login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
                                 + java.net.URLEncoder.encode(adminPassword, java.nio.charset.StandardCharsets.UTF_8)))
@@ -284,7 +300,8 @@ class EmsSystemIT {
 
     /** A new device (no owner, zone UTC) through the API; its id. */
     private UUID createDevice() throws IOException, InterruptedException {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(ems.url("api/devices"))
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(ems.url("api/devices"))
                         .header("Authorization", "Bearer " + adminToken())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
@@ -298,7 +315,8 @@ class EmsSystemIT {
     /** The generated admin password that the first start printed, exchanged for a token. */
     private String adminToken() throws IOException, InterruptedException {
         String password = adminPassword;
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(ems.url("api/auth/login"))
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(ems.url("api/auth/login"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"username\":\"admin\",\"password\":\"" + password + "\"}"))

@@ -38,7 +38,8 @@ final class ListeningSockets {
         }
         List<String> listening = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            for (String line : Files.readAllLines(Path.of(table))
+                    .subList(1, Files.readAllLines(Path.of(table)).size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f[3].equals(LISTEN) && inodes.contains(f[9])) {
                     listening.add(f[1]);

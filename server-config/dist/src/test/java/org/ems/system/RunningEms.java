@@ -5,12 +5,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,8 +45,8 @@ final class RunningEms implements AutoCloseable {
         this.brokerPort = brokerPort;
         this.process = process;
         this.reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     output.add(line);
                 }
@@ -68,13 +68,16 @@ final class RunningEms implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dems.dist=" + distribution(),
-                "-cp", distribution().resolve("lib") + "/*",
-                "org.ems.runtime.Launcher", "run");
-        builder.environment().putAll(Map.of(
-                "EMS_HOME", home.toString(),
-                "EMS_HTTP_PORT", Integer.toString(httpPort),
-                "EMS_DB_PORT", Integer.toString(dbPort),
-                "EMS_BROKER_PORT", Integer.toString(brokerPort)));
+                "-cp",
+                distribution().resolve("lib") + "/*",
+                "org.ems.runtime.Launcher",
+                "run");
+        builder.environment()
+                .putAll(Map.of(
+                        "EMS_HOME", home.toString(),
+                        "EMS_HTTP_PORT", Integer.toString(httpPort),
+                        "EMS_DB_PORT", Integer.toString(dbPort),
+                        "EMS_BROKER_PORT", Integer.toString(brokerPort)));
         builder.environment().remove("EMS_ADMIN_PASSWORD");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
@@ -130,16 +133,21 @@ final class RunningEms implements AutoCloseable {
 
     /** The {@code JSESSIONID=...} a response sets (a sign-in through the login form). */
     static String sessionCookie(java.net.http.HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Sends each reading as its own message to {@code ems.readings}, as a meter does (account {@code meter}). */
     void sendReadings(MeterReading... readings) throws IOException {
-        try (JMSContext meter = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, "meter",
-                secret("broker.meter.password")).createContext()) {
+        try (JMSContext meter = new ActiveMQConnectionFactory(
+                        "tcp://127.0.0.1:" + brokerPort, "meter", secret("broker.meter.password"))
+                .createContext()) {
             for (MeterReading reading : readings) {
-                meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
+                meter.createProducer()
+                        .send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
             }
         }
     }

@@ -56,11 +56,17 @@ class TlsSystemIT {
     void start() throws Exception {
         Path home = Files.createTempDirectory(Path.of("target"), "ems-tls-").toAbsolutePath();
         httpsPort = RunningEms.freePort();
-        ems = RunningEms.start(home, RunningEms.freePort(), RunningEms.freePort(), RunningEms.freePort(),
+        ems = RunningEms.start(
+                home,
+                RunningEms.freePort(),
+                RunningEms.freePort(),
+                RunningEms.freePort(),
                 Map.of("EMS_TLS", "on", "EMS_HTTPS_PORT", Integer.toString(httpsPort)));
         assertThat(ems.awaitLine("EMS ready at", 240)).isEqualTo("EMS ready at https://127.0.0.1:" + httpsPort + "/");
         adminPassword = ems.awaitLine("Created user 'admin' with password ", 5).split(" ")[5];
-        https = HttpClient.newBuilder().sslContext(trusting(home.resolve("tls/truststore.p12"))).build();
+        https = HttpClient.newBuilder()
+                .sslContext(trusting(home.resolve("tls/truststore.p12")))
+                .build();
     }
 
     @AfterAll
@@ -72,17 +78,21 @@ class TlsSystemIT {
 
     @Test
     void servesHttpsOnlyWithItsOwnCertificate() throws Exception {
-        HttpResponse<String> health = https.send(HttpRequest.newBuilder(url("health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+                https.send(HttpRequest.newBuilder(url("health/ready")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().firstValue("Strict-Transport-Security")).isPresent();
 
         // Nothing on the HTTP port, and a client that does not trust the generated certificate is refused.
-        assertThatThrownBy(() -> HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(ems.url("health/ready")).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(ems.url("health/ready")).build(),
+                                HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(ConnectException.class);
-        assertThatThrownBy(() -> HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(url("health/ready")).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(url("health/ready")).build(),
+                                HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
         // The private key is the owner's only.
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ems.home.resolve("tls/keystore.p12"))))
@@ -91,13 +101,16 @@ class TlsSystemIT {
 
     @Test
     void signsInOverHttpsAndAReadingMakesTheRoundTripOverTls() throws Exception {
-        String token = json(https.send(HttpRequest.newBuilder(url("api/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString())).getString("token");
-        HttpResponse<String> created = https.send(HttpRequest.newBuilder(url("api/devices"))
+        String token = json(https.send(
+                        HttpRequest.newBuilder(url("api/auth/login"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .getString("token");
+        HttpResponse<String> created = https.send(
+                HttpRequest.newBuilder(url("api/devices"))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"tls meter\",\"maxHourlyKwh\":5}"))
@@ -111,21 +124,29 @@ class TlsSystemIT {
         String meterPassword = ems.secret("broker.meter.password");
         try (JMSContext meter = new ActiveMQConnectionFactory(brokerUrl, "meter", meterPassword).createContext()) {
             for (int i = 0; i <= 6; i++) {
-                meter.createProducer().send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(
-                        new MeterReading(device, Instant.parse("2026-05-04T10:00:00Z").plusSeconds(600L * i),
-                                BigDecimal.valueOf(100 + i))));
+                meter.createProducer()
+                        .send(
+                                meter.createQueue(Destinations.READINGS),
+                                MeterReadingCodec.encode(new MeterReading(
+                                        device,
+                                        Instant.parse("2026-05-04T10:00:00Z").plusSeconds(600L * i),
+                                        BigDecimal.valueOf(100 + i))));
             }
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonObject hour = json(https.send(HttpRequest.newBuilder(url("api/devices/" + device
-                                    + "/consumption?date=2026-05-04"))
-                            .header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString())).getJsonArray("hours").getJsonObject(10);
+            JsonObject hour = json(https.send(
+                            HttpRequest.newBuilder(url("api/devices/" + device + "/consumption?date=2026-05-04"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .getJsonArray("hours")
+                    .getJsonObject(10);
             assertThat(hour.getJsonNumber("kwh").bigDecimalValue()).isEqualByComparingTo("6");
         });
 
         // The alerts socket over wss, with the token as subprotocol.
-        WebSocket socket = https.newWebSocketBuilder().subprotocols("access_token", token)
+        WebSocket socket = https.newWebSocketBuilder()
+                .subprotocols("access_token", token)
                 .buildAsync(URI.create("wss://127.0.0.1:" + httpsPort + "/ws/alerts"), new WebSocket.Listener() {})
                 .get(10, TimeUnit.SECONDS);
         assertThat(socket.getSubprotocol()).isEqualTo("access_token");
@@ -136,11 +157,13 @@ class TlsSystemIT {
     void theBrokerRefusesPlainConnections() throws Exception {
         String plain = "tcp://127.0.0.1:" + ems.brokerPort + "?callTimeout=5000&initialConnectAttempts=1";
         assertThatThrownBy(() -> {
-            try (JMSContext meter = new ActiveMQConnectionFactory(plain, "meter", ems.secret("broker.meter.password"))
-                    .createContext()) {
-                meter.createProducer().send(meter.createQueue(Destinations.READINGS), "{}");
-            }
-        }).isInstanceOf(JMSRuntimeException.class);
+                    try (JMSContext meter = new ActiveMQConnectionFactory(
+                                    plain, "meter", ems.secret("broker.meter.password"))
+                            .createContext()) {
+                        meter.createProducer().send(meter.createQueue(Destinations.READINGS), "{}");
+                    }
+                })
+                .isInstanceOf(JMSRuntimeException.class);
     }
 
     private URI url(String path) {

@@ -13,8 +13,14 @@ import java.util.List;
  * @param meterUser the account of meters and the simulator (role {@code meter}: send to {@code ems.readings} only)
  * @param meterPassword its password
  */
-public record BrokerEndpoint(String host, int port, List<String> transportOptions, String appUser, String appPassword,
-        String meterUser, String meterPassword) {
+public record BrokerEndpoint(
+        String host,
+        int port,
+        List<String> transportOptions,
+        String appUser,
+        String appPassword,
+        String meterUser,
+        String meterPassword) {
 
     public BrokerEndpoint {
         transportOptions = List.copyOf(transportOptions);
@@ -22,7 +28,8 @@ public record BrokerEndpoint(String host, int port, List<String> transportOption
 
     /** The URL clients (meters, the simulator) connect with, transport options included. */
     public String url() {
-        return "tcp://" + host + ":" + port + (transportOptions.isEmpty() ? "" : "?" + String.join("&", transportOptions));
+        return "tcp://" + host + ":" + port
+                + (transportOptions.isEmpty() ? "" : "?" + String.join("&", transportOptions));
     }
 
     /** The Artemis connector parameters of this endpoint, as the resource adapter takes them. */

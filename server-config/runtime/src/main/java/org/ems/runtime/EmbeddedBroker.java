@@ -34,8 +34,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** A broker whose acceptor speaks TLS only when {@code tls} is given. */
-    public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint,
-            Optional<TlsMaterial> tls) throws Exception {
+    public static EmbeddedBroker start(
+            InstallationHome home, String address, BrokerEndpoint endpoint, Optional<TlsMaterial> tls)
+            throws Exception {
         List<String> acceptorOptions = new ArrayList<>(List.of("tcpNoDelay=true"));
         tls.ifPresent(material -> acceptorOptions.addAll(material.acceptorOptions()));
         // broker.xml refers to these; Artemis resolves ${...} from system properties.
@@ -61,7 +62,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             broker.start();
         } catch (Exception e) {
-            throw new IOException("cannot start the broker on " + address + ":" + endpoint.port() + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot start the broker on " + address + ":" + endpoint.port() + ": " + e.getMessage(), e);
         }
         return new EmbeddedBroker(broker);
     }

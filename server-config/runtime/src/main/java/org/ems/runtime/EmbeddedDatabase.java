@@ -29,7 +29,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(InstallationHome home, String address, int port) throws IOException {
-        var log = Redirect.appendTo(home.directory("logs").resolve("postgres.log").toFile());
+        var log =
+                Redirect.appendTo(home.directory("logs").resolve("postgres.log").toFile());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(home.root().resolve("postgres"))
                 .setCleanDataDirectory(false)
@@ -54,13 +55,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
             throw new IOException("cannot prepare database '" + DATABASE + "': " + e.getMessage(), e);
         }
-        return new EmbeddedDatabase(postgres, new DatabaseEndpoint(
-                "jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, password));
+        return new EmbeddedDatabase(
+                postgres,
+                new DatabaseEndpoint("jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, password));
     }
 
     /** Creates role and database on first start; keeps the role's password in step with the generated secret. */
     private static void provision(EmbeddedPostgres postgres, String password) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             if (!exists(c, "select 1 from pg_roles where rolname = ?", ROLE)) {
                 s.execute("create role " + ROLE + " login");
             }

@@ -32,7 +32,10 @@ public record EmsSettings(
 
     public static EmsSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         return new EmsSettings(
-                workingDirectory.resolve(env.getOrDefault("EMS_HOME", ".ems")).toAbsolutePath().normalize(),
+                workingDirectory
+                        .resolve(env.getOrDefault("EMS_HOME", ".ems"))
+                        .toAbsolutePath()
+                        .normalize(),
                 env.getOrDefault("EMS_BIND_ADDRESS", "127.0.0.1"),
                 port(env, "EMS_HTTP_PORT", 8080),
                 port(env, "EMS_HTTPS_PORT", 8443),
@@ -69,7 +72,8 @@ public record EmsSettings(
         if (!text.isEmpty() && !text.equals("on") && !text.equals("off")) {
             throw new IllegalArgumentException("EMS_TLS must be on or off, not '" + text + "'");
         }
-        return text.equals("on") || (!text.equals("off") && value(env, "EMS_TLS_KEYSTORE").isPresent());
+        return text.equals("on")
+                || (!text.equals("off") && value(env, "EMS_TLS_KEYSTORE").isPresent());
     }
 
     /** Settings for tests: everything embedded under {@code home}, on the given ports. */

@@ -20,8 +20,8 @@ public final class Infrastructure implements AutoCloseable {
     private final Optional<TlsMaterial> tls;
     private final List<AutoCloseable> started;
 
-    private Infrastructure(DatabaseEndpoint database, BrokerEndpoint broker, Optional<TlsMaterial> tls,
-            List<AutoCloseable> started) {
+    private Infrastructure(
+            DatabaseEndpoint database, BrokerEndpoint broker, Optional<TlsMaterial> tls, List<AutoCloseable> started) {
         this.database = database;
         this.broker = broker;
         this.tls = tls;
@@ -41,7 +41,9 @@ public final class Infrastructure implements AutoCloseable {
         try {
             DatabaseEndpoint database;
             if (settings.dbUrl().isPresent()) {
-                database = new DatabaseEndpoint(settings.dbUrl().get(), settings.dbUser().orElse("ems"),
+                database = new DatabaseEndpoint(
+                        settings.dbUrl().get(),
+                        settings.dbUser().orElse("ems"),
                         settings.dbPassword().orElse(""));
             } else {
                 EmbeddedDatabase embedded = EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort());
@@ -63,23 +65,35 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private static BrokerEndpoint brokerEndpoint(EmsSettings settings, InstallationHome home,
-            Optional<TlsMaterial> tls) throws IOException {
+    private static BrokerEndpoint brokerEndpoint(EmsSettings settings, InstallationHome home, Optional<TlsMaterial> tls)
+            throws IOException {
         String meterUser = settings.meterUser().orElse("meter");
         String meterPassword = settings.meterPassword().orElse(home.secret("broker.meter.password"));
         if (settings.brokerUrl().isPresent()) {
             var url = settings.brokerUrl().get();
             // An external broker's TLS options come with its URL (tcp://host:port?sslEnabled=true&trustStorePath=...).
-            List<String> options = url.getRawQuery() == null ? List.of() : List.of(url.getRawQuery().split("&"));
-            return new BrokerEndpoint(url.getHost(), url.getPort(), options,
-                    settings.appBrokerUser().orElseThrow(() -> new IllegalArgumentException(
-                            "EMS_BROKER_URL needs the application's account in EMS_APP_BROKER_USER")),
-                    settings.appBrokerPassword().orElse(""), meterUser, meterPassword);
+            List<String> options = url.getRawQuery() == null
+                    ? List.of()
+                    : List.of(url.getRawQuery().split("&"));
+            return new BrokerEndpoint(
+                    url.getHost(),
+                    url.getPort(),
+                    options,
+                    settings.appBrokerUser()
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "EMS_BROKER_URL needs the application's account in EMS_APP_BROKER_USER")),
+                    settings.appBrokerPassword().orElse(""),
+                    meterUser,
+                    meterPassword);
         }
-        return new BrokerEndpoint(settings.bindAddress(), settings.brokerPort(),
+        return new BrokerEndpoint(
+                settings.bindAddress(),
+                settings.brokerPort(),
                 tls.map(TlsMaterial::connectorOptions).orElse(List.of()),
                 settings.appBrokerUser().orElse("ems-app"),
-                settings.appBrokerPassword().orElse(home.secret("broker.app.password")), meterUser, meterPassword);
+                settings.appBrokerPassword().orElse(home.secret("broker.app.password")),
+                meterUser,
+                meterPassword);
     }
 
     public DatabaseEndpoint database() {

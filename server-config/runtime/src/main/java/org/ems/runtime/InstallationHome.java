@@ -40,8 +40,8 @@ public final class InstallationHome implements AutoCloseable {
     public static InstallationHome open(Path root) throws IOException {
         Files.createDirectories(root);
         Path lockFile = root.resolve("ems.lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
+        FileChannel channel = FileChannel.open(
+                lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -56,7 +56,8 @@ public final class InstallationHome implements AutoCloseable {
                     + ". Stop it first, or give this one another EMS_HOME and ports.");
         }
         channel.truncate(0);
-        channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+        channel.write(java.nio.ByteBuffer.wrap(
+                Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
         return new InstallationHome(root, channel, lock);
     }
 
@@ -100,7 +101,10 @@ public final class InstallationHome implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(tmp)) {
             properties.store(out, comment);
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

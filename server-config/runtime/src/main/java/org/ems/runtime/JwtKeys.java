@@ -18,13 +18,17 @@ import java.util.Optional;
 public record JwtKeys(Path privateKey, Path publicKey) {
 
     public static JwtKeys ensure(InstallationHome home, Map<String, String> env) throws IOException {
-        Optional<String> privatePem = Optional.ofNullable(env.get("EMS_JWT_PRIVATE_KEY")).filter(s -> !s.isBlank());
-        Optional<String> publicPem = Optional.ofNullable(env.get("EMS_JWT_PUBLIC_KEY")).filter(s -> !s.isBlank());
+        Optional<String> privatePem =
+                Optional.ofNullable(env.get("EMS_JWT_PRIVATE_KEY")).filter(s -> !s.isBlank());
+        Optional<String> publicPem =
+                Optional.ofNullable(env.get("EMS_JWT_PUBLIC_KEY")).filter(s -> !s.isBlank());
         if (privatePem.isPresent() != publicPem.isPresent()) {
             throw new IllegalArgumentException("set both EMS_JWT_PRIVATE_KEY and EMS_JWT_PUBLIC_KEY, or neither");
         }
         if (privatePem.isPresent()) {
-            JwtKeys given = new JwtKeys(Path.of(privatePem.get()).toAbsolutePath(), Path.of(publicPem.get()).toAbsolutePath());
+            JwtKeys given = new JwtKeys(
+                    Path.of(privatePem.get()).toAbsolutePath(),
+                    Path.of(publicPem.get()).toAbsolutePath());
             for (Path file : new Path[] {given.privateKey, given.publicKey}) {
                 if (!Files.isReadable(file)) {
                     throw new IllegalArgumentException("JWT key file " + file + " is not readable");
@@ -50,13 +54,14 @@ public record JwtKeys(Path privateKey, Path publicKey) {
             throw new IllegalStateException("RSA is part of every JDK", e);
         }
         Files.deleteIfExists(privateKey);
-        Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+                privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -50,14 +50,16 @@ public final class Launcher {
         try (InstallationHome home = InstallationHome.open(settings.home());
                 Infrastructure infrastructure =
                         Infrastructure.start(settings, home, Launcher.class.getClassLoader(), false)) {
-            System.out.println("Schemas up to date in " + infrastructure.database().url());
+            System.out.println(
+                    "Schemas up to date in " + infrastructure.database().url());
         }
     }
 
     private static void run(EmsSettings settings, Path distribution) throws Exception {
         Path microJar = distribution.resolve("payara-micro.jar");
         if (!Files.isRegularFile(microJar)) {
-            throw new IOException("no EMS distribution at " + distribution.toAbsolutePath() + " (build it with ./mvnw install)");
+            throw new IOException(
+                    "no EMS distribution at " + distribution.toAbsolutePath() + " (build it with ./mvnw install)");
         }
         InstallationHome home = InstallationHome.open(settings.home());
         requireFreePort(settings.bindAddress(), settings.webPort(), settings.webPortSetting());
@@ -78,12 +80,25 @@ public final class Launcher {
         Path runDirectory = home.directory("run");
         Path resourceAdapter = distribution.resolve("deploy/ems-ra.rar");
         JwtKeys jwt = JwtKeys.ensure(home, System.getenv());
-        MicroConfiguration config = MicroConfiguration.write(runDirectory, settings, infrastructure.database(),
-                infrastructure.broker(), jwt, infrastructure.tls(), resourceAdapter, firstStart);
-        List<String> microOptions = new ArrayList<>(config.options(settings.webPort(), List.of(postgresDriver(distribution))));
-        microOptions.addAll(List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
-        PayaraMicroProcess micro = PayaraMicroProcess.start(home, settings.bindAddress(), settings.webPort(),
-                infrastructure.tls(), microJar,
+        MicroConfiguration config = MicroConfiguration.write(
+                runDirectory,
+                settings,
+                infrastructure.database(),
+                infrastructure.broker(),
+                jwt,
+                infrastructure.tls(),
+                resourceAdapter,
+                firstStart);
+        List<String> microOptions =
+                new ArrayList<>(config.options(settings.webPort(), List.of(postgresDriver(distribution))));
+        microOptions.addAll(
+                List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
+        PayaraMicroProcess micro = PayaraMicroProcess.start(
+                home,
+                settings.bindAddress(),
+                settings.webPort(),
+                infrastructure.tls(),
+                microJar,
                 List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=256m"),
                 microOptions);
 
@@ -97,15 +112,24 @@ public final class Launcher {
             throw e;
         }
         // The application has read the initial password: do not leave it on disk.
-        MicroConfiguration.write(runDirectory, settings, infrastructure.database(), infrastructure.broker(), jwt,
-                infrastructure.tls(), resourceAdapter, new Properties());
+        MicroConfiguration.write(
+                runDirectory,
+                settings,
+                infrastructure.database(),
+                infrastructure.broker(),
+                jwt,
+                infrastructure.tls(),
+                resourceAdapter,
+                new Properties());
         announceToMeters(runDirectory, infrastructure.broker(), micro);
         System.out.println("EMS ready at " + micro.baseUrl());
         if (newAdminPassword.isPresent()) {
-            System.out.println(adminExists(infrastructure.database())
-                    ? "Created user 'admin' with password " + newAdminPassword.get()
-                            + " (shown once; set EMS_ADMIN_PASSWORD to choose it)"
-                    : "ems: the first administrator could not be created; see " + home.root().resolve("logs/micro.log"));
+            System.out.println(
+                    adminExists(infrastructure.database())
+                            ? "Created user 'admin' with password " + newAdminPassword.get()
+                                    + " (shown once; set EMS_ADMIN_PASSWORD to choose it)"
+                            : "ems: the first administrator could not be created; see "
+                                    + home.root().resolve("logs/micro.log"));
         }
         System.out.flush();
 
@@ -146,8 +170,8 @@ public final class Launcher {
 
     private static boolean adminExists(DatabaseEndpoint database) throws SQLException {
         try (Connection c = database.connect();
-                ResultSet rs = c.createStatement().executeQuery(
-                        "select exists (select 1 from users.app_user where role = 'ADMIN')")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select exists (select 1 from users.app_user where role = 'ADMIN')")) {
             return rs.next() && rs.getBoolean(1);
         }
     }
@@ -156,7 +180,8 @@ public final class Launcher {
         try (Stream<Path> libs = Files.list(distribution.resolve("lib"))) {
             return libs.filter(p -> p.getFileName().toString().startsWith("postgresql-"))
                     .findFirst()
-                    .orElseThrow(() -> new IOException("PostgreSQL driver missing from " + distribution.resolve("lib")));
+                    .orElseThrow(
+                            () -> new IOException("PostgreSQL driver missing from " + distribution.resolve("lib")));
         }
     }
 

@@ -26,8 +26,8 @@ public final class MicroConfiguration {
     private final Path postBootCommands;
     private final boolean tls;
 
-    private MicroConfiguration(Path domainXml, Path systemProperties, Path preBootCommands, Path postBootCommands,
-            boolean tls) {
+    private MicroConfiguration(
+            Path domainXml, Path systemProperties, Path preBootCommands, Path postBootCommands, boolean tls) {
         this.domainXml = domainXml;
         this.systemProperties = systemProperties;
         this.preBootCommands = preBootCommands;
@@ -40,8 +40,15 @@ public final class MicroConfiguration {
      *
      * @param resourceAdapter the Artemis adapter, deployed after boot and before any application, whose MDBs need it
      */
-    public static MicroConfiguration write(Path directory, EmsSettings settings, DatabaseEndpoint database,
-            BrokerEndpoint broker, JwtKeys jwt, Optional<TlsMaterial> tls, Path resourceAdapter, Properties extra)
+    public static MicroConfiguration write(
+            Path directory,
+            EmsSettings settings,
+            DatabaseEndpoint database,
+            BrokerEndpoint broker,
+            JwtKeys jwt,
+            Optional<TlsMaterial> tls,
+            Path resourceAdapter,
+            Properties extra)
             throws IOException {
         Files.createDirectories(directory);
         Path domainXml = directory.resolve("domain.xml");
@@ -69,11 +76,16 @@ public final class MicroConfiguration {
         InstallationHome.writePrivate(systemProperties, properties, "EMS settings for Payara Micro (holds passwords)");
         // With TLS, plain HTTP is off: nothing (session cookies, tokens) travels in clear.
         Path preBootCommands = directory.resolve("pre-boot.asadmin");
-        Files.writeString(preBootCommands, tls.isEmpty() ? "" : "set configs.config.server-config.network-config"
-                + ".network-listeners.network-listener.http-listener.enabled=false\n");
+        Files.writeString(
+                preBootCommands,
+                tls.isEmpty()
+                        ? ""
+                        : "set configs.config.server-config.network-config"
+                                + ".network-listeners.network-listener.http-listener.enabled=false\n");
         Path postBootCommands = directory.resolve("post-boot.asadmin");
-        Files.writeString(postBootCommands, "deploy --type rar --name " + RESOURCE_ADAPTER + " "
-                + resourceAdapter.toAbsolutePath() + "\n");
+        Files.writeString(
+                postBootCommands,
+                "deploy --type rar --name " + RESOURCE_ADAPTER + " " + resourceAdapter.toAbsolutePath() + "\n");
         return new MicroConfiguration(domainXml, systemProperties, preBootCommands, postBootCommands, tls.isPresent());
     }
 
@@ -89,8 +101,8 @@ public final class MicroConfiguration {
             switch (pair[0]) {
                 case "trustStorePath" -> properties.setProperty("org.apache.activemq.ssl.trustStore", pair[1]);
                 case "trustStorePassword", "trustStoreType" ->
-                        properties.setProperty("org.apache.activemq.ssl." + pair[0], pair[1]);
-                default -> { } // the rest works from the connector parameters
+                    properties.setProperty("org.apache.activemq.ssl." + pair[0], pair[1]);
+                default -> {} // the rest works from the connector parameters
             }
         }
         return properties;
@@ -100,7 +112,8 @@ public final class MicroConfiguration {
     public static Properties jwtProperties(JwtKeys jwt) {
         Properties properties = new Properties();
         properties.setProperty("ems.jwt.private-key.location", jwt.privateKey().toString());
-        properties.setProperty("mp.jwt.verify.publickey.location", jwt.publicKey().toUri().toString());
+        properties.setProperty(
+                "mp.jwt.verify.publickey.location", jwt.publicKey().toUri().toString());
         properties.setProperty("mp.jwt.verify.issuer", "ems");
         return properties;
     }
@@ -112,11 +125,16 @@ public final class MicroConfiguration {
      */
     public List<String> options(int port, List<Path> libraries) {
         List<String> options = new ArrayList<>(List.of(
-                "--domainconfig", domainXml.toString(),
-                "--systemproperties", systemProperties.toString(),
-                "--prebootcommandfile", preBootCommands.toString(),
-                "--postbootcommandfile", postBootCommands.toString(),
-                tls ? "--sslport" : "--port", Integer.toString(port),
+                "--domainconfig",
+                domainXml.toString(),
+                "--systemproperties",
+                systemProperties.toString(),
+                "--prebootcommandfile",
+                preBootCommands.toString(),
+                "--postbootcommandfile",
+                postBootCommands.toString(),
+                tls ? "--sslport" : "--port",
+                Integer.toString(port),
                 "--nocluster"));
         for (Path library : libraries) {
             options.add("--addlibs");

@@ -32,8 +32,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /**
      * @param port the HTTPS port when {@code tls} is given, else the HTTP port
      */
-    public static PayaraMicroProcess start(InstallationHome home, String bindAddress, int port,
-            Optional<TlsMaterial> tls, Path microJar, List<String> jvmOptions, List<String> microOptions)
+    public static PayaraMicroProcess start(
+            InstallationHome home,
+            String bindAddress,
+            int port,
+            Optional<TlsMaterial> tls,
+            Path microJar,
+            List<String> jvmOptions,
+            List<String> microOptions)
             throws IOException {
         Path log = home.directory("logs").resolve("micro.log");
         List<String> command = new ArrayList<>();
@@ -71,12 +77,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * checks while the application is still deploying); fails early when Micro exits.
      */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpRequest ready = HttpRequest.newBuilder(baseUrl.resolve("health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(baseUrl.resolve("health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IOException("Payara Micro exited with code " + process.exitValue() + "; see " + log
-                        + ":\n" + tail(log, 30));
+                throw new IOException("Payara Micro exited with code " + process.exitValue() + "; see " + log + ":\n"
+                        + tail(log, 30));
             }
             try {
                 HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
@@ -88,8 +96,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IOException("EMS did not become ready within " + timeout.toSeconds() + " s; see " + log
-                + ":\n" + tail(log, 30));
+        throw new IOException(
+                "EMS did not become ready within " + timeout.toSeconds() + " s; see " + log + ":\n" + tail(log, 30));
     }
 
     static String tail(Path file, int lines) {

@@ -27,7 +27,8 @@ import javax.net.ssl.TrustManagerFactory;
  * @param trustStore PKCS12 trust store holding the server's certificate, written under {@code $EMS_HOME/tls}
  * @param trustStorePassword its password
  */
-public record TlsMaterial(Path keyStore, String keyStorePassword, String alias, Path trustStore, String trustStorePassword) {
+public record TlsMaterial(
+        Path keyStore, String keyStorePassword, String alias, Path trustStore, String trustStorePassword) {
 
     private static final String TYPE = "PKCS12";
 
@@ -41,8 +42,9 @@ public record TlsMaterial(Path keyStore, String keyStorePassword, String alias, 
         String password;
         if (settings.tlsKeyStore().isPresent()) {
             keyStore = settings.tlsKeyStore().get().toAbsolutePath();
-            password = settings.tlsKeyStorePassword().orElseThrow(() ->
-                    new IllegalArgumentException("EMS_TLS_KEYSTORE needs its password in EMS_TLS_KEYSTORE_PASSWORD"));
+            password = settings.tlsKeyStorePassword()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "EMS_TLS_KEYSTORE needs its password in EMS_TLS_KEYSTORE_PASSWORD"));
         } else {
             keyStore = dir.resolve("keystore.p12");
             password = home.secret("tls.keystore.password");
@@ -73,8 +75,12 @@ public record TlsMaterial(Path keyStore, String keyStorePassword, String alias, 
 
     /** Artemis transport options of the broker's TLS acceptor. */
     public List<String> acceptorOptions() {
-        return List.of("sslEnabled=true", "keyStorePath=" + keyStore, "keyStorePassword=" + keyStorePassword,
-                "keyStoreType=" + TYPE, "enabledProtocols=TLSv1.2,TLSv1.3");
+        return List.of(
+                "sslEnabled=true",
+                "keyStorePath=" + keyStore,
+                "keyStorePassword=" + keyStorePassword,
+                "keyStoreType=" + TYPE,
+                "enabledProtocols=TLSv1.2,TLSv1.3");
     }
 
     /**
@@ -83,18 +89,39 @@ public record TlsMaterial(Path keyStore, String keyStorePassword, String alias, 
      * for their public host name then also serves connections to 127.0.0.1.
      */
     public List<String> connectorOptions() {
-        return List.of("sslEnabled=true", "trustStorePath=" + trustStore, "trustStorePassword=" + trustStorePassword,
+        return List.of(
+                "sslEnabled=true",
+                "trustStorePath=" + trustStore,
+                "trustStorePassword=" + trustStorePassword,
                 "trustStoreType=" + TYPE);
     }
 
     private static void generateSelfSigned(Path keyStore, String password, String bindAddress) throws IOException {
         String names = "dns:localhost,ip:127.0.0.1"
-                + (bindAddress.matches("[0-9.:a-fA-F]+") && !bindAddress.equals("127.0.0.1") ? ",ip:" + bindAddress : "");
+                + (bindAddress.matches("[0-9.:a-fA-F]+") && !bindAddress.equals("127.0.0.1")
+                        ? ",ip:" + bindAddress
+                        : "");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "ems", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "825",
-                "-dname", "CN=EMS local (self-signed)", "-ext", "SAN=" + names,
-                "-storetype", TYPE, "-keystore", keyStore.toString(), "-storepass:env", "EMS_TLS_PASSWORD"));
+                "-genkeypair",
+                "-alias",
+                "ems",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "825",
+                "-dname",
+                "CN=EMS local (self-signed)",
+                "-ext",
+                "SAN=" + names,
+                "-storetype",
+                TYPE,
+                "-keystore",
+                keyStore.toString(),
+                "-storepass:env",
+                "EMS_TLS_PASSWORD"));
         ProcessBuilder keytool = new ProcessBuilder(command).redirectErrorStream(true);
         keytool.environment().put("EMS_TLS_PASSWORD", password); // not on the command line, where ps shows it
         try {
@@ -116,8 +143,8 @@ public record TlsMaterial(Path keyStore, String keyStorePassword, String alias, 
             store.load(in, password.toCharArray());
             return store;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("cannot open the PKCS12 key store " + file + " with the given password: "
-                    + e.getMessage());
+            throw new IllegalArgumentException(
+                    "cannot open the PKCS12 key store " + file + " with the given password: " + e.getMessage());
         }
     }
 
@@ -130,8 +157,8 @@ public record TlsMaterial(Path keyStore, String keyStorePassword, String alias, 
                 }
             }
             if (keys.size() != 1) {
-                throw new IllegalArgumentException("the key store " + file + " must hold exactly one private key, not "
-                        + keys.size());
+                throw new IllegalArgumentException(
+                        "the key store " + file + " must hold exactly one private key, not " + keys.size());
             }
             return keys.get(0);
         } catch (GeneralSecurityException e) {
@@ -149,7 +176,10 @@ public record TlsMaterial(Path keyStore, String keyStorePassword, String alias, 
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 trust.store(out, password.toCharArray());
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot write the trust store " + file + ": " + e.getMessage(), e);

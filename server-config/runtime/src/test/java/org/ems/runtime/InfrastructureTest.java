@@ -23,20 +23,24 @@ class InfrastructureTest {
         Path embeddedHome = tmp.resolve("embedded");
         try (InstallationHome home = InstallationHome.open(embeddedHome);
                 Infrastructure embedded = Infrastructure.start(
-                        EmsSettings.embedded(embeddedHome, freePort(), freePort(), freePort()), home,
+                        EmsSettings.embedded(embeddedHome, freePort(), freePort(), freePort()),
+                        home,
                         getClass().getClassLoader())) {
             var db = embedded.database();
             var broker = embedded.broker();
-            EmsSettings external = EmsSettings.fromEnvironment(Map.of(
-                    "EMS_HOME", tmp.resolve("external").toString(),
-                    "EMS_DB_URL", db.url(),
-                    "EMS_DB_USER", db.user(),
-                    "EMS_DB_PASSWORD", db.password(),
-                    "EMS_BROKER_URL", broker.url(),
-                    "EMS_APP_BROKER_USER", broker.appUser(),
-                    "EMS_APP_BROKER_PASSWORD", broker.appPassword()), tmp);
+            EmsSettings external = EmsSettings.fromEnvironment(
+                    Map.of(
+                            "EMS_HOME", tmp.resolve("external").toString(),
+                            "EMS_DB_URL", db.url(),
+                            "EMS_DB_USER", db.user(),
+                            "EMS_DB_PASSWORD", db.password(),
+                            "EMS_BROKER_URL", broker.url(),
+                            "EMS_APP_BROKER_USER", broker.appUser(),
+                            "EMS_APP_BROKER_PASSWORD", broker.appPassword()),
+                    tmp);
             try (InstallationHome otherHome = InstallationHome.open(external.home());
-                    Infrastructure used = Infrastructure.start(external, otherHome, getClass().getClassLoader())) {
+                    Infrastructure used =
+                            Infrastructure.start(external, otherHome, getClass().getClassLoader())) {
                 assertThat(used.database().url()).isEqualTo(db.url());
                 assertThat(used.broker().url()).isEqualTo(broker.url());
                 assertThat(external.home().resolve("postgres")).doesNotExist();
@@ -55,14 +59,16 @@ class InfrastructureTest {
         EmsSettings settings = EmsSettings.embedded(root, freePort(), freePort(), freePort());
         String password;
         try (InstallationHome home = InstallationHome.open(root);
-                Infrastructure first = Infrastructure.start(settings, home, getClass().getClassLoader(), false);
+                Infrastructure first =
+                        Infrastructure.start(settings, home, getClass().getClassLoader(), false);
                 Connection c = first.database().connect()) {
             password = first.database().password();
             c.createStatement().execute("create table kept (v int)");
             c.createStatement().execute("insert into kept values (42)");
         }
         try (InstallationHome home = InstallationHome.open(root);
-                Infrastructure second = Infrastructure.start(settings, home, getClass().getClassLoader(), false);
+                Infrastructure second =
+                        Infrastructure.start(settings, home, getClass().getClassLoader(), false);
                 Connection c = second.database().connect();
                 ResultSet rs = c.createStatement().executeQuery("select v from kept")) {
             assertThat(second.database().password()).isEqualTo(password);

@@ -43,9 +43,10 @@ public class AuditTrail implements AuditLog {
     }
 
     public Page page(int page, int size) {
-        long total = em.createQuery("select count(a) from AuditEntry a", Long.class).getSingleResult();
-        List<AuditEntry> entries = em.createQuery("select a from AuditEntry a order by a.at desc, a.id desc",
-                        AuditEntry.class)
+        long total =
+                em.createQuery("select count(a) from AuditEntry a", Long.class).getSingleResult();
+        List<AuditEntry> entries = em.createQuery(
+                        "select a from AuditEntry a order by a.at desc, a.id desc", AuditEntry.class)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();

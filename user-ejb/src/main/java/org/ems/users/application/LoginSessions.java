@@ -52,7 +52,8 @@ public class LoginSessions {
             return Optional.empty();
         }
         User user = em.find(User.class, session.userId());
-        return Optional.ofNullable(user).map(u -> new Caller(u.id(), u.username(), u.role().name()));
+        return Optional.ofNullable(user)
+                .map(u -> new Caller(u.id(), u.username(), u.role().name()));
     }
 
     /** Those of {@code sessionIds} that are still active (for closing the sockets of the others). */
@@ -60,8 +61,10 @@ public class LoginSessions {
         if (sessionIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select s.id from LoginSession s where s.id in :ids"
-                        + " and s.revokedAt is null and s.expiresAt > :now", UUID.class)
+        return new HashSet<>(em.createQuery(
+                        "select s.id from LoginSession s where s.id in :ids"
+                                + " and s.revokedAt is null and s.expiresAt > :now",
+                        UUID.class)
                 .setParameter("ids", sessionIds)
                 .setParameter("now", Instant.now().atOffset(ZoneOffset.UTC))
                 .getResultList());

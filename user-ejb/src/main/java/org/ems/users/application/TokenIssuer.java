@@ -59,8 +59,8 @@ public class TokenIssuer {
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             signer = new RSASSASigner(key);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot read the JWT signing key " + privateKeyLocation
-                    + " (a PKCS#8 PEM RSA private key)", e);
+            throw new IllegalStateException(
+                    "cannot read the JWT signing key " + privateKeyLocation + " (a PKCS#8 PEM RSA private key)", e);
         }
     }
 
@@ -81,7 +81,11 @@ public class TokenIssuer {
                 .expirationTime(Date.from(expires))
                 .jwtID(sessionId.toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {

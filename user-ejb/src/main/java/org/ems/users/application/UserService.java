@@ -248,12 +248,15 @@ public class UserService implements UserDirectory {
 
     /** A page session for a signed-in user; returns its id, which the servlet session keeps. */
     public UUID pageSession(UserView user) {
-        return sessions.open(existing(user.id()), LoginSession.Kind.PAGE, LoginSessions.PAGE_LIFETIME).id();
+        return sessions.open(existing(user.id()), LoginSession.Kind.PAGE, LoginSessions.PAGE_LIFETIME)
+                .id();
     }
 
     private Optional<User> authenticated(String username, String password) {
         // Refused before any hashing: no known user has such a name or password (and hashing megabytes costs).
-        boolean plausible = username != null && username.length() <= 64 && password != null
+        boolean plausible = username != null
+                && username.length() <= 64
+                && password != null
                 && password.length() <= PasswordPolicy.MAX_LENGTH;
         Optional<User> user = plausible ? byUsername(username) : Optional.empty();
         // Verify against some hash even for an unknown user, so both answers take the same time.
@@ -279,8 +282,12 @@ public class UserService implements UserDirectory {
         if (byUsername(username).isPresent()) {
             throw Rejected.conflict("username '" + username + "' is taken");
         }
-        User user = new User(username, passwords.hash(request.getPassword()), request.getName().trim(),
-                Role.valueOf(request.getRole()), zone(request.getTimeZone() == null ? defaultTimeZone : request.getTimeZone()));
+        User user = new User(
+                username,
+                passwords.hash(request.getPassword()),
+                request.getName().trim(),
+                Role.valueOf(request.getRole()),
+                zone(request.getTimeZone() == null ? defaultTimeZone : request.getTimeZone()));
         em.persist(user);
         em.flush(); // a concurrent insert of the same name fails here, on the unique index
         audit.record("CREATED", "USER", user.id(), null, UserView.of(user));
@@ -298,7 +305,9 @@ public class UserService implements UserDirectory {
         if (user.role() == Role.ADMIN && role != Role.ADMIN) {
             refuseIfLastAdmin("the last administrator cannot stop being one");
         }
-        user.update(change.getName().trim(), role,
+        user.update(
+                change.getName().trim(),
+                role,
                 zone(change.getTimeZone() == null ? user.timeZone() : change.getTimeZone()));
         if (change.getPassword() != null) {
             checkPassword(user.username(), change.getPassword());
@@ -310,7 +319,11 @@ public class UserService implements UserDirectory {
             sessions.revokeAllOf(id, callerSession);
         }
         // the log says that a password was changed, never what it is
-        audit.record(change.getPassword() == null ? "UPDATED" : "UPDATED_WITH_PASSWORD", "USER", id, before,
+        audit.record(
+                change.getPassword() == null ? "UPDATED" : "UPDATED_WITH_PASSWORD",
+                "USER",
+                id,
+                before,
                 UserView.of(user));
         return UserView.of(user);
     }

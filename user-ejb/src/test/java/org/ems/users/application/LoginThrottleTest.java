@@ -14,13 +14,16 @@ class LoginThrottleTest {
     @Test
     void fiveFailuresForOneUsernameStopItForFifteenMinutesFromTheFirst() {
         for (int i = 0; i < 5; i++) {
-            assertThat(throttle.retryAfter("Alice", "10.0.0." + i, start.plusSeconds(i))).isEmpty();
+            assertThat(throttle.retryAfter("Alice", "10.0.0." + i, start.plusSeconds(i)))
+                    .isEmpty();
             throttle.failed("Alice", "10.0.0." + i, start.plusSeconds(i));
         }
         assertThat(throttle.retryAfter("alice", "10.0.0.9", start.plusSeconds(60)))
                 .as("usernames in any case, from any address")
                 .contains(Duration.ofMinutes(14));
-        assertThat(throttle.retryAfter("bob", "10.0.0.9", start.plusSeconds(60))).as("another user").isEmpty();
+        assertThat(throttle.retryAfter("bob", "10.0.0.9", start.plusSeconds(60)))
+                .as("another user")
+                .isEmpty();
         assertThat(throttle.retryAfter("alice", "10.0.0.9", start.plus(LoginThrottle.WINDOW)))
                 .as("the first failure is 15 minutes old")
                 .isEmpty();

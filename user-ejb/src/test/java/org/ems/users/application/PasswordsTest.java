@@ -21,7 +21,9 @@ class PasswordsTest {
     void hashesAreSaltedPbkdf2Sha512WithTheirParameters() {
         String hash = passwords.hash("correct horse battery");
         assertThat(hash).startsWith("PBKDF2WithHmacSHA512:210000:").doesNotContain("correct horse");
-        assertThat(passwords.hash("correct horse battery")).as("a new salt each time").isNotEqualTo(hash);
+        assertThat(passwords.hash("correct horse battery"))
+                .as("a new salt each time")
+                .isNotEqualTo(hash);
     }
 
     @Test

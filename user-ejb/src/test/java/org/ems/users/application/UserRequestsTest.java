@@ -12,13 +12,15 @@ import org.junit.jupiter.api.Test;
 /** The constraints of the user requests: what each field must be, in the words the API and the pages show. */
 class UserRequestsTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void aCompleteNewUserIsValid() {
         assertThat(errors(new UserService.NewUser("client.one", "long-enough-pw", "Client One", "CLIENT", null)))
                 .isEmpty();
-        assertThat(errors(new UserService.NewUser("a@b.c", "long-enough-pw", "A", "ADMIN", "Asia/Kolkata"))).isEmpty();
+        assertThat(errors(new UserService.NewUser("a@b.c", "long-enough-pw", "A", "ADMIN", "Asia/Kolkata")))
+                .isEmpty();
     }
 
     @Test
@@ -40,7 +42,8 @@ class UserRequestsTest {
 
     @Test
     void aChangeMayLeaveThePasswordAndZoneAsTheyAre() {
-        assertThat(errors(new UserService.UserChange("Client", "CLIENT", null, null))).isEmpty();
+        assertThat(errors(new UserService.UserChange("Client", "CLIENT", null, null)))
+                .isEmpty();
         assertThat(errors(new UserService.UserChange("Client", "CLIENT", "Nowhere", "short")))
                 .containsOnlyKeys("timeZone", "password");
     }

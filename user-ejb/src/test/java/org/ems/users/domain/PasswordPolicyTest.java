@@ -15,7 +15,8 @@ class PasswordPolicyTest {
     @Test
     void tooShortTooLongOrTheUsernameIsRefusedWithTheReason() {
         assertThat(PasswordPolicy.violation("alice", null)).isEqualTo("password must have at least 10 characters");
-        assertThat(PasswordPolicy.violation("alice", "123456789")).isEqualTo("password must have at least 10 characters");
+        assertThat(PasswordPolicy.violation("alice", "123456789"))
+                .isEqualTo("password must have at least 10 characters");
         assertThat(PasswordPolicy.violation("alice", "x".repeat(1001)))
                 .isEqualTo("password must have at most 1000 characters");
         assertThat(PasswordPolicy.violation("long-username", "LONG-USERNAME"))

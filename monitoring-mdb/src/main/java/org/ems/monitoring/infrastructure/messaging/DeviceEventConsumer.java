@@ -20,7 +20,9 @@ import org.ems.monitoring.application.DeviceSync;
  */
 @MessageDriven(
         activationConfig = {
-            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = BrokerConnection.RESOURCE_ADAPTER),
+            @ActivationConfigProperty(
+                    propertyName = "resourceAdapter",
+                    propertyValue = BrokerConnection.RESOURCE_ADAPTER),
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
             @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.DEVICE_EVENTS),
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
@@ -42,7 +44,8 @@ public class DeviceEventConsumer implements MessageListener {
         try {
             event = DeviceEvent.fromJson(((TextMessage) message).getText());
         } catch (ClassCastException | IllegalArgumentException | JMSException e) {
-            LOG.warning(() -> "Dropping a message on " + Destinations.DEVICE_EVENTS + " that is not a device event: " + e);
+            LOG.warning(
+                    () -> "Dropping a message on " + Destinations.DEVICE_EVENTS + " that is not a device event: " + e);
             return;
         }
         if (!sync.apply(event)) {

@@ -25,7 +25,9 @@ import org.ems.monitoring.application.GroupCommit;
  */
 @MessageDriven(
         activationConfig = {
-            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = BrokerConnection.RESOURCE_ADAPTER),
+            @ActivationConfigProperty(
+                    propertyName = "resourceAdapter",
+                    propertyValue = BrokerConnection.RESOURCE_ADAPTER),
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
             @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.READINGS),
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
@@ -45,8 +47,8 @@ public class MeterReadingConsumer implements MessageListener {
     public void onMessage(Message message) {
         try {
             if (!(message instanceof TextMessage text)) {
-                deadLetters.reject("", "not a text message: " + message.getClass().getSimpleName(),
-                        message.getJMSMessageID());
+                deadLetters.reject(
+                        "", "not a text message: " + message.getClass().getSimpleName(), message.getJMSMessageID());
                 return;
             }
             String body = text.getText();

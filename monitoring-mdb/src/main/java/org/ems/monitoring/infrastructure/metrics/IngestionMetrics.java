@@ -31,6 +31,7 @@ public class IngestionMetrics {
     }
 
     void deviceEvent(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceEventHandled handled) {
-        registry.counter(handled.applied() ? "ems.device.events.applied" : "ems.device.events.stale").inc();
+        registry.counter(handled.applied() ? "ems.device.events.applied" : "ems.device.events.stale")
+                .inc();
     }
 }

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.ems.contracts.platform.ServerResources;
 import org.ems.monitoring.domain.Alert;
+import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.HourTotal;
-import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.MonitoredDevice;
-import org.ems.contracts.platform.ServerResources;
 
 /** Stored alerts, {@code monitoring.alert}: its unique (device, hour) key makes a second alert for an hour impossible. */
 @ApplicationScoped
@@ -37,10 +37,11 @@ public class JdbcAlertRepository implements AlertRepository {
 
     @Override
     public Optional<Alert> raise(MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into monitoring.alert as a (id, device_id, hour_start, hour_offset_seconds, kwh, limit_kwh,"
-                        + " created_at) values (?, ?, ?, ?, ?, ?, clock_timestamp())"
-                        + " on conflict (device_id, hour_start) do nothing returning " + COLUMNS)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into monitoring.alert as a (id, device_id, hour_start, hour_offset_seconds, kwh, limit_kwh,"
+                                + " created_at) values (?, ?, ?, ?, ?, ?, clock_timestamp())"
+                                + " on conflict (device_id, hour_start) do nothing returning " + COLUMNS)) {
             s.setObject(1, UUID.randomUUID());
             s.setObject(2, device.id());
             s.setTimestamp(3, Timestamp.from(hour.start()));
@@ -55,9 +56,10 @@ public class JdbcAlertRepository implements AlertRepository {
 
     @Override
     public List<Alert> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select " + COLUMNS
-                + " from monitoring.alert a where " + IN_SCOPE
-                + " and (?::uuid is null or a.device_id = ?::uuid) order by a.created_at desc, a.id limit ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select " + COLUMNS
+                        + " from monitoring.alert a where " + IN_SCOPE
+                        + " and (?::uuid is null or a.device_id = ?::uuid) order by a.created_at desc, a.id limit ?")) {
             s.setObject(1, ownerScope.orElse(null));
             s.setObject(2, ownerScope.orElse(null));
             s.setObject(3, deviceId.orElse(null));
@@ -77,9 +79,10 @@ public class JdbcAlertRepository implements AlertRepository {
 
     @Override
     public Optional<Alert> acknowledge(UUID id, Optional<UUID> ownerScope) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update monitoring.alert a set acknowledged_at = coalesce(a.acknowledged_at, clock_timestamp())"
-                        + " where a.id = ? and " + IN_SCOPE + " returning " + COLUMNS)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "update monitoring.alert a set acknowledged_at = coalesce(a.acknowledged_at, clock_timestamp())"
+                                + " where a.id = ? and " + IN_SCOPE + " returning " + COLUMNS)) {
             s.setObject(1, id);
             s.setObject(2, ownerScope.orElse(null));
             s.setObject(3, ownerScope.orElse(null));
@@ -97,9 +100,13 @@ public class JdbcAlertRepository implements AlertRepository {
 
     private static Alert alert(ResultSet rs) throws SQLException {
         Timestamp acknowledged = rs.getTimestamp(8);
-        return new Alert(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+        return new Alert(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
                 rs.getTimestamp(3).toInstant().atOffset(ZoneOffset.ofTotalSeconds(rs.getInt(4))),
-                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getTimestamp(7).toInstant(),
+                rs.getBigDecimal(5),
+                rs.getBigDecimal(6),
+                rs.getTimestamp(7).toInstant(),
                 acknowledged == null ? null : acknowledged.toInstant());
     }
 }

@@ -2,11 +2,11 @@ package org.ems.monitoring.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,8 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ems.contracts.platform.ServerResources;
@@ -39,15 +39,26 @@ public class JdbcDeviceReplica implements DeviceReplica {
     /** The devices monitoring knows among {@code ids} (tombstones included). */
     @Override
     public Map<UUID, MonitoredDevice> findAll(Collection<UUID> ids) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select id, version, name,"
-                + " owner_id, max_hourly_kwh, time_zone, deleted from monitoring.device where id = any(?::uuid[])")) {
-            s.setArray(1, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select id, version, name,"
+                                + " owner_id, max_hourly_kwh, time_zone, deleted from monitoring.device where id = any(?::uuid[])")) {
+            s.setArray(
+                    1, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
             Map<UUID, MonitoredDevice> found = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
-                    found.put(id, new MonitoredDevice(id, rs.getLong(2), rs.getString(3), rs.getObject(4, UUID.class),
-                            rs.getBigDecimal(5), ZoneId.of(rs.getString(6)), rs.getBoolean(7)));
+                    found.put(
+                            id,
+                            new MonitoredDevice(
+                                    id,
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    rs.getObject(4, UUID.class),
+                                    rs.getBigDecimal(5),
+                                    ZoneId.of(rs.getString(6)),
+                                    rs.getBoolean(7)));
                 }
             }
             return found;
@@ -58,12 +69,13 @@ public class JdbcDeviceReplica implements DeviceReplica {
 
     @Override
     public boolean putIfNewer(MonitoredDevice device) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into monitoring.device as d (id, version, name, owner_id, max_hourly_kwh, time_zone, deleted)"
-                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set version = excluded.version,"
-                        + " name = excluded.name, owner_id = excluded.owner_id, max_hourly_kwh = excluded.max_hourly_kwh,"
-                        + " time_zone = excluded.time_zone, deleted = excluded.deleted"
-                        + " where d.version < excluded.version")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into monitoring.device as d (id, version, name, owner_id, max_hourly_kwh, time_zone, deleted)"
+                                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set version = excluded.version,"
+                                + " name = excluded.name, owner_id = excluded.owner_id, max_hourly_kwh = excluded.max_hourly_kwh,"
+                                + " time_zone = excluded.time_zone, deleted = excluded.deleted"
+                                + " where d.version < excluded.version")) {
             s.setObject(1, device.id());
             s.setLong(2, device.version());
             s.setString(3, device.name());
@@ -79,9 +91,10 @@ public class JdbcDeviceReplica implements DeviceReplica {
 
     @Override
     public void limitFrom(UUID id, Instant from, BigDecimal maxHourlyKwh) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into monitoring.device_limit (device_id, effective_from, max_hourly_kwh) values (?, ?, ?)"
-                        + " on conflict (device_id, effective_from) do update set max_hourly_kwh = excluded.max_hourly_kwh")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into monitoring.device_limit (device_id, effective_from, max_hourly_kwh) values (?, ?, ?)"
+                                + " on conflict (device_id, effective_from) do update set max_hourly_kwh = excluded.max_hourly_kwh")) {
             s.setObject(1, id);
             s.setTimestamp(2, Timestamp.from(from));
             s.setBigDecimal(3, maxHourlyKwh);
@@ -93,9 +106,12 @@ public class JdbcDeviceReplica implements DeviceReplica {
 
     @Override
     public Map<UUID, LimitHistory> limits(Collection<UUID> ids) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select device_id,"
-                + " effective_from, max_hourly_kwh from monitoring.device_limit where device_id = any(?::uuid[])")) {
-            s.setArray(1, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select device_id,"
+                                + " effective_from, max_hourly_kwh from monitoring.device_limit where device_id = any(?::uuid[])")) {
+            s.setArray(
+                    1, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
             Map<UUID, NavigableMap<Instant, BigDecimal>> limits = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -18,8 +18,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.ems.monitoring.domain.ClockHours;
 import org.ems.contracts.platform.ServerResources;
+import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.QuarterTotal;
 import org.ems.monitoring.domain.ReadingRepository;
 import org.ems.monitoring.domain.ReadingWindow;
@@ -44,8 +44,16 @@ public class JdbcReadingRepository implements ReadingRepository {
      */
     @Override
     public void lock(Collection<UUID> deviceIds) {
-        run("cannot lock devices", "select pg_advisory_xact_lock(k) from unnest(?::bigint[]) k order by k",
-                s -> s.setArray(1, texts(s.getConnection(), deviceIds.stream().map(JdbcReadingRepository::lockKey).toList())));
+        run(
+                "cannot lock devices",
+                "select pg_advisory_xact_lock(k) from unnest(?::bigint[]) k order by k",
+                s -> s.setArray(
+                        1,
+                        texts(
+                                s.getConnection(),
+                                deviceIds.stream()
+                                        .map(JdbcReadingRepository::lockKey)
+                                        .toList())));
     }
 
     /** Each device's stored readings around its window, in time order (an empty list for a device without any). */
@@ -63,13 +71,29 @@ public class JdbcReadingRepository implements ReadingRepository {
                 + " order by w.device_id, r.reading_time";
         Map<UUID, List<RegisterReading>> result = new HashMap<>();
         windows.keySet().forEach(id -> result.put(id, new ArrayList<>()));
-        query("cannot read readings", sql, s -> {
-            List<UUID> ids = List.copyOf(windows.keySet());
-            s.setArray(1, texts(s.getConnection(), ids));
-            s.setArray(2, texts(s.getConnection(), ids.stream().map(id -> windows.get(id).first()).toList()));
-            s.setArray(3, texts(s.getConnection(), ids.stream().map(id -> windows.get(id).last()).toList()));
-        }, rs -> result.get(rs.getObject(1, UUID.class))
-                .add(new RegisterReading(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3))));
+        query(
+                "cannot read readings",
+                sql,
+                s -> {
+                    List<UUID> ids = List.copyOf(windows.keySet());
+                    s.setArray(1, texts(s.getConnection(), ids));
+                    s.setArray(
+                            2,
+                            texts(
+                                    s.getConnection(),
+                                    ids.stream()
+                                            .map(id -> windows.get(id).first())
+                                            .toList()));
+                    s.setArray(
+                            3,
+                            texts(
+                                    s.getConnection(),
+                                    ids.stream()
+                                            .map(id -> windows.get(id).last())
+                                            .toList()));
+                },
+                rs -> result.get(rs.getObject(1, UUID.class))
+                        .add(new RegisterReading(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3))));
         return result;
     }
 
@@ -77,8 +101,10 @@ public class JdbcReadingRepository implements ReadingRepository {
     @Override
     public List<RegisterReading> all(UUID deviceId) {
         List<RegisterReading> readings = new ArrayList<>();
-        query("cannot read readings", "select reading_time, kwh from monitoring.meter_reading where device_id = ?"
-                + " order by reading_time", s -> s.setObject(1, deviceId),
+        query(
+                "cannot read readings",
+                "select reading_time, kwh from monitoring.meter_reading where device_id = ?" + " order by reading_time",
+                s -> s.setObject(1, deviceId),
                 rs -> readings.add(new RegisterReading(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2))));
         return readings;
     }
@@ -97,8 +123,11 @@ public class JdbcReadingRepository implements ReadingRepository {
         if (devices.isEmpty()) {
             return;
         }
-        run("cannot store readings", "insert into monitoring.meter_reading (device_id, reading_time, kwh, received_at)"
-                + " select d, t, k, now() from unnest(?::uuid[], ?::timestamptz[], ?::numeric[]) as r(d, t, k)", s -> {
+        run(
+                "cannot store readings",
+                "insert into monitoring.meter_reading (device_id, reading_time, kwh, received_at)"
+                        + " select d, t, k, now() from unnest(?::uuid[], ?::timestamptz[], ?::numeric[]) as r(d, t, k)",
+                s -> {
                     s.setArray(1, texts(s.getConnection(), devices));
                     s.setArray(2, texts(s.getConnection(), times));
                     s.setArray(3, texts(s.getConnection(), values));
@@ -129,15 +158,18 @@ public class JdbcReadingRepository implements ReadingRepository {
         if (devices.isEmpty()) {
             return;
         }
-        run("cannot book consumption", "with c as (select * from unnest(?::uuid[], ?::timestamptz[], ?::numeric[],"
-                + " ?::int[], ?::int[], ?::int[]) as c(device_id, quarter_start, kwh, readings, resets, estimates)),"
-                + " updated as (update monitoring.quarter_total q set kwh = q.kwh + c.kwh, readings = q.readings + c.readings,"
-                + " resets = q.resets + c.resets, estimates = q.estimates + c.estimates from c"
-                + " where q.device_id = c.device_id and q.quarter_start = c.quarter_start"
-                + " returning q.device_id, q.quarter_start)"
-                + " insert into monitoring.quarter_total (device_id, quarter_start, kwh, readings, resets, estimates)"
-                + " select * from c where not exists (select 1 from updated u"
-                + " where u.device_id = c.device_id and u.quarter_start = c.quarter_start)", s -> {
+        run(
+                "cannot book consumption",
+                "with c as (select * from unnest(?::uuid[], ?::timestamptz[], ?::numeric[],"
+                        + " ?::int[], ?::int[], ?::int[]) as c(device_id, quarter_start, kwh, readings, resets, estimates)),"
+                        + " updated as (update monitoring.quarter_total q set kwh = q.kwh + c.kwh, readings = q.readings + c.readings,"
+                        + " resets = q.resets + c.resets, estimates = q.estimates + c.estimates from c"
+                        + " where q.device_id = c.device_id and q.quarter_start = c.quarter_start"
+                        + " returning q.device_id, q.quarter_start)"
+                        + " insert into monitoring.quarter_total (device_id, quarter_start, kwh, readings, resets, estimates)"
+                        + " select * from c where not exists (select 1 from updated u"
+                        + " where u.device_id = c.device_id and u.quarter_start = c.quarter_start)",
+                s -> {
                     Connection c = s.getConnection();
                     s.setArray(1, texts(c, devices));
                     s.setArray(2, texts(c, quarters));
@@ -152,13 +184,16 @@ public class JdbcReadingRepository implements ReadingRepository {
     @Override
     public NavigableMap<Instant, QuarterTotal> quarters(UUID deviceId, Instant from, Instant to) {
         NavigableMap<Instant, QuarterTotal> quarters = new TreeMap<>();
-        query("cannot read consumption", "select quarter_start, kwh, readings, resets, estimates"
-                + " from monitoring.quarter_total where device_id = ? and quarter_start >= ? and quarter_start < ?",
+        query(
+                "cannot read consumption",
+                "select quarter_start, kwh, readings, resets, estimates"
+                        + " from monitoring.quarter_total where device_id = ? and quarter_start >= ? and quarter_start < ?",
                 s -> {
                     s.setObject(1, deviceId);
                     s.setTimestamp(2, Timestamp.from(from));
                     s.setTimestamp(3, Timestamp.from(to));
-                }, rs -> quarters.put(rs.getTimestamp(1).toInstant(), quarter(rs, 2)));
+                },
+                rs -> quarters.put(rs.getTimestamp(1).toInstant(), quarter(rs, 2)));
         return quarters;
     }
 
@@ -177,24 +212,33 @@ public class JdbcReadingRepository implements ReadingRepository {
         if (devices.isEmpty()) {
             return result;
         }
-        query("cannot read consumption", "select h.i, q.quarter_start, q.kwh, q.readings, q.resets, q.estimates"
-                + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) with ordinality as h(device_id, h_start, h_end, i)"
-                + " join monitoring.quarter_total q on q.device_id = h.device_id"
-                + " and q.quarter_start >= h.h_start and q.quarter_start < h.h_end", s -> {
+        query(
+                "cannot read consumption",
+                "select h.i, q.quarter_start, q.kwh, q.readings, q.resets, q.estimates"
+                        + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) with ordinality as h(device_id, h_start, h_end, i)"
+                        + " join monitoring.quarter_total q on q.device_id = h.device_id"
+                        + " and q.quarter_start >= h.h_start and q.quarter_start < h.h_end",
+                s -> {
                     Connection c = s.getConnection();
                     s.setArray(1, texts(c, devices));
-                    s.setArray(2, texts(c, list.stream().map(ClockHours.Hour::start).toList()));
-                    s.setArray(3, texts(c, list.stream().map(ClockHours.Hour::end).toList()));
-                }, rs -> {
+                    s.setArray(
+                            2,
+                            texts(c, list.stream().map(ClockHours.Hour::start).toList()));
+                    s.setArray(
+                            3, texts(c, list.stream().map(ClockHours.Hour::end).toList()));
+                },
+                rs -> {
                     int i = (int) rs.getLong(1) - 1;
-                    result.get(UUID.fromString(devices.get(i))).get(list.get(i))
+                    result.get(UUID.fromString(devices.get(i)))
+                            .get(list.get(i))
                             .put(rs.getTimestamp(2).toInstant(), quarter(rs, 3));
                 });
         return result;
     }
 
     private static QuarterTotal quarter(ResultSet rs, int first) throws SQLException {
-        return new QuarterTotal(rs.getBigDecimal(first), rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3));
+        return new QuarterTotal(
+                rs.getBigDecimal(first), rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3));
     }
 
     private static long lockKey(UUID deviceId) {
@@ -215,7 +259,8 @@ public class JdbcReadingRepository implements ReadingRepository {
     }
 
     private void run(String failure, String sql, Binder binder) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
             s.execute();
         } catch (SQLException e) {
@@ -224,7 +269,8 @@ public class JdbcReadingRepository implements ReadingRepository {
     }
 
     private void query(String failure, String sql, Binder binder, RowReader reader) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -26,7 +26,10 @@ public class BrokerReadiness implements HealthCheck {
             browser.getEnumeration();
             return HealthCheckResponse.up("broker");
         } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
-            return HealthCheckResponse.named("broker").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("broker")
+                    .down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

@@ -21,9 +21,14 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = database.getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
+            return HealthCheckResponse.named("database")
+                    .status(connection.isValid(2))
+                    .build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getMessage())
+                    .build();
         }
     }
 }

@@ -22,7 +22,9 @@ import org.ems.contracts.messaging.Destinations;
  */
 @MessageDriven(
         activationConfig = {
-            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = BrokerConnection.RESOURCE_ADAPTER),
+            @ActivationConfigProperty(
+                    propertyName = "resourceAdapter",
+                    propertyValue = BrokerConnection.RESOURCE_ADAPTER),
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
             @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.ALERTS),
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),

@@ -27,8 +27,11 @@ public class AllowedOrigins {
         }
         String own = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         String ownDefault = request.getScheme() + "://" + request.getServerName();
-        return origin.equals(own) || (isDefaultPort(request) && origin.equals(ownDefault))
-                || configured.map(list -> List.of(list.split("\\s*,\\s*")).contains(origin)).orElse(false);
+        return origin.equals(own)
+                || (isDefaultPort(request) && origin.equals(ownDefault))
+                || configured
+                        .map(list -> List.of(list.split("\\s*,\\s*")).contains(origin))
+                        .orElse(false);
     }
 
     private static boolean isDefaultPort(HttpServletRequest request) {

@@ -44,20 +44,24 @@ final class BearerToken {
             @Override
             public Enumeration<String> getHeaders(String name) {
                 return "Authorization".equalsIgnoreCase(name)
-                        ? Collections.enumeration(java.util.List.of("Bearer " + token)) : super.getHeaders(name);
+                        ? Collections.enumeration(java.util.List.of("Bearer " + token))
+                        : super.getHeaders(name);
             }
         };
     }
 
     /** The token's {@code jti} (the sign-in it belongs to); read unverified, so only after the signature check. */
     static Optional<UUID> tokenId(String token) {
-        return claims(token).map(c -> c.get("jti")).filter(JsonString.class::isInstance).flatMap(jti -> {
-            try {
-                return Optional.of(UUID.fromString(((JsonString) jti).getString()));
-            } catch (IllegalArgumentException notOurs) {
-                return Optional.empty();
-            }
-        });
+        return claims(token)
+                .map(c -> c.get("jti"))
+                .filter(JsonString.class::isInstance)
+                .flatMap(jti -> {
+                    try {
+                        return Optional.of(UUID.fromString(((JsonString) jti).getString()));
+                    } catch (IllegalArgumentException notOurs) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     /**
@@ -66,7 +70,8 @@ final class BearerToken {
      */
     static boolean notYetValid(String token) {
         JsonValue nbf = claims(token).map(c -> c.get("nbf")).orElse(null);
-        return nbf instanceof JsonNumber seconds && seconds.longValue() > Instant.now().getEpochSecond() + SKEW_SECONDS;
+        return nbf instanceof JsonNumber seconds
+                && seconds.longValue() > Instant.now().getEpochSecond() + SKEW_SECONDS;
     }
 
     /** The token's claims, unverified; empty when it is malformed (MP-JWT refuses it). */
@@ -75,8 +80,8 @@ final class BearerToken {
         if (parts.length < 2) {
             return Optional.empty();
         }
-        try (var reader = Json.createReader(new StringReader(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
+        try (var reader = Json.createReader(
+                new StringReader(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
             return Optional.of(reader.readObject());
         } catch (RuntimeException malformed) {
             return Optional.empty();

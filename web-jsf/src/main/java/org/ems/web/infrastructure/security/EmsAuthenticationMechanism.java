@@ -49,8 +49,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     private volatile HttpAuthenticationMechanism jwt;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         String path = request.getServletPath();
         if ("/login".equals(path) && "POST".equals(request.getMethod())) {
             return formLogin(request, context);
@@ -75,7 +76,11 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.startsWith("Bearer ")) {
-            return bearer(request, response, context, authorization.substring("Bearer ".length()).trim());
+            return bearer(
+                    request,
+                    response,
+                    context,
+                    authorization.substring("Bearer ".length()).trim());
         }
         HttpSession session = request.getSession(false);
         Optional<SignedIn> page = SignedIn.of(session);
@@ -84,7 +89,8 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             Optional<Caller> caller = sessions.active(page.get().sessionId());
             if (caller.isPresent()) {
                 SignedIn current = new SignedIn(caller.get(), page.get().sessionId());
-                return context.notifyContainerAboutLogin(new PagePrincipal(current), Set.of(current.caller().role()));
+                return context.notifyContainerAboutLogin(
+                        new PagePrincipal(current), Set.of(current.caller().role()));
             }
             // Ended elsewhere: signed out, the user deleted or demoted, a new password.
             pages.end(page.get().sessionId());
@@ -103,8 +109,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     /** A bearer token: Payara's MP-JWT mechanism checks it, after our check of what it leaves out ({@code nbf}). */
-    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, String token) throws AuthenticationException {
+    private AuthenticationStatus bearer(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String token)
+            throws AuthenticationException {
         if (BearerToken.notYetValid(token)) {
             return context.responseUnauthorized();
         }
@@ -130,8 +137,8 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
         String login = request.getContextPath() + LOGIN_PAGE;
-        var outcome = users.signIn(request.getParameter("username"), request.getParameter("password"),
-                request.getRemoteAddr());
+        var outcome = users.signIn(
+                request.getParameter("username"), request.getParameter("password"), request.getRemoteAddr());
         if (outcome instanceof UserService.SignIn.Throttled) {
             return context.redirect(login + "?error=throttled");
         }
@@ -149,10 +156,10 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     private HttpAuthenticationMechanism jwt() throws AuthenticationException {
         if (jwt == null) {
             try {
-                jwt = (HttpAuthenticationMechanism) Class.forName(
-                                "fish.payara.microprofile.jwtauth.eesecurity.JWTAuthenticationMechanism")
-                        .getConstructor()
-                        .newInstance();
+                jwt = (HttpAuthenticationMechanism)
+                        Class.forName("fish.payara.microprofile.jwtauth.eesecurity.JWTAuthenticationMechanism")
+                                .getConstructor()
+                                .newInstance();
             } catch (ReflectiveOperationException e) {
                 throw new AuthenticationException("Payara's MP-JWT mechanism is not available", e);
             }

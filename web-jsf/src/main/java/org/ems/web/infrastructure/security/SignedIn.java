@@ -32,7 +32,8 @@ public record SignedIn(Caller caller, UUID sessionId) implements Serializable {
     public static Optional<SignedIn> of(Principal principal) {
         if (principal instanceof JsonWebToken token && token.getSubject() != null) {
             String role = token.getGroups().stream().findFirst().orElse("");
-            return Optional.of(new SignedIn(new Caller(UUID.fromString(token.getSubject()), token.getName(), role),
+            return Optional.of(new SignedIn(
+                    new Caller(UUID.fromString(token.getSubject()), token.getName(), role),
                     UUID.fromString(token.getTokenID())));
         }
         return principal instanceof PagePrincipal page ? Optional.of(page.signedIn()) : Optional.empty();

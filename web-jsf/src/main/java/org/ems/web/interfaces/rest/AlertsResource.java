@@ -39,8 +39,8 @@ public class AlertsResource {
     @GET
     @Operation(summary = "Alerts of the caller's devices (ADMIN: all), newest first, at most 500")
     public JsonArray list(@QueryParam("deviceId") String deviceId) {
-        Optional<UUID> device = deviceId == null || deviceId.isBlank() ? Optional.empty()
-                : Optional.of(Ids.uuid(deviceId, "device"));
+        Optional<UUID> device =
+                deviceId == null || deviceId.isBlank() ? Optional.empty() : Optional.of(Ids.uuid(deviceId, "device"));
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (AlertMessage alert : alerts.list(caller, device)) {
             list.add(alert.toJsonObject());

@@ -29,8 +29,8 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject page(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+    public JsonObject page(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw Problem.badRequest("page must be 0 or more and size 1 to " + MAX_SIZE);
         }

@@ -15,8 +15,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Roles;
 import org.ems.users.application.LoginSessions;
-import org.ems.users.application.UserService;
 import org.ems.users.application.TokenIssuer;
+import org.ems.users.application.UserService;
 import org.ems.web.infrastructure.security.SignedIn;
 
 /**
@@ -58,13 +58,15 @@ public class AuthResource {
         }
         if (outcome instanceof UserService.SignIn.Throttled throttled) {
             long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-            return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
+            return Response.fromResponse(Problem.of(
+                                    Response.Status.TOO_MANY_REQUESTS,
                                     "too many failed sign-ins; try again in " + seconds + " s")
                             .toResponse())
                     .header("Retry-After", seconds)
                     .build();
         }
-        return Problem.of(Response.Status.UNAUTHORIZED, "invalid username or password").toResponse();
+        return Problem.of(Response.Status.UNAUTHORIZED, "invalid username or password")
+                .toResponse();
     }
 
     @POST

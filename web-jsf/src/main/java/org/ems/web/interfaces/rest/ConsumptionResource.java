@@ -11,17 +11,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.time.ZoneId;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.device.DeviceData;
 import org.ems.devices.application.DeviceService;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.ems.monitoring.application.ConsumptionService;
 import org.ems.monitoring.application.DayConsumption;
 import org.ems.monitoring.domain.HourTotal;
@@ -67,7 +67,10 @@ public class ConsumptionResource {
     public record ConsumptionView(UUID deviceId, LocalDate date, String timeZone, List<HourView> hours) {
 
         static ConsumptionView of(DayConsumption day) {
-            return new ConsumptionView(day.deviceId(), day.date(), day.timeZone().getId(),
+            return new ConsumptionView(
+                    day.deviceId(),
+                    day.date(),
+                    day.timeZone().getId(),
                     day.hours().stream().map(HourView::of).toList());
         }
     }
@@ -76,8 +79,14 @@ public class ConsumptionResource {
     public record HourView(OffsetDateTime start, BigDecimal kwh, int readings, List<String> flags) {
 
         static HourView of(HourTotal hour) {
-            return new HourView(hour.start(), hour.kwh(), hour.readings(),
-                    hour.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList());
+            return new HourView(
+                    hour.start(),
+                    hour.kwh(),
+                    hour.readings(),
+                    hour.flags().stream()
+                            .map(f -> f.name().toLowerCase(Locale.ROOT))
+                            .sorted()
+                            .toList());
         }
     }
 }

@@ -49,7 +49,11 @@ public class DevicesResource {
     @RolesAllowed(Roles.ADMIN)
     public Response create(DeviceService.DeviceRequest request, @Context UriInfo uri) {
         DeviceData created = devices.create(UsersResource.required(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @PUT

@@ -28,13 +28,14 @@ public class ErrorPages extends HttpServlet {
         response.setStatus(status);
         if (uri.startsWith(request.getContextPath() + "/api")) {
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "about:blank")
-                    .add("title", title)
-                    .add("status", status)
-                    .add("detail", status == 401 ? "a valid bearer token is required" : title)
-                    .build()
-                    .toString());
+            response.getWriter()
+                    .write(Json.createObjectBuilder()
+                            .add("type", "about:blank")
+                            .add("title", title)
+                            .add("status", status)
+                            .add("detail", status == 401 ? "a valid bearer token is required" : title)
+                            .build()
+                            .toString());
         } else {
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write(status + " " + title + "\n");

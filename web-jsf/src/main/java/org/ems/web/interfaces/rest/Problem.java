@@ -27,7 +27,8 @@ public record Problem(String type, String title, int status, String detail, List
                 .sorted(java.util.Comparator.comparing(Rejected.FieldError::field)
                         .thenComparing(Rejected.FieldError::message))
                 .toList();
-        String detail = String.join("; ", sorted.stream().map(Rejected.FieldError::message).toList());
+        String detail = String.join(
+                "; ", sorted.stream().map(Rejected.FieldError::message).toList());
         Response.Status status = Response.Status.BAD_REQUEST;
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, sorted);
     }

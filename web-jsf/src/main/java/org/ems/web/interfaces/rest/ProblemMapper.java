@@ -40,8 +40,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof Rejected rejected) {
             return switch (rejected.reason()) {
-                case NOT_FOUND -> Problem.of(Response.Status.NOT_FOUND, rejected.getMessage()).toResponse();
-                case CONFLICT -> Problem.of(Response.Status.CONFLICT, rejected.getMessage()).toResponse();
+                case NOT_FOUND ->
+                    Problem.of(Response.Status.NOT_FOUND, rejected.getMessage()).toResponse();
+                case CONFLICT ->
+                    Problem.of(Response.Status.CONFLICT, rejected.getMessage()).toResponse();
                 case INVALID -> Problem.invalid(rejected.errors()).toResponse();
             };
         }
@@ -52,7 +54,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(Response.Status.BAD_REQUEST, "request body is not valid JSON of the expected shape")
                     .toResponse();
         }
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, incident(exception)).toResponse();
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, incident(exception))
+                .toResponse();
     }
 
     /** Bean Validation's violations as the problem of invalid input, each field with its message. */

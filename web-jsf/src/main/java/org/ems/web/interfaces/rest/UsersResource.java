@@ -40,7 +40,11 @@ public class UsersResource {
     @POST
     public Response create(UserService.NewUser request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UserView created = users.create(required(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET

@@ -23,11 +23,16 @@ class BearerTokenTest {
     @Test
     void aTokenIsNotYetValidOnlyWhenItsNotBeforeLiesBeyondTheSkew() {
         long now = Instant.now().getEpochSecond();
-        assertThat(BearerToken.notYetValid(token("{\"nbf\":" + (now + 3600) + "}"))).isTrue();
-        assertThat(BearerToken.notYetValid(token("{\"nbf\":" + (now + BearerToken.SKEW_SECONDS - 5) + "}"))).isFalse();
-        assertThat(BearerToken.notYetValid(token("{\"nbf\":" + (now - 10) + "}"))).isFalse();
+        assertThat(BearerToken.notYetValid(token("{\"nbf\":" + (now + 3600) + "}")))
+                .isTrue();
+        assertThat(BearerToken.notYetValid(token("{\"nbf\":" + (now + BearerToken.SKEW_SECONDS - 5) + "}")))
+                .isFalse();
+        assertThat(BearerToken.notYetValid(token("{\"nbf\":" + (now - 10) + "}")))
+                .isFalse();
         assertThat(BearerToken.notYetValid(token("{}"))).isFalse();
-        assertThat(BearerToken.notYetValid("not a token")).as("malformed: left to MP-JWT").isFalse();
+        assertThat(BearerToken.notYetValid("not a token"))
+                .as("malformed: left to MP-JWT")
+                .isFalse();
         assertThat(BearerToken.notYetValid("a.%%%.c")).isFalse();
     }
 

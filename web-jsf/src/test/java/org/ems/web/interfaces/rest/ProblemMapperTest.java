@@ -21,7 +21,8 @@ class ProblemMapperTest {
 
     @Test
     void refusalsAnswer404409Or400ListingTheFields() {
-        assertThat(problem(Rejected.notFound("no device x"))).extracting(Problem::status, Problem::detail)
+        assertThat(problem(Rejected.notFound("no device x")))
+                .extracting(Problem::status, Problem::detail)
                 .containsExactly(404, "no device x");
         assertThat(problem(Rejected.conflict("username 'a' is taken")).status()).isEqualTo(409);
         Problem invalid = problem(new EJBException(Rejected.invalid("ownerId", "ownerId: no user 42")));
@@ -36,10 +37,15 @@ class ProblemMapperTest {
                 new DeviceService.DeviceRequest("", null, null, new BigDecimal("-1"), null, "Nowhere"));
         Problem problem = problem(new ConstraintViolationException(violations));
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.errors()).extracting(Rejected.FieldError::field)
+        assertThat(problem.errors())
+                .extracting(Rejected.FieldError::field)
                 .containsExactly("maxHourlyKwh", "name", "timeZone");
-        assertThat(problem.detail()).contains("maxHourlyKwh must be a number above 0").contains("name must have");
-        assertThat(new ViolationMapper().toResponse(new ConstraintViolationException(violations)).getEntity())
+        assertThat(problem.detail())
+                .contains("maxHourlyKwh must be a number above 0")
+                .contains("name must have");
+        assertThat(new ViolationMapper()
+                        .toResponse(new ConstraintViolationException(violations))
+                        .getEntity())
                 .as("the same answer where Jersey's own mapper would otherwise win")
                 .isEqualTo(problem);
     }
@@ -54,7 +60,8 @@ class ProblemMapperTest {
 
     @Test
     void theFrameworksClientErrorsKeepTheirStatusAndOurProblemsPassUnchanged() {
-        assertThat(problem(new NotFoundException())).extracting(Problem::status, Problem::detail)
+        assertThat(problem(new NotFoundException()))
+                .extracting(Problem::status, Problem::detail)
                 .containsExactly(404, "Not Found");
         Problem ours = Problem.of(Response.Status.BAD_REQUEST, "date must be a day as YYYY-MM-DD");
         assertThat(problem(ours.asException())).isEqualTo(ours);
@@ -62,8 +69,8 @@ class ProblemMapperTest {
 
     @Test
     void fieldsAreTheLastNodeOfTheViolationsPath() {
-        Problem problem = Problem.invalid(List.of(new Rejected.FieldError("b", "b is bad"),
-                new Rejected.FieldError("a", "a is bad")));
+        Problem problem = Problem.invalid(
+                List.of(new Rejected.FieldError("b", "b is bad"), new Rejected.FieldError("a", "a is bad")));
         assertThat(problem.detail()).isEqualTo("a is bad; b is bad");
     }
 
