@@ -42,6 +42,7 @@ import org.ems.monitoring.testing.EmsInfrastructureExtension;
 import org.ems.monitoring.testing.SnapshotDirectory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -63,6 +64,7 @@ class MonitoringIT {
         return ShrinkWrap.create(WebArchive.class, "monitoring-it.war")
                 .addPackages(
                         false,
+                        Filters.exclude(".*Test(\\$.*)?\\.class"), // the plain JUnit tests of those packages
                         "org.ems.monitoring.application",
                         "org.ems.monitoring.domain",
                         "org.ems.monitoring.infrastructure.persistence",
@@ -74,9 +76,6 @@ class MonitoringIT {
                         "org.ems.contracts.alert",
                         "org.ems.contracts.access",
                         "org.ems.contracts.platform")
-                .deleteClass("org.ems.monitoring.domain.HourlyConsumptionTest")
-                .deleteClass("org.ems.monitoring.domain.ReadingMergeTest")
-                .deleteClass("org.ems.monitoring.domain.LimitHistoryTest")
                 .addClasses(EmsInfrastructureExtension.class, SnapshotDirectory.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

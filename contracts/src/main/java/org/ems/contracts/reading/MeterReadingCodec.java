@@ -32,6 +32,12 @@ public final class MeterReadingCodec {
 
     public static final int MAX_BATCH = 1_000;
 
+    /**
+     * The largest message EMS takes, in characters of its text (a batch of {@value #MAX_BATCH} readings needs about a
+     * tenth). A larger one goes to the dead-letter queue unread.
+     */
+    public static final int MAX_MESSAGE_CHARS = 1 << 20;
+
     /** Readings outside these years are a broken meter clock, not data (and would spread over centuries). */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -49,6 +55,9 @@ public final class MeterReadingCodec {
      *     reading with a bad value, an oversized batch)
      */
     public static DecodedReadings decode(String text) throws InvalidReadingException {
+        if (text != null && text.length() > MAX_MESSAGE_CHARS) {
+            throw tooLarge(text.length());
+        }
         JsonObject message = parseObject(text);
         JsonValue batch = message.get("readings");
         if (batch == null) {
@@ -79,6 +88,12 @@ public final class MeterReadingCodec {
             }
         }
         return new DecodedReadings(readings, rejected);
+    }
+
+    /** The reason a message of {@code size} characters (or bytes) is refused unread. */
+    public static InvalidReadingException tooLarge(long size) {
+        return new InvalidReadingException(
+                "message of " + size + " characters exceeds the limit of " + MAX_MESSAGE_CHARS);
     }
 
     /** The EMS form of one reading. */

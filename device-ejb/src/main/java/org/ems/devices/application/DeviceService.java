@@ -36,6 +36,9 @@ import org.ems.devices.domain.Device;
 @Local(DeviceDirectory.class) // the view replicas use, besides the bean itself
 public class DeviceService implements DeviceDirectory {
 
+    /** Stands for "no owner given" in queries (binding a null UUID trips EclipseLink). */
+    private static final UUID NOBODY = new UUID(0, 0);
+
     static final String LIMIT_MESSAGE = "maxHourlyKwh must be a number above 0 (kWh per hour, at most 3 decimals)";
 
     @PersistenceContext(unitName = "devices")
@@ -161,6 +164,54 @@ public class DeviceService implements DeviceDirectory {
                         .setParameter("owner", owner))
                 .orElseGet(() -> em.createQuery("select d from Device d order by lower(d.name), d.id", Device.class));
         return query.getResultStream().map(Device::data).toList();
+    }
+
+    /**
+     * Which devices a page lists: a word in the name, description or address; only one owner's, or only unassigned
+     * ones; the order; the page.
+     */
+    public record DeviceQuery(
+            String text,
+            UUID ownerId,
+            boolean unassignedOnly,
+            String sortBy,
+            boolean descending,
+            int first,
+            int size) {}
+
+    /** One page of devices and how many match in all. */
+    public record DevicePage(List<DeviceData> devices, long total) {}
+
+    private static final java.util.Map<String, String> SORTABLE =
+            java.util.Map.of("name", "lower(d.name)", "maxHourlyKwh", "d.maxHourlyKwh", "timeZone", "d.timeZone");
+
+    /** The devices of {@code query} the caller may see, paged and sorted in the database. */
+    public DevicePage page(DeviceQuery query, Caller caller) {
+        String where = " where (:text = '' or lower(d.name) like :like or lower(d.description) like :like"
+                + " or lower(d.address) like :like)"
+                + " and (:anyOwner = true or d.ownerId = :owner)"
+                + " and (:unassigned = false or d.ownerId is null)";
+        String text = query.text() == null ? "" : query.text().trim().toLowerCase(java.util.Locale.ROOT);
+        // A client's own devices only, whatever was asked: the one visibility rule.
+        UUID owner = caller.ownerScope().orElse(query.ownerId());
+        String order = SORTABLE.getOrDefault(String.valueOf(query.sortBy()), "lower(d.name)")
+                + (query.descending() ? " desc" : "") + ", d.id";
+        var devices = em.createQuery("select d from Device d" + where + " order by " + order, Device.class);
+        var total = em.createQuery("select count(d) from Device d" + where, Long.class);
+        for (var q : List.of(devices, total)) {
+            q.setParameter("text", text)
+                    .setParameter("like", "%" + text.replace("%", "").replace("_", "") + "%")
+                    .setParameter("anyOwner", owner == null)
+                    .setParameter("owner", owner == null ? NOBODY : owner)
+                    .setParameter("unassigned", query.unassignedOnly() && caller.isAdmin());
+        }
+        return new DevicePage(
+                devices.setFirstResult(query.first())
+                        .setMaxResults(query.size())
+                        .getResultStream()
+                        .map(Device::data)
+                        .toList(),
+                total.getSingleResult());
     }
 
     /** The device if the caller may see it; another's device is "not found", not "forbidden". */

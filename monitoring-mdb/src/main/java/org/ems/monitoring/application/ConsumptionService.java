@@ -5,22 +5,46 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
 import java.util.UUID;
+import org.ems.contracts.access.Rejected;
 import org.ems.monitoring.domain.HourlyConsumption;
+import org.ems.monitoring.domain.QuarterTotal;
 import org.ems.monitoring.domain.ReadingRepository;
 
-/** Answers "how much did this device consume in each hour of that day", from its stored quarter totals. */
+/** Answers "how much did this device consume in each hour of those days", from its stored quarter totals. */
 @Stateless
 public class ConsumptionService {
+
+    /** The longest range of days asked at once. */
+    public static final int MAX_DAYS = 366;
 
     @Inject
     ReadingRepository readings;
 
     /** The device's consumption in every clock hour of {@code date} in {@code zone}. */
     public DayConsumption day(UUID deviceId, LocalDate date, ZoneId zone) {
-        Instant from = date.atStartOfDay(zone).toInstant();
-        Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-        return new DayConsumption(
-                deviceId, date, zone, HourlyConsumption.ofDay(readings.quarters(deviceId, from, to), date, zone));
+        return days(deviceId, date, date, zone).get(0);
+    }
+
+    /** Every local day from {@code from} to {@code to} (inclusive, at most {@value #MAX_DAYS}), each with its hours. */
+    public List<DayConsumption> days(UUID deviceId, LocalDate from, LocalDate to, ZoneId zone) {
+        if (to.isBefore(from)) {
+            throw Rejected.invalid("to", "to must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw Rejected.invalid("to", "at most " + MAX_DAYS + " days at once");
+        }
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        NavigableMap<Instant, QuarterTotal> quarters = readings.quarters(deviceId, start, end);
+        List<DayConsumption> days = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            days.add(new DayConsumption(deviceId, date, zone, HourlyConsumption.ofDay(quarters, date, zone)));
+        }
+        return days;
     }
 }

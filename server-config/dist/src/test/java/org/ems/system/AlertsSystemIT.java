@@ -243,13 +243,6 @@ class AlertsSystemIT {
     }
 
     private String pageSession(String username) throws Exception {
-        HttpResponse<String> signIn = api.http.send(
-                HttpRequest.newBuilder(ems.url("login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "username=" + username + "&password=" + username + "-password"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return RunningEms.sessionCookie(signIn);
+        return RunningEms.sessionCookie(ems.signInThroughForm(api.http, username, username + "-password"));
     }
 }

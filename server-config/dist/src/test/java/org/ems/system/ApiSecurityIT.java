@@ -454,12 +454,7 @@ class ApiSecurityIT {
     }
 
     private HttpResponse<String> form(String username, String password) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(ems.url("login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ems.signInThroughForm(http, username, password);
     }
 
     @Test
@@ -680,6 +675,64 @@ class ApiSecurityIT {
         assertThat(call("GET", "api/users", again, null).statusCode())
                 .as("signed in again: a client")
                 .isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
+    void theSignInFormIsTakenOnlyWithItsToken() throws Exception {
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(ems.url("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=admin&password=" + ADMIN_PASSWORD + "&csrf=guessed"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.headers().firstValue("Location"))
+                .hasValue(ems.url("login.xhtml?error=form").toString());
+        assertThat(forged.headers().allValues("Set-Cookie"))
+                .as("no session signed in")
+                .isEmpty();
+        assertThat(call("GET", "login.xhtml?error=form", null, null).body()).contains("The sign-in form had expired");
+        assertThat(form("admin", ADMIN_PASSWORD).headers().firstValue("Location"))
+                .as("with the form's token")
+                .hasValue(ems.url("console/users.xhtml").toString());
+    }
+
+    @Test
+    @Order(6)
+    void oversizedInputIsRefusedBeforeItIsReadOrHashed() throws Exception {
+        // 1.5 MiB: over EMS's limit, under the HTTP listener's own (2 MB, beyond which it drops the connection).
+        byte[] huge =
+                ("{\"username\":\"" + "u".repeat(3 << 19) + "\",\"password\":\"p\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> declared = http.send(
+                HttpRequest.newBuilder(ems.url("api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(huge))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(declared.statusCode())
+                .as("a body over 1 MiB, length declared")
+                .isEqualTo(413);
+        assertThat(json(declared).getString("detail")).contains("1048576");
+        HttpResponse<String> chunked = http.send(
+                HttpRequest.newBuilder(ems.url("api/users"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as("a body over 1 MiB, chunked").isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+
+        HttpResponse<String> longName = loginResponse("u".repeat(101), "whatever-password");
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(json(longName).getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("username");
+        assertThat(loginResponse("admin", "p".repeat(1001)).statusCode()).isEqualTo(400);
+        assertThat(login("admin", ADMIN_PASSWORD).getString("token"))
+                .as("not counted as failures")
+                .isNotBlank();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.ems.system.RunningEms.reading;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -112,11 +118,10 @@ class BrowserIT {
                                 + "\",\"timeZone\":\"UTC\"}"))
                 .getString("id"));
 
+        browser.manage().deleteAllCookies();
         browser.get(ems.url("").toString());
         page(b -> b.getCurrentUrl().contains("login"));
-        browser.findElement(By.id("username")).sendKeys("dora");
-        browser.findElement(By.id("password")).sendKeys("dora-password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        signIn("dora", "dora-password");
         page(b -> b.findElement(By.id("whoami")).getText().equals("dora"));
         assertThat(browser.findElement(By.id("alertsForm")).getText()).contains("Alerts (0 new)");
         Thread.sleep(1_000); // the page's push socket opens
@@ -134,6 +139,113 @@ class BrowserIT {
                         .getJsonObject(0)
                         .isNull("acknowledgedAt"))
                 .isFalse();
+
+        // All of that ran under the pages' Content-Security-Policy (no inline script without its nonce): the
+        // browser reports every violation on its console.
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
+                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+    }
+
+    @Test
+    void anAdministratorCreatesAClientInTheConsoleAndAClientCannotReachIt() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(ems.url("console/users.xhtml").toString());
+        page(b -> b.getCurrentUrl().contains("login"));
+        signIn("admin", ADMIN_PASSWORD);
+        page(b -> b.getCurrentUrl().endsWith("/console/users.xhtml")
+                && b.findElement(By.id("usersForm:users")).getText().contains("admin"));
+        screenshot("console-users-desktop");
+
+        browser.findElement(By.id("usersForm:newUserButton")).click();
+        page(b -> b.findElement(By.id("newUserForm:username")).isDisplayed());
+        browser.findElement(By.id("newUserForm:username")).sendKeys("erin");
+        browser.findElement(By.id("newUserForm:name")).sendKeys("Erin <script>alert(1)</script>");
+        browser.findElement(By.id("newUserForm:password")).sendKeys("short");
+        browser.findElement(By.id("newUserForm:create")).click();
+        page(b -> b.findElement(By.id("newUserForm")).getText().contains("password must have at least 10 characters"));
+        screenshot("console-new-user-invalid");
+        browser.findElement(By.id("newUserForm:password")).clear();
+        browser.findElement(By.id("newUserForm:password")).sendKeys("erin-password");
+        browser.findElement(By.id("newUserForm:create")).click();
+        page(b -> b.findElement(By.id("usersForm:users")).getText().contains("erin"));
+        assertThat(browser.findElement(By.id("usersForm:users")).getText())
+                .as("a name is text, never markup")
+                .contains("Erin <script>alert(1)</script>");
+        String admin = api.login("admin", ADMIN_PASSWORD).getString("token");
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/users", admin, null))
+                        .getValuesAs(JsonObject.class))
+                .extracting(u -> u.getString("username"))
+                .contains("erin");
+
+        browser.findElement(By.id("navDevices")).click();
+        page(b -> b.getCurrentUrl().endsWith("/console/devices.xhtml"));
+        browser.findElement(By.id("devicesForm:newDeviceButton")).click();
+        page(b -> b.findElement(By.id("deviceForm:name")).isDisplayed());
+        browser.findElement(By.id("deviceForm:name")).sendKeys("Erin's heat pump");
+        browser.findElement(By.id("deviceForm:maxHourlyKwh")).sendKeys("0");
+        browser.findElement(By.id("deviceForm:ownerId_input")).sendKeys("eri");
+        screenshot("console-device-owner-search");
+        page(b -> b.findElement(By.cssSelector(".ui-autocomplete-item")).isDisplayed());
+        browser.findElement(By.cssSelector(".ui-autocomplete-item")).click();
+        browser.findElement(By.id("deviceForm:save")).click();
+        page(b -> b.findElement(By.id("deviceForm")).getText().contains("maxHourlyKwh must be a number above 0"));
+        browser.findElement(By.id("deviceForm:maxHourlyKwh")).clear();
+        browser.findElement(By.id("deviceForm:maxHourlyKwh")).sendKeys("2.5");
+        browser.findElement(By.id("deviceForm:save")).click();
+        page(b -> b.findElement(By.id("devicesForm:devices")).getText().contains("Erin's heat pump"));
+        assertThat(browser.findElement(By.id("devicesForm:devices")).getText())
+                .contains("erin")
+                .contains("2.5");
+        screenshot("console-devices-desktop");
+        String erinId =
+                ApiClient.jsonArray(api.call("GET", "api/users", admin, null)).getValuesAs(JsonObject.class).stream()
+                        .filter(u -> u.getString("username").equals("erin"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("id");
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/devices", admin, null))
+                        .getValuesAs(JsonObject.class))
+                .filteredOn(d -> d.getString("name").equals("Erin's heat pump"))
+                .singleElement()
+                .satisfies(d -> assertThat(d.getString("ownerId")).isEqualTo(erinId));
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(ems.url("console/users.xhtml").toString());
+        page(b -> b.findElement(By.id("usersForm:users")).getText().contains("erin"));
+        screenshot("console-users-phone");
+        assertThat((Boolean) ((JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scroll at phone width")
+                .isTrue();
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.manage().deleteAllCookies();
+        browser.get(ems.url("").toString());
+        page(b -> b.getCurrentUrl().contains("login"));
+        signIn("erin", "erin-password");
+        page(b -> b.findElement(By.id("whoami")).getText().equals("erin"));
+        browser.get(ems.url("console/users.xhtml").toString());
+        page(b -> b.findElement(By.id("problemTitle")).getText().equals("Not allowed"));
+        assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("Payara");
+        screenshot("console-not-allowed");
+
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
+                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+    }
+
+    private void signIn(String username, String password) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** Saves what the browser shows to {@code target/screenshots/<name>.png}, to be looked at. */
+    private void screenshot(String name) throws java.io.IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -129,6 +131,67 @@ class EmsSystemIT {
     }
 
     @Test
+    @Order(3)
+    void dailyTotalsAndTheCsvExportGiveTheSameNumbersAsTheHours() throws Exception {
+        UUID device = createDevice("Europe/Bucharest");
+        // 2026-03-29 has 23 hours in Bucharest (DST starts): a reading at every UTC hour across it, 1 kWh apart.
+        Instant first = Instant.parse("2026-03-28T22:00:00Z");
+        MeterReading[] readings = new MeterReading[24];
+        for (int i = 0; i < readings.length; i++) {
+            readings[i] = reading(device, first.plusSeconds(3600L * i).toString(), Integer.toString(i));
+        }
+        ems.sendReadings(readings);
+        String base = "api/devices/" + device + "/consumption";
+        await().atMost(ARRIVAL)
+                .untilAsserted(() -> assertThat(json(get(base + "/daily?from=2026-03-29&to=2026-03-29"))
+                                .getJsonArray("days")
+                                .getJsonObject(0)
+                                .getInt("readings"))
+                        .isEqualTo(23));
+
+        var hours = json(get(base + "?date=2026-03-29")).getJsonArray("hours").getValuesAs(JsonObject.class);
+        assertThat(hours).hasSize(23);
+        HttpResponse<String> csv = get(base + ".csv?from=2026-03-29&to=2026-03-29");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        java.util.List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("start,kwh,readings,flags");
+        assertThat(lines.subList(1, lines.size()))
+                .as("one row per hour, the numbers of the JSON")
+                .containsExactlyElementsOf(hours.stream()
+                        .map(h -> h.getString("start") + "," + h.getJsonNumber("kwh") + "," + h.getInt("readings") + ","
+                                + String.join("|", h.getJsonArray("flags").getValuesAs(JsonString::getString)))
+                        .toList());
+        assertThat(lines.get(1)).startsWith("2026-03-29T00:00:00+02:00,1.000000,1,");
+        assertThat(lines.get(23)).startsWith("2026-03-29T23:00:00+03:00,1.000000,1,");
+
+        JsonObject daily = json(get(base + "/daily?from=2026-03-28&to=2026-03-30"));
+        assertThat(daily.getString("timeZone")).isEqualTo("Europe/Bucharest");
+        var days = daily.getJsonArray("days").getValuesAs(JsonObject.class);
+        assertThat(days).extracting(d -> d.getString("date")).containsExactly("2026-03-28", "2026-03-29", "2026-03-30");
+        assertThat(days.get(1).getJsonNumber("kwh").bigDecimalValue())
+                .as("the sum of its hours")
+                .isEqualByComparingTo(hours.stream()
+                        .map(h -> h.getJsonNumber("kwh").bigDecimalValue())
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .isEqualByComparingTo("23");
+        assertThat(days.get(0).getInt("readings")).isZero();
+
+        assertThat(get(base + "/daily?from=2026-01-01&to=2027-01-02").statusCode())
+                .as("over 366 days")
+                .isEqualTo(400);
+        assertThat(get(base + "/daily?from=2026-03-30&to=2026-03-29").statusCode())
+                .as("backwards")
+                .isEqualTo(400);
+        assertThat(get(base + ".csv?from=29.03.2026&to=2026-03-29").statusCode())
+                .isEqualTo(400);
+        assertThat(get("api/devices/" + UUID.randomUUID() + "/consumption/daily?from=2026-03-29&to=2026-03-29")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     @Order(4)
     void badInputGetsProblemJsonNever500() throws Exception {
         HttpResponse<String> unknown = get("api/devices/" + UUID.randomUUID() + "/consumption?date=2026-03-10");
@@ -158,6 +221,92 @@ class EmsSystemIT {
     }
 
     @Test
+    @Order(5)
+    void aReadingMessageOverOneMebibyteIsDeadLetteredUnreadAndHarmsNothingElse() throws Exception {
+        UUID device = createDevice();
+        String padding = "x".repeat(2 * MeterReadingCodec.MAX_MESSAGE_CHARS);
+        sendAsMeter("{\"deviceId\":\"" + device + "\",\"timestamp\":\"2026-03-11T10:00:00Z\",\"kwh\":1,\"pad\":\""
+                + padding + "\"}");
+        sendAsMeter(MeterReadingCodec.encodeBatch(java.util.List.of(
+                reading(device, "2026-03-11T10:00:00Z", "1"), reading(device, "2026-03-11T10:30:00Z", "2"))));
+        try (JMSContext app = appFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                var consumer = app.createConsumer(
+                        app.createQueue(Destinations.READINGS_DLQ), "ems_error LIKE 'message of %'")) {
+            Message dead = consumer.receive(ARRIVAL.toMillis());
+            assertThat(dead).as("dead-lettered").isNotNull();
+            assertThat(dead.getStringProperty(Destinations.ERROR_PROPERTY))
+                    .matches("message of \\d+ characters exceeds the limit of 1048576");
+            assertThat(dead.getBody(String.class)).as("not loaded, not copied").isEmpty();
+        }
+        await().atMost(ARRIVAL)
+                .untilAsserted(() -> assertThat(json(get("api/devices/" + device + "/consumption?date=2026-03-11"))
+                                .getJsonArray("hours")
+                                .getJsonObject(10)
+                                .getInt("readings"))
+                        .as("the readings after it")
+                        .isEqualTo(2));
+    }
+
+    @Test
+    @Order(5)
+    void everyAnswerCarriesTheSecurityHeadersAndNoProductName() throws Exception {
+        HttpResponse<String> page = dashboard(signInToPages());
+        String pagePolicy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(pagePolicy)
+                .contains("frame-ancestors 'none'", "object-src 'none'", "script-src 'self' 'nonce-")
+                .doesNotContain("unsafe-inline' 'nonce", "'unsafe-eval'");
+        assertThat(page.headers().allValues("Content-Security-Policy"))
+                .as("one policy")
+                .hasSize(1);
+        String nonce = pagePolicy.replaceAll(".*'nonce-([^']+)'.*", "$1");
+        assertThat(page.body()).as("the page's scripts carry the nonce").contains("nonce=\"" + nonce + "\"");
+
+        Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+        answers.put("page", page);
+        answers.put("sign-in page", get("login.xhtml"));
+        answers.put("API", get("api/me"));
+        answers.put("problem", get("api/devices/not-a-uuid"));
+        answers.put("static resource", get("jakarta.faces.resource/ems.js.xhtml?ln=ems"));
+        answers.put("not found", get("no/such/page"));
+        answers.put("redirect to sign-in", get(""));
+        for (var answer : answers.entrySet()) {
+            var headers = answer.getValue().headers();
+            assertThat(headers.firstValue("X-Content-Type-Options"))
+                    .as(answer.getKey())
+                    .hasValue("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy"))
+                    .as(answer.getKey())
+                    .hasValue("no-referrer");
+            assertThat(headers.firstValue("Permissions-Policy"))
+                    .as(answer.getKey())
+                    .hasValueSatisfying(v -> assertThat(v).contains("camera=()", "geolocation=()"));
+            assertThat(headers.firstValue("Content-Security-Policy"))
+                    .as(answer.getKey())
+                    .hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+        }
+        assertThat(answers.get("API").headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("default-src 'none'"));
+        assertThat(answers.get("static resource").statusCode()).isEqualTo(200);
+
+        for (String path : java.util.List.of("", "login.xhtml", "api/me", "health/ready", "metrics", "openapi")) {
+            var headers = get(path).headers();
+            assertThat(headers.firstValue("Server")).as("Server of /" + path).isEmpty();
+            assertThat(headers.firstValue("X-Powered-By"))
+                    .as("X-Powered-By of /" + path)
+                    .isEmpty();
+        }
+
+        String sessionCookie = get("login.xhtml").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sessionCookie)
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
+                .doesNotContainIgnoringCase("Secure");
+    }
+
+    @Test
     @Order(6)
     void metersMayOnlySendReadings() {
         try (JMSContext meter = meterFactory().createContext()) {
@@ -173,10 +322,7 @@ class EmsSystemIT {
     @Order(7)
     void aStoredReadingIsPushedToAnOpenPage() throws Exception {
         String cookie = signInToPages();
-        HttpResponse<String> page = http.send(
-                HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> page = dashboard(cookie);
         assertThat(page.body()).contains("Live meter readings");
         Matcher channel =
                 Pattern.compile("(/jakarta\\.faces\\.push/readings\\?[^\"']+)").matcher(page.body());
@@ -284,28 +430,38 @@ class EmsSystemIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The dashboard as the page session sees it. */
+    private HttpResponse<String> dashboard(String cookie) throws IOException, InterruptedException {
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page;
+    }
+
     /** The session cookie of the administrator signed in through the login form. */
     private String signInToPages() throws IOException, InterruptedException {
-        HttpResponse<String> login = http.send(
-                HttpRequest.newBuilder(ems.url("login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
-                                + java.net.URLEncoder.encode(adminPassword, java.nio.charset.StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = ems.signInThroughForm(http, "admin", adminPassword);
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValue(ems.url("").toString());
+        assertThat(login.headers().firstValue("Location"))
+                .as("an administrator starts in the console")
+                .hasValue(ems.url("console/users.xhtml").toString());
         return RunningEms.sessionCookie(login);
     }
 
     /** A new device (no owner, zone UTC) through the API; its id. */
     private UUID createDevice() throws IOException, InterruptedException {
+        return createDevice("UTC");
+    }
+
+    /** A new device (no owner) in that zone through the API; its id. */
+    private UUID createDevice(String zone) throws IOException, InterruptedException {
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(ems.url("api/devices"))
                         .header("Authorization", "Bearer " + adminToken())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"name\":\"meter\",\"maxHourlyKwh\":5,\"timeZone\":\"UTC\"}"))
+                                "{\"name\":\"meter\",\"maxHourlyKwh\":5,\"timeZone\":\"" + zone + "\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);

@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.reading.MeterReading;
@@ -132,6 +138,33 @@ final class RunningEms implements AutoCloseable {
     }
 
     /** The {@code JSESSIONID=...} a response sets (a sign-in through the login form). */
+    /**
+     * Signs in through the login page as a browser does: fetches the form (its session and token), then posts it.
+     *
+     * @return the answer to the post: a redirect, with the signed-in session's cookie on success
+     */
+    HttpResponse<String> signInThroughForm(HttpClient http, String username, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> form =
+                http.send(HttpRequest.newBuilder(url("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        if (!token.find()) {
+            throw new AssertionError("no token in the sign-in form: " + form.body());
+        }
+        return http.send(
+                HttpRequest.newBuilder(url("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", sessionCookie(form))
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                                + encode(password) + "&csrf=" + encode(token.group(1))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     static String sessionCookie(java.net.http.HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.split(";", 2)[0])

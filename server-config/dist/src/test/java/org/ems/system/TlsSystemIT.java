@@ -94,6 +94,19 @@ class TlsSystemIT {
                                 HttpRequest.newBuilder(url("health/ready")).build(),
                                 HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
+        // The session cookie only ever travels encrypted.
+        String sessionCookie = https
+                .send(HttpRequest.newBuilder(url("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString())
+                .headers()
+                .allValues("Set-Cookie")
+                .stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sessionCookie)
+                .containsIgnoringCase("Secure")
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax");
         // The private key is the owner's only.
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ems.home.resolve("tls/keystore.p12"))))
                 .isEqualTo("rw-------");

@@ -40,6 +40,9 @@ public class UserService implements UserDirectory {
     /** Usernames: 3 to 64 letters, digits, '.', '_', '-' or '@'. */
     static final String USERNAME = "[A-Za-z0-9._@-]{3,64}";
 
+    /** Longer names are refused at sign-in before anything else (accounts have at most 64). */
+    static final int SIGN_IN_USERNAME_MAX = 100;
+
     static final String USERNAME_MESSAGE = "username must be 3 to 64 letters, digits, '.', '_', '-' or '@'";
     static final String NAME_MESSAGE = "name must have 1 to 200 characters";
     static final String ROLE_MESSAGE = "role must be ADMIN or CLIENT";
@@ -226,6 +229,14 @@ public class UserService implements UserDirectory {
 
     /** Checks credentials under the sign-in throttle: the one sign-in rule of the API and the pages alike. */
     public SignIn signIn(String username, String password, String address) {
+        // Refused before any hashing or lookup: no account has such a name or password, and hashing megabytes costs.
+        if (username != null && username.length() > SIGN_IN_USERNAME_MAX) {
+            throw Rejected.invalid("username", "username must have at most " + SIGN_IN_USERNAME_MAX + " characters");
+        }
+        if (password != null && password.length() > PasswordPolicy.MAX_LENGTH) {
+            throw Rejected.invalid(
+                    "password", "password must have at most " + PasswordPolicy.MAX_LENGTH + " characters");
+        }
         Instant now = Instant.now();
         Optional<Duration> wait = throttle.retryAfter(username, address, now);
         if (wait.isPresent()) {
@@ -253,15 +264,10 @@ public class UserService implements UserDirectory {
     }
 
     private Optional<User> authenticated(String username, String password) {
-        // Refused before any hashing: no known user has such a name or password (and hashing megabytes costs).
-        boolean plausible = username != null
-                && username.length() <= 64
-                && password != null
-                && password.length() <= PasswordPolicy.MAX_LENGTH;
-        Optional<User> user = plausible ? byUsername(username) : Optional.empty();
+        Optional<User> user = username == null ? Optional.empty() : byUsername(username);
         // Verify against some hash even for an unknown user, so both answers take the same time.
         String hash = user.map(User::passwordHash).orElseGet(passwords::decoyHash);
-        boolean matches = passwords.matches(plausible ? password : "", hash);
+        boolean matches = passwords.matches(password == null ? "" : password, hash);
         return user.filter(u -> matches);
     }
 
@@ -270,6 +276,55 @@ public class UserService implements UserDirectory {
                 .getResultStream()
                 .map(UserView::of)
                 .toList();
+    }
+
+    /** Which users a page of the console lists: a word in the username or name, a role, the order, the page. */
+    public record UserQuery(String text, String role, String sortBy, boolean descending, int first, int size) {}
+
+    /** One page of users and how many match in all. */
+    public record UserPage(List<UserView> users, long total) {}
+
+    private static final java.util.Map<String, String> SORTABLE = java.util.Map.of(
+            "username", "lower(u.username)", "name", "lower(u.name)", "role", "u.role", "timeZone", "u.timeZone");
+
+    /** The users of {@code query}, paged and sorted in the database. */
+    public UserPage page(UserQuery query) {
+        String where = " where (:text = '' or lower(u.username) like :like or lower(u.name) like :like)"
+                + " and (:anyRole = true or u.role = :role)";
+        String text = query.text() == null ? "" : query.text().trim().toLowerCase(Locale.ROOT);
+        String like = "%" + text.replace("%", "").replace("_", "") + "%";
+        Optional<Role> role = java.util.Arrays.stream(Role.values())
+                .filter(r -> r.name().equals(query.role()))
+                .findFirst();
+        String order = SORTABLE.getOrDefault(String.valueOf(query.sortBy()), "lower(u.username)")
+                + (query.descending() ? " desc" : "") + ", u.id";
+        var users = em.createQuery("select u from User u" + where + " order by " + order, User.class);
+        var total = em.createQuery("select count(u) from User u" + where, Long.class);
+        for (var q : List.of(users, total)) {
+            q.setParameter("text", text)
+                    .setParameter("like", like)
+                    .setParameter("anyRole", role.isEmpty())
+                    .setParameter("role", role.orElse(Role.CLIENT));
+        }
+        return new UserPage(
+                users.setFirstResult(query.first())
+                        .setMaxResults(query.size())
+                        .getResultStream()
+                        .map(UserView::of)
+                        .toList(),
+                total.getSingleResult());
+    }
+
+    /** The users of these ids that exist, by id (for showing owners' names next to their devices). */
+    public java.util.Map<UUID, UserView> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select u from User u where u.id in :ids", User.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .map(UserView::of)
+                .collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));
     }
 
     public UserView find(UUID id) {

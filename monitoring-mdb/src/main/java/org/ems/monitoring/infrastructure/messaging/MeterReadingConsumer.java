@@ -37,6 +37,9 @@ import org.ems.monitoring.application.GroupCommit;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MeterReadingConsumer implements MessageListener {
 
+    /** Artemis' property of a large message's body size ({@code Message.HDR_LARGE_BODY_SIZE}). */
+    private static final String LARGE_BODY_SIZE = "_AMQ_LARGE_SIZE";
+
     @Inject
     GroupCommit readings;
 
@@ -49,6 +52,12 @@ public class MeterReadingConsumer implements MessageListener {
             if (!(message instanceof TextMessage text)) {
                 deadLetters.reject(
                         "", "not a text message: " + message.getClass().getSimpleName(), message.getJMSMessageID());
+                return;
+            }
+            long size = largeBodySize(message);
+            if (size > MeterReadingCodec.MAX_MESSAGE_CHARS) {
+                // Dead-lettered unread: its body would have to be loaded whole into memory to be read at all.
+                deadLetters.reject("", MeterReadingCodec.tooLarge(size).getMessage(), message.getJMSMessageID());
                 return;
             }
             String body = text.getText();
@@ -68,5 +77,13 @@ public class MeterReadingConsumer implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read reading message", e);
         }
+    }
+
+    /**
+     * The body size of a message the broker streams as a large message (over 100 KiB by default), read from the
+     * property the Artemis client sets, without loading the body; 0 for other messages (already in memory).
+     */
+    private static long largeBodySize(Message message) throws JMSException {
+        return message.propertyExists(LARGE_BODY_SIZE) ? message.getLongProperty(LARGE_BODY_SIZE) : 0;
     }
 }

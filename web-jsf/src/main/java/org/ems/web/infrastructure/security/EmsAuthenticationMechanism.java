@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.ems.contracts.access.Caller;
+import org.ems.contracts.access.Rejected;
 import org.ems.users.application.LoginSessions;
 import org.ems.users.application.UserService;
 
@@ -33,6 +34,12 @@ import org.ems.users.application.UserService;
 public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+
+    /** Where administrators land after signing in. */
+    static final String CONSOLE = "/console/users.xhtml";
+
+    /** The page a signed-out visitor asked for, kept in the session to return to after signing in. */
+    private static final String RETURN_TO = "ems.returnTo";
 
     @Inject
     UserService users;
@@ -52,9 +59,13 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
+        SecurityHeaders.apply(request, response); // every answer, whoever gives it
         String path = request.getServletPath();
         if ("/login".equals(path) && "POST".equals(request.getMethod())) {
             return formLogin(request, context);
+        }
+        if (LOGIN_PAGE.equals(path)) {
+            SignInToken.of(request.getSession(true)); // before the page renders: its form carries the token
         }
         if ("/logout".equals(path)) {
             HttpSession session = request.getSession(false);
@@ -62,7 +73,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (session != null) {
                 session.invalidate();
             }
-            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+            return redirect(context, request.getContextPath() + LOGIN_PAGE);
         }
         if (path.startsWith("/ws/")) {
             if (!origins.allowed(request)) {
@@ -103,7 +114,13 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             // A session cookie that no longer names a live session: it expired or was ended (on any instance).
             boolean ended = page.isPresent()
                     || (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid());
-            return context.redirect(request.getContextPath() + LOGIN_PAGE + (ended ? "?error=ended" : ""));
+            if ("GET".equals(request.getMethod())) {
+                // Back to this page after signing in (a path of ours, so never a redirect elsewhere).
+                String query = request.getQueryString();
+                request.getSession(true)
+                        .setAttribute(RETURN_TO, request.getRequestURI() + (query == null ? "" : "?" + query));
+            }
+            return redirect(context, request.getContextPath() + LOGIN_PAGE + (ended ? "?error=ended" : ""));
         }
         return jwt().validateRequest(request, response, context);
     }
@@ -137,19 +154,41 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
         String login = request.getContextPath() + LOGIN_PAGE;
-        var outcome = users.signIn(
-                request.getParameter("username"), request.getParameter("password"), request.getRemoteAddr());
+        if (!SignInToken.presentIn(request)) {
+            return redirect(context, login + "?error=form"); // not from our form, or its session expired
+        }
+        UserService.SignIn outcome;
+        try {
+            outcome = users.signIn(
+                    request.getParameter("username"), request.getParameter("password"), request.getRemoteAddr());
+        } catch (Rejected tooLong) {
+            return redirect(context, login + "?error=invalid");
+        }
         if (outcome instanceof UserService.SignIn.Throttled) {
-            return context.redirect(login + "?error=throttled");
+            return redirect(context, login + "?error=throttled");
         }
         if (!(outcome instanceof UserService.SignIn.Accepted accepted)) {
-            return context.redirect(login + "?error=invalid");
+            return redirect(context, login + "?error=invalid");
         }
         request.getSession(true);
         request.changeSessionId(); // no session fixation
         UUID signIn = users.pageSession(accepted.user());
-        pages.signedIn(new SignedIn(accepted.user().asCaller(), signIn), request.getSession());
-        return context.redirect(request.getContextPath() + "/");
+        HttpSession signedIn = request.getSession();
+        pages.signedIn(new SignedIn(accepted.user().asCaller(), signIn), signedIn);
+        Object returnTo = signedIn.getAttribute(RETURN_TO);
+        signedIn.removeAttribute(RETURN_TO);
+        if (returnTo instanceof String page) {
+            return redirect(context, page);
+        }
+        // Administrators start in the console, clients at their dashboard.
+        return redirect(
+                context, request.getContextPath() + (accepted.user().asCaller().isAdmin() ? CONSOLE : "/"));
+    }
+
+    /** A redirect: no page renders, so its answer gets the policy of everything that is not a page. */
+    private static AuthenticationStatus redirect(HttpMessageContext context, String location) {
+        SecurityHeaders.notAPage(context.getResponse());
+        return context.redirect(location);
     }
 
     /** Payara's MP-JWT mechanism, created on first use (it looks up its identity store through CDI). */

@@ -2,21 +2,33 @@ package org.ems.web.interfaces.rest;
 
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import org.ems.web.infrastructure.security.SecurityHeaders;
 
 /**
  * Errors the container answers itself (a refused token before the API is reached, an unknown path): problem JSON
- * under {@code /api}, a plain page elsewhere; never the server's default page with its version and stack trace.
+ * under {@code /api}, the problem page for a page not allowed or not found, plain text elsewhere; never the server's
+ * default page with its version and stack trace.
  */
 @WebServlet("/error")
 public class ErrorPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    static final String PROBLEM_PAGE = "/problem.xhtml";
+
+    private static boolean isPage(HttpServletRequest request, String uri) {
+        String path = uri.substring(request.getContextPath().length());
+        return (path.endsWith(".xhtml") || path.endsWith("/"))
+                && !path.startsWith("/jakarta.faces.resource/")
+                && !path.equals(PROBLEM_PAGE);
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -26,7 +38,18 @@ public class ErrorPages extends HttpServlet {
         String title = type == null ? "Error" : type.getReasonPhrase();
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         response.setStatus(status);
-        if (uri.startsWith(request.getContextPath() + "/api")) {
+        boolean api = uri.startsWith(request.getContextPath() + "/api");
+        if (!api && (status == 403 || status == 404) && isPage(request, uri)) {
+            // A person at a page they may not see, or that is not there: a page that says so, in their layout.
+            try {
+                request.getRequestDispatcher(PROBLEM_PAGE).forward(request, response);
+                return;
+            } catch (ServletException e) {
+                throw new IOException("cannot show the problem page", e);
+            }
+        }
+        SecurityHeaders.apply(request, response);
+        if (api) {
             response.setContentType(Problem.MEDIA_TYPE);
             response.getWriter()
                     .write(Json.createObjectBuilder()

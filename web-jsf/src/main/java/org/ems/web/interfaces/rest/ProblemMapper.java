@@ -24,6 +24,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimit.TooLarge) {
+                return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, cause.getMessage())
+                        .toResponse();
+            }
+        }
         if (exception instanceof WebApplicationException web) {
             Response response = web.getResponse();
             if (response.getEntity() instanceof Problem) {

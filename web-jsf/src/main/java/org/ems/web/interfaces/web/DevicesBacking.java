@@ -1,0 +1,201 @@
+package org.ems.web.interfaces.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.ems.contracts.access.Caller;
+import org.ems.contracts.access.Rejected;
+import org.ems.contracts.device.DeviceData;
+import org.ems.devices.application.DeviceService;
+import org.ems.users.application.UserService;
+import org.ems.users.application.UserView;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The console's devices page: the meters, paged, sorted and searched in the database (unassigned ones at a click,
+ * or one owner's from the users page); creating, editing and deleting in dialogs, the owner chosen by searching users.
+ */
+@Named
+@ViewScoped
+public class DevicesBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ExternalContext context;
+
+    private String search = "";
+    private boolean unassignedOnly;
+    private UserView ownerFilter;
+    private DeviceService.DeviceRequest request = new DeviceService.DeviceRequest();
+    private UserView owner;
+    private DeviceData selected;
+    private Map<UUID, String> ownerNames = Map.of();
+
+    private final LazyDataModel<DeviceData> model = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) devices.page(query(null, 0, 1), caller).total();
+        }
+
+        @Override
+        public List<DeviceData> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+            List<DeviceData> page =
+                    devices.page(query(sort, first, pageSize), caller).devices();
+            ownerNames = users
+                    .findAll(page.stream()
+                            .map(DeviceData::ownerId)
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.toSet()))
+                    .values()
+                    .stream()
+                    .collect(Collectors.toMap(UserView::id, UserView::username));
+            return page;
+        }
+
+        @Override
+        public String getRowKey(DeviceData device) {
+            return device.id().toString();
+        }
+    };
+
+    /** A link from the users page names an owner: that user's devices. */
+    @PostConstruct
+    void filterByLinkedOwner() {
+        String linked = context.getRequestParameterMap().get("owner");
+        if (linked != null) {
+            try {
+                ownerFilter = users.find(UUID.fromString(linked));
+            } catch (IllegalArgumentException | Rejected notAUser) {
+                ownerFilter = null; // shows every device
+            }
+        }
+    }
+
+    private DeviceService.DeviceQuery query(SortMeta sort, int first, int size) {
+        return new DeviceService.DeviceQuery(
+                search,
+                ownerFilter == null ? null : ownerFilter.id(),
+                unassignedOnly,
+                sort == null ? null : sort.getField(),
+                sort != null && sort.getOrder() == SortOrder.DESCENDING,
+                first,
+                size);
+    }
+
+    /** Users whose username or name holds what was typed: the owner's auto-complete. */
+    public List<UserView> completeOwner(String typed) {
+        return users.page(new UserService.UserQuery(typed, "", "username", false, 0, 10))
+                .users();
+    }
+
+    public void startCreating() {
+        selected = null;
+        owner = ownerFilter;
+        request = new DeviceService.DeviceRequest();
+    }
+
+    public void startEditing(DeviceData device) {
+        selected = device;
+        owner = device.ownerId() == null
+                ? null
+                : users.findAll(List.of(device.ownerId())).get(device.ownerId());
+        request = new DeviceService.DeviceRequest(
+                device.name(),
+                device.description(),
+                device.address(),
+                device.maxHourlyKwh(),
+                device.ownerId(),
+                device.timeZone());
+    }
+
+    public void save() {
+        request.setOwnerId(owner == null ? null : owner.id());
+        try {
+            DeviceData saved = selected == null ? devices.create(request) : devices.update(selected.id(), request);
+            PageMessages.done(selected == null ? "devices.created" : "devices.saved", saved.name());
+            PrimeFaces.current().executeScript("PF('device').hide()");
+        } catch (Rejected rejected) {
+            PageMessages.refused(rejected, "deviceForm");
+        }
+    }
+
+    public void delete(DeviceData device) {
+        try {
+            devices.delete(device.id());
+            PageMessages.done("devices.deleted", device.name());
+        } catch (Rejected rejected) {
+            PageMessages.refused(rejected, "devicesForm");
+        }
+    }
+
+    /** The owner's name shown in the table ({@code -} for an unassigned device). */
+    public String ownerName(DeviceData device) {
+        return device.ownerId() == null ? "—" : ownerNames.getOrDefault(device.ownerId(), "—");
+    }
+
+    public LazyDataModel<DeviceData> getModel() {
+        return model;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public boolean isUnassignedOnly() {
+        return unassignedOnly;
+    }
+
+    public void setUnassignedOnly(boolean unassignedOnly) {
+        this.unassignedOnly = unassignedOnly;
+    }
+
+    public UserView getOwnerFilter() {
+        return ownerFilter;
+    }
+
+    public DeviceService.DeviceRequest getRequest() {
+        return request;
+    }
+
+    public UserView getOwner() {
+        return owner;
+    }
+
+    public void setOwner(UserView owner) {
+        this.owner = owner;
+    }
+
+    public DeviceData getSelected() {
+        return selected;
+    }
+}

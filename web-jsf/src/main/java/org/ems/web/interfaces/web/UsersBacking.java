@@ -1,0 +1,147 @@
+package org.ems.web.interfaces.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.ems.contracts.access.Rejected;
+import org.ems.users.application.UserService;
+import org.ems.users.application.UserView;
+import org.ems.web.infrastructure.security.SignedIn;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The console's users page: the accounts, paged, sorted and searched in the database; creating, editing, resetting
+ * a password and deleting in dialogs, with the service's rules and words next to each field.
+ */
+@Named
+@ViewScoped
+public class UsersBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    SignedIn signedIn;
+
+    private String search = "";
+    private String role = "";
+    private UserService.NewUser newUser = new UserService.NewUser();
+    private UserService.UserChange change = new UserService.UserChange();
+    private UserView selected;
+
+    private final LazyDataModel<UserView> model = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) users.page(query(null, 0, 1)).total();
+        }
+
+        @Override
+        public List<UserView> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+            return users.page(query(sort, first, pageSize)).users();
+        }
+
+        @Override
+        public String getRowKey(UserView user) {
+            return user.id().toString();
+        }
+    };
+
+    private UserService.UserQuery query(SortMeta sort, int first, int size) {
+        return new UserService.UserQuery(
+                search,
+                role,
+                sort == null ? null : sort.getField(),
+                sort != null && sort.getOrder() == SortOrder.DESCENDING,
+                first,
+                size);
+    }
+
+    public void startCreating() {
+        newUser = new UserService.NewUser();
+        newUser.setRole("CLIENT");
+    }
+
+    public void create() {
+        try {
+            UserView created = users.create(newUser);
+            PageMessages.done("users.created", created.username());
+            PrimeFaces.current().executeScript("PF('newUser').hide()");
+        } catch (Rejected rejected) {
+            PageMessages.refused(rejected, "newUserForm");
+        }
+    }
+
+    public void startEditing(UserView user) {
+        selected = user;
+        change = new UserService.UserChange(user.name(), user.role(), user.timeZone(), null);
+    }
+
+    public void startResetting(UserView user) {
+        startEditing(user);
+        change.setPassword("");
+    }
+
+    public void save() {
+        try {
+            UserView saved = users.update(selected.id(), change, signedIn.sessionId());
+            PageMessages.done(change.getPassword() == null ? "users.saved" : "users.passwordReset", saved.username());
+            PrimeFaces.current().executeScript("PF('editUser').hide();PF('resetPassword').hide()");
+        } catch (Rejected rejected) {
+            PageMessages.refused(rejected, change.getPassword() == null ? "editUserForm" : "resetPasswordForm");
+        }
+    }
+
+    public void delete(UserView user) {
+        try {
+            users.delete(user.id());
+            PageMessages.done("users.deleted", user.username());
+        } catch (Rejected rejected) {
+            PageMessages.refused(rejected, "usersForm");
+        }
+    }
+
+    public LazyDataModel<UserView> getModel() {
+        return model;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public UserService.NewUser getNewUser() {
+        return newUser;
+    }
+
+    public UserService.UserChange getChange() {
+        return change;
+    }
+
+    public UserView getSelected() {
+        return selected;
+    }
+}
