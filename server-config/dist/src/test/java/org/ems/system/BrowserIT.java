@@ -231,6 +231,62 @@ class BrowserIT {
         assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("Payara");
         screenshot("console-not-allowed");
 
+        // Erin's meter in Bucharest: 2026-03-29 has 23 hours there. The portal shows each of them as the API does.
+        String meter = ApiClient.json(api.call(
+                        "POST",
+                        "api/devices",
+                        admin,
+                        "{\"name\":\"Erin's flat\",\"maxHourlyKwh\":1.5,\"ownerId\":\"" + erinId
+                                + "\",\"timeZone\":\"Europe/Bucharest\"}"))
+                .getString("id");
+        java.time.Instant first = java.time.Instant.parse("2026-03-28T22:00:00Z");
+        org.ems.contracts.reading.MeterReading[] readings = new org.ems.contracts.reading.MeterReading[24];
+        for (int i = 0; i < readings.length; i++) {
+            readings[i] = reading(
+                    UUID.fromString(meter),
+                    first.plusSeconds(3600L * i).toString(),
+                    Integer.toString(i * (i % 5 == 0 ? 2 : 1)));
+        }
+        ems.sendReadings(readings);
+        String erin = api.login("erin", "erin-password").getString("token");
+        var expected = ApiClient.json(
+                        api.call("GET", "api/devices/" + meter + "/consumption?date=2026-03-29", erin, null))
+                .getJsonArray("hours")
+                .getValuesAs(JsonObject.class);
+        browser.findElement(By.id("navMyDevices")).click();
+        page(b -> b.findElement(By.id("myDevices")).getText().contains("Erin's flat"));
+        screenshot("portal-devices-desktop");
+        browser.get(
+                ems.url("portal/device.xhtml?id=" + meter + "&date=2026-03-29").toString());
+        page(b -> b.findElements(By.cssSelector("#dayForm\\:hours_data tr")).size() == 23
+                && b.findElement(By.id("dayForm:hours")).getText().contains("23:00+03:00"));
+        var rows = browser.findElements(By.cssSelector("#dayForm\\:hours_data tr"));
+        for (int i = 0; i < expected.size(); i++) {
+            String row = rows.get(i).getText();
+            assertThat(row)
+                    .as("hour " + i + " as the API has it")
+                    .contains(java.time.OffsetDateTime.parse(expected.get(i).getString("start"))
+                            .toString())
+                    .contains(expected.get(i).getJsonNumber("kwh").toString());
+        }
+        assertThat(browser.findElement(By.id("dayForm:dayChart")).findElements(By.tagName("canvas")))
+                .hasSize(1);
+        screenshot("portal-device-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        page(b -> b.findElements(By.cssSelector("#dayForm\\:hours_data tr")).size() == 23);
+        screenshot("portal-device-phone");
+        assertThat((Boolean) ((JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scroll at phone width")
+                .isTrue();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        String notHers = ApiClient.json(
+                        api.call("POST", "api/devices", admin, "{\"name\":\"not hers\",\"maxHourlyKwh\":1}"))
+                .getString("id");
+        browser.get(ems.url("portal/device.xhtml?id=" + notHers).toString());
+        page(b -> b.findElement(By.id("problemTitle")).getText().equals("Not found"));
+
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
