@@ -1,7 +1,24 @@
-/* The dashboard's push handlers: alerts and live readings, written as text, never as HTML. */
+/* The pages' push handlers: alerts (every page) and live readings (the dashboard), written as text, never HTML. */
 var ems = {
+    /* A new alert of the user's: a toast and the unread badge on every page, a row on the dashboard. */
     showAlert: function (json) {
         var alert = JSON.parse(json);
+        var badge = document.getElementById('alertBadge');
+        if (badge) {
+            badge.textContent = String(Number(badge.textContent || '0') + 1);
+            badge.hidden = false;
+        }
+        if (window.PF && PF('toast')) {
+            PF('toast').renderMessage({
+                summary: badge ? badge.getAttribute('data-title') : 'Alert',
+                detail: alert.hourStart + ': ' + alert.kwh + ' kWh > ' + alert.limitKwh + ' kWh',
+                severity: 'warn'
+            });
+        }
+        var body = document.querySelector('#alertTable tbody');
+        if (!body) {
+            return;
+        }
         var row = document.createElement('tr');
         row.className = 'ems-new';
         [alert.deviceId, alert.hourStart, String(alert.kwh), String(alert.limitKwh), alert.createdAt, '']
@@ -10,7 +27,6 @@ var ems = {
                 cell.textContent = value;
                 row.appendChild(cell);
             });
-        var body = document.querySelector('#alertTable tbody');
         body.insertBefore(row, body.firstChild);
     },
     showReading: function (reading) {

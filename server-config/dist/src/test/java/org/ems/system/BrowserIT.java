@@ -128,6 +128,10 @@ class BrowserIT {
 
         ems.sendReadings(reading(device, "2026-05-08T07:00:00Z", "0"), reading(device, "2026-05-08T07:20:00Z", "2"));
         page(b -> b.findElement(By.id("alertTable")).getText().contains(device.toString()));
+        screenshot("dashboard-alert-pushed");
+        page(b -> b.findElement(By.id("alertBadge")).getText().equals("1")
+                && b.findElements(By.cssSelector(".ui-growl-title")).stream()
+                        .anyMatch(toast -> toast.getText().contains("New alert")));
         assertThat(browser.findElement(By.id("alertTable")).getText()).contains("2026-05-08T07:00:00Z");
 
         browser.navigate().refresh(); // the stored alert, with its Acknowledge button
@@ -215,10 +219,7 @@ class BrowserIT {
         browser.get(ems.url("console/users.xhtml").toString());
         page(b -> b.findElement(By.id("usersForm:users")).getText().contains("erin"));
         screenshot("console-users-phone");
-        assertThat((Boolean) ((JavascriptExecutor) browser)
-                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no horizontal scroll at phone width")
-                .isTrue();
+        assertNoHorizontalScroll();
 
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.manage().deleteAllCookies();
@@ -276,10 +277,7 @@ class BrowserIT {
         browser.navigate().refresh();
         page(b -> b.findElements(By.cssSelector("#dayForm\\:hours_data tr")).size() == 23);
         screenshot("portal-device-phone");
-        assertThat((Boolean) ((JavascriptExecutor) browser)
-                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no horizontal scroll at phone width")
-                .isTrue();
+        assertNoHorizontalScroll();
         browser.manage().window().setSize(new Dimension(1280, 900));
         String notHers = ApiClient.json(
                         api.call("POST", "api/devices", admin, "{\"name\":\"not hers\",\"maxHourlyKwh\":1}"))
@@ -290,6 +288,13 @@ class BrowserIT {
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+    }
+
+    private void assertNoHorizontalScroll() {
+        assertThat((Boolean) ((JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scroll at phone width")
+                .isTrue();
     }
 
     private void signIn(String username, String password) {

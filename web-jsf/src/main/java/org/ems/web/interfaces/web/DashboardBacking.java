@@ -34,11 +34,6 @@ public class DashboardBacking {
         return getAlerts().stream().filter(a -> a.acknowledgedAt() == null).count();
     }
 
-    /** Whom the page's push channel {@code alerts} is for. */
-    public UUID getUserId() {
-        return caller.userId();
-    }
-
     public boolean isAdmin() {
         return caller.isAdmin();
     }

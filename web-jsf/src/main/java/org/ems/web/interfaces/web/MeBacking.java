@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.ems.contracts.access.Caller;
+import org.ems.monitoring.application.AlertService;
 
 /** Who is signed in, for the layout: their name and the menu of their role (nobody on an error page before sign-in). */
 @Named("me")
@@ -12,6 +13,11 @@ public class MeBacking {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AlertService alerts;
+
+    private Long unread;
 
     public boolean isSignedIn() {
         return caller != null;
@@ -23,5 +29,22 @@ public class MeBacking {
 
     public boolean isAdmin() {
         return caller != null && caller.isAdmin();
+    }
+
+    /** Whom the pages' {@code alerts} push channel is for. */
+    public java.util.UUID getUserId() {
+        return caller == null ? null : caller.userId();
+    }
+
+    /** The user's alerts not acknowledged yet: the header's badge. */
+    public long getUnreadAlerts() {
+        if (unread == null) {
+            unread = caller == null
+                    ? 0L
+                    : alerts.list(caller, java.util.Optional.empty()).stream()
+                            .filter(a -> a.acknowledgedAt() == null)
+                            .count();
+        }
+        return unread;
     }
 }
