@@ -285,9 +285,32 @@ class BrowserIT {
         browser.get(ems.url("portal/device.xhtml?id=" + notHers).toString());
         page(b -> b.findElement(By.id("problemTitle")).getText().equals("Not found"));
 
+        // The administrator sees the client's alerts in the console and acknowledges one.
+        browser.manage().deleteAllCookies();
+        browser.get(ems.url("console/alerts.xhtml").toString());
+        page(b -> b.getCurrentUrl().contains("login"));
+        signIn("admin", ADMIN_PASSWORD);
+        page(b -> b.getCurrentUrl().endsWith("/console/alerts.xhtml"));
+        browser.findElement(By.id("alertsConsole:search")).sendKeys("Erin's flat");
+        page(b -> b.findElement(By.id("alertsConsole:alerts")).getText().contains("erin")
+                && !b.findElement(By.id("alertsConsole:alerts")).getText().contains("heat pump"));
+        screenshot("console-alerts-desktop");
+        long open = unacknowledged(meter, admin);
+        assertThat(open).as("the flat's hours over 1.5 kWh").isGreaterThan(0);
+        browser.findElement(By.xpath("//button[.//span[text()='Acknowledge']]")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> unacknowledged(meter, admin) == open - 1);
+
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+    }
+
+    private long unacknowledged(String device, String token) throws Exception {
+        return ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + device, token, null))
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(a -> a.isNull("acknowledgedAt"))
+                .count();
     }
 
     private void assertNoHorizontalScroll() {

@@ -1,0 +1,109 @@
+package org.ems.web.interfaces.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ems.contracts.access.Caller;
+import org.ems.contracts.alert.AlertMessage;
+import org.ems.contracts.device.DeviceData;
+import org.ems.devices.application.DeviceService;
+import org.ems.monitoring.application.AlertService;
+import org.ems.users.application.UserService;
+import org.ems.users.application.UserView;
+
+/**
+ * The console's alerts page: the newest alerts of every device (what the caller may see), with the device's name and
+ * owner, filtered by either or by whether they were acknowledged; acknowledging one.
+ */
+@Named
+@ViewScoped
+public class AlertsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Caller caller;
+
+    /** One line of the table: the alert, its device's name, its owner's username (empty while unassigned). */
+    public record Row(AlertMessage alert, String device, String owner) implements Serializable {
+
+        public boolean isAcknowledged() {
+            return alert.acknowledgedAt() != null;
+        }
+    }
+
+    private List<Row> rows;
+    private boolean openOnly;
+    private String search = "";
+
+    /** The rows shown: of a device or owner whose name holds the search, all or only those not acknowledged yet. */
+    public List<Row> getShown() {
+        String word = search == null ? "" : search.trim().toLowerCase(java.util.Locale.ROOT);
+        return getRows().stream()
+                .filter(r -> !openOnly || !r.isAcknowledged())
+                .filter(r -> r.device().toLowerCase(java.util.Locale.ROOT).contains(word)
+                        || r.owner().toLowerCase(java.util.Locale.ROOT).contains(word))
+                .toList();
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public boolean isOpenOnly() {
+        return openOnly;
+    }
+
+    public void setOpenOnly(boolean openOnly) {
+        this.openOnly = openOnly;
+    }
+
+    private List<Row> getRows() {
+        if (rows == null) {
+            Map<UUID, DeviceData> byId =
+                    devices.list(caller).stream().collect(Collectors.toMap(DeviceData::id, Function.identity()));
+            Map<UUID, UserView> owners = users.findAll(byId.values().stream()
+                    .map(DeviceData::ownerId)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
+            rows = alerts.list(caller, Optional.empty()).stream()
+                    .map(a -> {
+                        DeviceData device = byId.get(a.deviceId());
+                        UserView owner =
+                                device == null || device.ownerId() == null ? null : owners.get(device.ownerId());
+                        return new Row(
+                                a,
+                                device == null ? a.deviceId().toString() : device.name(),
+                                owner == null ? "" : owner.username());
+                    })
+                    .toList();
+        }
+        return rows;
+    }
+
+    public void acknowledge(Row row) {
+        alerts.acknowledge(row.alert().id(), caller);
+        rows = null;
+    }
+}
