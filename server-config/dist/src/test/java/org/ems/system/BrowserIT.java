@@ -300,6 +300,15 @@ class BrowserIT {
         browser.findElement(By.xpath("//button[.//span[text()='Acknowledge']]")).click();
         await().atMost(Duration.ofSeconds(20)).until(() -> unacknowledged(meter, admin) == open - 1);
 
+        // The audit log shows who created the client, and what, as a readable difference.
+        browser.findElement(By.id("navAudit")).click();
+        page(b -> b.findElement(By.id("auditForm:entries")).getText().contains("CREATED USER"));
+        assertThat(browser.findElement(By.id("auditForm:entries")).getText())
+                .contains("username: — → erin")
+                .contains("maxHourlyKwh: — → 2.5")
+                .doesNotContain("erin-password");
+        screenshot("console-audit-desktop");
+
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));

@@ -43,14 +43,33 @@ public class AuditTrail implements AuditLog {
     }
 
     public Page page(int page, int size) {
-        long total =
-                em.createQuery("select count(a) from AuditEntry a", Long.class).getSingleResult();
-        List<AuditEntry> entries = em.createQuery(
-                        "select a from AuditEntry a order by a.at desc, a.id desc", AuditEntry.class)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
-        return new Page(page, size, total, entries);
+        return page(new AuditQuery(null, null, null), page, size);
+    }
+
+    /** Which entries a page shows: by an actor, of an action, of a target type (each optional, exact). */
+    public record AuditQuery(String actor, String action, String targetType) implements java.io.Serializable {}
+
+    /** A page of the entries {@code query} selects, newest first. */
+    public Page page(AuditQuery query, int page, int size) {
+        String where = " where (:actor = '' or a.actor = :actor) and (:action = '' or a.action = :action)"
+                + " and (:type = '' or a.targetType = :type)";
+        var total = em.createQuery("select count(a) from AuditEntry a" + where, Long.class);
+        var entries = em.createQuery(
+                "select a from AuditEntry a" + where + " order by a.at desc, a.id desc", AuditEntry.class);
+        for (var q : List.of(total, entries)) {
+            q.setParameter("actor", blankIfNull(query.actor()))
+                    .setParameter("action", blankIfNull(query.action()))
+                    .setParameter("type", blankIfNull(query.targetType()));
+        }
+        return new Page(
+                page,
+                size,
+                total.getSingleResult(),
+                entries.setFirstResult(page * size).setMaxResults(size).getResultList());
+    }
+
+    private static String blankIfNull(String text) {
+        return text == null ? "" : text.trim();
     }
 
     private static String json(Object value) {
