@@ -309,6 +309,13 @@ class BrowserIT {
                 .doesNotContain("erin-password");
         screenshot("console-audit-desktop");
 
+        // Operations: ready, and a meter's garbage in the dead-letter queue with its reason, at once.
+        ems.sendAsMeter("{\"deviceId\":\"" + meter + "\",\"kwh\":\"lots\"}");
+        browser.findElement(By.id("navOperations")).click();
+        page(b -> b.findElement(By.id("operationsForm:figures")).getText().contains("database: UP")
+                && b.findElement(By.id("operationsForm:deadLetters")).getText().contains("\"kwh\":\"lots\""));
+        screenshot("console-operations-desktop");
+
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));

@@ -112,9 +112,9 @@ class EmsSystemIT {
     @Order(3)
     void aReadingSentOverJmsComesBackAsHourlyConsumption() throws Exception {
         UUID device = createDevice();
-        sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-10T10:00:00Z", "100.000")));
-        sendAsMeter(MeterReadingCodec.encodeClassic(reading(device, "2026-03-10T10:30:00Z", "101.500")));
-        sendAsMeter(MeterReadingCodec.encodeBatch(java.util.List.of(
+        ems.sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-10T10:00:00Z", "100.000")));
+        ems.sendAsMeter(MeterReadingCodec.encodeClassic(reading(device, "2026-03-10T10:30:00Z", "101.500")));
+        ems.sendAsMeter(MeterReadingCodec.encodeBatch(java.util.List.of(
                 reading(device, "2026-03-10T11:00:00Z", "102.000"),
                 reading(device, "2026-03-10T10:30:00Z", "101.500")))); // a duplicate changes nothing
 
@@ -210,7 +210,7 @@ class EmsSystemIT {
     void aPoisonMessageLandsInTheDeadLetterQueueWithItsReason() throws Exception {
         String poison =
                 "{\"deviceId\":\"" + UUID.randomUUID() + "\",\"timestamp\":\"2026-03-10T10:00:00Z\",\"kwh\":\"lots\"}";
-        sendAsMeter(poison);
+        ems.sendAsMeter(poison);
         try (JMSContext app = appFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
                 var consumer = app.createConsumer(app.createQueue(Destinations.READINGS_DLQ))) {
             Message dead = consumer.receive(ARRIVAL.toMillis());
@@ -225,9 +225,9 @@ class EmsSystemIT {
     void aReadingMessageOverOneMebibyteIsDeadLetteredUnreadAndHarmsNothingElse() throws Exception {
         UUID device = createDevice();
         String padding = "x".repeat(2 * MeterReadingCodec.MAX_MESSAGE_CHARS);
-        sendAsMeter("{\"deviceId\":\"" + device + "\",\"timestamp\":\"2026-03-11T10:00:00Z\",\"kwh\":1,\"pad\":\""
+        ems.sendAsMeter("{\"deviceId\":\"" + device + "\",\"timestamp\":\"2026-03-11T10:00:00Z\",\"kwh\":1,\"pad\":\""
                 + padding + "\"}");
-        sendAsMeter(MeterReadingCodec.encodeBatch(java.util.List.of(
+        ems.sendAsMeter(MeterReadingCodec.encodeBatch(java.util.List.of(
                 reading(device, "2026-03-11T10:00:00Z", "1"), reading(device, "2026-03-11T10:30:00Z", "2"))));
         try (JMSContext app = appFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
                 var consumer = app.createConsumer(
@@ -343,7 +343,7 @@ class EmsSystemIT {
                 .get(10, TimeUnit.SECONDS);
         try {
             UUID device = UUID.randomUUID();
-            sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-11T08:00:00Z", "5.5")));
+            ems.sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-11T08:00:00Z", "5.5")));
             String pushed = messages.poll(ARRIVAL.toSeconds(), TimeUnit.SECONDS);
             assertThat(pushed).isNotNull().contains(device.toString());
         } finally {
@@ -367,8 +367,8 @@ class EmsSystemIT {
     @Order(9)
     void stopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
         UUID device = createDevice();
-        sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T00:00:00Z", "10")));
-        sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T01:00:00Z", "13")));
+        ems.sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T00:00:00Z", "10")));
+        ems.sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-12T01:00:00Z", "13")));
         await().atMost(ARRIVAL)
                 .until(() -> get("api/devices/" + device + "/consumption?date=2026-03-12")
                                 .statusCode()
@@ -414,12 +414,6 @@ class EmsSystemIT {
 
     private ConnectionFactory appFactory() throws IOException {
         return new ActiveMQConnectionFactory(brokerUrl(), "ems-app", ems.secret("broker.app.password"));
-    }
-
-    private void sendAsMeter(String body) {
-        try (JMSContext meter = meterFactory().createContext()) {
-            meter.createProducer().send(meter.createQueue(Destinations.READINGS), body);
-        }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

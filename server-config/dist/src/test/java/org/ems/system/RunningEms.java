@@ -174,6 +174,15 @@ final class RunningEms implements AutoCloseable {
     }
 
     /** Sends each reading as its own message to {@code ems.readings}, as a meter does (account {@code meter}). */
+    /** Sends one message to {@code ems.readings} as a meter does, whatever it holds. */
+    void sendAsMeter(String body) throws IOException {
+        try (JMSContext meter = new ActiveMQConnectionFactory(
+                        "tcp://127.0.0.1:" + brokerPort, "meter", secret("broker.meter.password"))
+                .createContext()) {
+            meter.createProducer().send(meter.createQueue(Destinations.READINGS), body);
+        }
+    }
+
     void sendReadings(MeterReading... readings) throws IOException {
         try (JMSContext meter = new ActiveMQConnectionFactory(
                         "tcp://127.0.0.1:" + brokerPort, "meter", secret("broker.meter.password"))

@@ -1,0 +1,171 @@
+package org.ems.web.interfaces.web;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Enumeration;
+import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.ems.contracts.messaging.BrokerConnection;
+import org.ems.contracts.messaging.Destinations;
+
+/**
+ * The console's operations page: is EMS ready (the same checks as {@code /health/ready}), how fast readings are
+ * stored (sampled each time the page polls, a sparkline of the last minutes), duplicates, and the dead-letter queue:
+ * how many, and the newest with their reason and body, so a meter sending garbage shows at once.
+ */
+@Named
+@ViewScoped
+public class OperationsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int SAMPLES = 60;
+    static final int DEAD_LETTERS_SHOWN = 10;
+    private static final int BODY_SHOWN = 300;
+
+    @Inject
+    @Readiness
+    @Any
+    transient Instance<HealthCheck> readiness;
+
+    @Inject
+    transient MetricRegistry metrics;
+
+    @Resource(lookup = BrokerConnection.CONNECTION_FACTORY)
+    transient ConnectionFactory broker;
+
+    /** A dead letter as the page shows it. */
+    public record DeadLetter(Instant at, String reason, String body) implements Serializable {}
+
+    private final Deque<Double> rates = new ArrayDeque<>();
+    private long lastStored = -1;
+    private long lastSampleMillis;
+    private List<DeadLetter> deadLetters = List.of();
+    private int deadLetterCount;
+
+    /** Each poll: a sample of the storing rate and a fresh look at the dead letters. */
+    public void sample() {
+        long stored = counter("ems.readings.stored");
+        long now = System.currentTimeMillis();
+        if (lastStored >= 0 && now > lastSampleMillis) {
+            rates.addLast((stored - lastStored) * 1000.0 / (now - lastSampleMillis));
+            while (rates.size() > SAMPLES) {
+                rates.removeFirst();
+            }
+        }
+        lastStored = stored;
+        lastSampleMillis = now;
+        browseDeadLetters();
+    }
+
+    private long counter(String name) {
+        return metrics.counter(name).getCount();
+    }
+
+    private void browseDeadLetters() {
+        List<DeadLetter> all = new ArrayList<>();
+        try (JMSContext jms = broker.createContext();
+                QueueBrowser browser = jms.createBrowser(jms.createQueue(Destinations.READINGS_DLQ))) {
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                Message message = (Message) messages.nextElement();
+                String body = message.getBody(String.class);
+                all.add(new DeadLetter(
+                        Instant.ofEpochMilli(message.getJMSTimestamp()),
+                        message.getStringProperty(Destinations.ERROR_PROPERTY),
+                        body == null || body.length() <= BODY_SHOWN ? body : body.substring(0, BODY_SHOWN) + "…"));
+            }
+        } catch (JMSException | JMSRuntimeException unavailable) {
+            all = List.of(); // the broker is away: the health line says so
+        }
+        deadLetterCount = all.size();
+        all.sort(Comparator.comparing(DeadLetter::at).reversed());
+        deadLetters = all.subList(0, Math.min(DEAD_LETTERS_SHOWN, all.size()));
+    }
+
+    /** The readiness checks by name, UP or DOWN. */
+    public List<HealthCheckResponse> getHealth() {
+        List<HealthCheckResponse> checks = new ArrayList<>();
+        readiness.forEach(check -> checks.add(check.call()));
+        checks.sort(Comparator.comparing(HealthCheckResponse::getName));
+        return checks;
+    }
+
+    /** The storing rate over the last samples as a Chart.js line (a sparkline). */
+    public String getRateChart() {
+        var data = jakarta.json.Json.createArrayBuilder();
+        var labels = jakarta.json.Json.createArrayBuilder();
+        for (double rate : rates) {
+            data.add(Math.round(rate));
+            labels.add("");
+        }
+        return jakarta.json.Json.createObjectBuilder()
+                .add("type", "line")
+                .add(
+                        "data",
+                        jakarta.json.Json.createObjectBuilder()
+                                .add("labels", labels)
+                                .add(
+                                        "datasets",
+                                        jakarta.json.Json.createArrayBuilder()
+                                                .add(jakarta.json.Json.createObjectBuilder()
+                                                        .add("label", PageMessages.text("operations.rate"))
+                                                        .add("data", data)
+                                                        .add("borderColor", "#1e88e5")
+                                                        .add("pointRadius", 0))))
+                .add(
+                        "options",
+                        jakarta.json.Json.createObjectBuilder()
+                                .add("animation", false)
+                                .add("maintainAspectRatio", false)
+                                .add(
+                                        "scales",
+                                        jakarta.json.Json.createObjectBuilder()
+                                                .add(
+                                                        "y",
+                                                        jakarta.json.Json.createObjectBuilder()
+                                                                .add("beginAtZero", true))))
+                .build()
+                .toString();
+    }
+
+    public long getRate() {
+        return rates.isEmpty() ? 0 : Math.round(rates.getLast());
+    }
+
+    public long getStored() {
+        return counter("ems.readings.stored");
+    }
+
+    public long getDuplicates() {
+        return counter("ems.readings.duplicates");
+    }
+
+    public int getDeadLetterCount() {
+        return deadLetterCount;
+    }
+
+    public List<DeadLetter> getDeadLetters() {
+        return Collections.unmodifiableList(deadLetters);
+    }
+}
