@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.alert.AlertMessage;
-import org.ems.monitoring.domain.Alert;
 import org.ems.monitoring.domain.AlertRepository;
 
 /** Alerts as the callers who may see them see them: those of their devices (an administrator: all). */
@@ -26,13 +25,16 @@ public class AlertService {
      * @param deviceId only this device's alerts, if given
      */
     public List<AlertMessage> list(Caller caller, Optional<UUID> deviceId) {
-        return alerts.list(caller.ownerScope(), deviceId, LIST_LIMIT).stream()
-                .map(Alert::toMessage)
-                .toList();
+        return alerts.list(caller.ownerScope(), deviceId, LIST_LIMIT);
+    }
+
+    /** How many of the alerts the caller may see are not acknowledged yet (the pages' badge). */
+    public long unacknowledged(Caller caller) {
+        return alerts.countUnacknowledged(caller.ownerScope());
     }
 
     /** Acknowledges the alert (again: no change); empty when the caller may not see it or it does not exist. */
     public Optional<AlertMessage> acknowledge(UUID alertId, Caller caller) {
-        return alerts.acknowledge(alertId, caller.ownerScope()).map(Alert::toMessage);
+        return alerts.acknowledge(alertId, caller.ownerScope());
     }
 }

@@ -74,6 +74,6 @@ public class Bookkeeping {
         HourTotal total = HourlyConsumption.of(hour, quarters);
         limits.exceededBy(hour, total, device.maxHourlyKwh())
                 .flatMap(limit -> alerts.raise(device, hour, total, limit))
-                .ifPresent(alert -> raised.fire(new AlertRaised(alert.toMessage(), device.ownerId())));
+                .ifPresent(alert -> raised.fire(new AlertRaised(alert, device.ownerId())));
     }
 }

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.alert.AlertMessage;
 
 /** Stored alerts: at most one per device-hour. Who sees an alert follows its device's owner in the replica. */
 public interface AlertRepository {
 
     /** The alert for this device-hour, if there was none yet; empty when the hour has one already. */
-    Optional<Alert> raise(MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit);
+    Optional<AlertMessage> raise(MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit);
 
     /**
      * The newest alerts first, at most {@code limit}.
@@ -17,8 +18,11 @@ public interface AlertRepository {
      * @param ownerScope only alerts of devices this user owns, or all when empty
      * @param deviceId only this device's, or every device's when empty
      */
-    List<Alert> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit);
+    List<AlertMessage> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit);
+
+    /** How many alerts in the scope are not acknowledged yet. */
+    long countUnacknowledged(Optional<UUID> ownerScope);
 
     /** Marks the alert acknowledged (the first time only); empty when there is no such alert in the scope. */
-    Optional<Alert> acknowledge(UUID id, Optional<UUID> ownerScope);
+    Optional<AlertMessage> acknowledge(UUID id, Optional<UUID> ownerScope);
 }

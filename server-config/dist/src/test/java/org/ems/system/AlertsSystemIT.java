@@ -5,7 +5,6 @@ import static org.ems.system.RunningEms.reading;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
@@ -181,13 +180,7 @@ class AlertsSystemIT {
         assertThat(awaitAlerts(carol)).hasSize(1);
 
         String cookie = pageSession("carol");
-        String page = api.http
-                .send(
-                        HttpRequest.newBuilder(ems.url(""))
-                                .header("Cookie", cookie)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String page = api.startPage(cookie).body();
         assertThat(page).contains("Alerts (1 new)").contains(device.toString());
     }
 

@@ -107,14 +107,16 @@ final class ApiClient {
         }
     }
 
+    /** The start page as this page session gets it (no redirect followed). */
+    HttpResponse<String> startPage(String cookie) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The user-scoped alerts push channel the dashboard renders for this page session. */
     String alertsChannel(String cookie) throws Exception {
-        String page = http.send(
-                        HttpRequest.newBuilder(ems.url(""))
-                                .header("Cookie", cookie)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String page = startPage(cookie).body();
         Matcher channel =
                 Pattern.compile("(/jakarta\\.faces\\.push/alerts\\?[^\"']+)").matcher(page);
         if (!channel.find()) {

@@ -428,9 +428,7 @@ class ApiSecurityIT {
         HttpResponse<String> ok = form("page.client", "page-client-pw");
         assertThat(ok.headers().firstValue("Location")).hasValue(ems.url("").toString());
         String cookie = RunningEms.sessionCookie(ok);
-        HttpResponse<String> page = http.send(
-                HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = api.startPage(cookie);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("page.client")
@@ -443,14 +441,7 @@ class ApiSecurityIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(302);
-        assertThat(http.send(
-                                HttpRequest.newBuilder(ems.url(""))
-                                        .header("Cookie", cookie)
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .statusCode())
-                .as("the session is gone")
-                .isEqualTo(302);
+        assertThat(api.startPage(cookie).statusCode()).as("the session is gone").isEqualTo(302);
     }
 
     private HttpResponse<String> form(String username, String password) throws Exception {
@@ -618,9 +609,7 @@ class ApiSecurityIT {
                         .startsWith(ApiClient.CLOSED);
             }
             System.out.println("Sockets of a deleted user closed after " + Duration.between(deleted, Instant.now()));
-            HttpResponse<String> page = http.send(
-                    HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = api.startPage(cookie);
             assertThat(page.headers().firstValue("Location"))
                     .as("the page session ended, with a message")
                     .hasValueSatisfying(l -> assertThat(l).endsWith("login.xhtml?error=ended"));
@@ -656,14 +645,7 @@ class ApiSecurityIT {
         assertThat(call("GET", "api/me", other, null).statusCode())
                 .as("another token")
                 .isEqualTo(401);
-        assertThat(http.send(
-                                HttpRequest.newBuilder(ems.url(""))
-                                        .header("Cookie", cookie)
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .statusCode())
-                .as("a page session")
-                .isEqualTo(302);
+        assertThat(api.startPage(cookie).statusCode()).as("a page session").isEqualTo(302);
 
         assertThat(call("PUT", "api/users/" + id, admin, "{\"name\":\"S\",\"role\":\"CLIENT\"}")
                         .statusCode())

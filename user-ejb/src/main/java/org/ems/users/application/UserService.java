@@ -74,22 +74,14 @@ public class UserService implements UserDirectory {
     @ConfigProperty(name = ServerResources.TIMEZONE_PROPERTY, defaultValue = ServerResources.DEFAULT_TIMEZONE)
     String defaultTimeZone;
 
-    // The requests are beans, not records: Payara's OpenAPI generator fails on constraints on a record's constructor
-    // parameters (NullPointerException in ApplicationProcessor.addSchemaParameter), and pages bind to beans.
-
-    /** What a new user is given; a null time zone means the server's. A bean, so that pages can bind to it. */
-    public static class NewUser implements java.io.Serializable {
+    /**
+     * What every request about a user gives: name, role, zone, and a password (checked for length when given). The
+     * requests are beans, not records: Payara's OpenAPI generator fails on constraints of a record's constructor
+     * parameters (NullPointerException in ApplicationProcessor.addSchemaParameter), and pages bind to beans.
+     */
+    public abstract static class UserDetails implements java.io.Serializable {
 
         private static final long serialVersionUID = 1L;
-
-        @NotNull(message = USERNAME_MESSAGE)
-        @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE)
-        private String username;
-
-        @NotNull(message = "password is required")
-        @Size(min = PasswordPolicy.MIN_LENGTH, message = SHORT_PASSWORD)
-        @Size(max = PasswordPolicy.MAX_LENGTH, message = LONG_PASSWORD)
-        private String password;
 
         @NotBlank(message = NAME_MESSAGE)
         @Size(max = 200, message = NAME_MESSAGE)
@@ -102,14 +94,66 @@ public class UserService implements UserDirectory {
         @TimeZoneId
         private String timeZone;
 
-        public NewUser() {}
+        @Size(min = PasswordPolicy.MIN_LENGTH, message = SHORT_PASSWORD)
+        @Size(max = PasswordPolicy.MAX_LENGTH, message = LONG_PASSWORD)
+        private String password;
 
-        public NewUser(String username, String password, String name, String role, String timeZone) {
-            this.username = username;
-            this.password = password;
+        UserDetails() {}
+
+        UserDetails(String name, String role, String timeZone, String password) {
             this.name = name;
             this.role = role;
             this.timeZone = timeZone;
+            this.password = password;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String role) {
+            this.role = role;
+        }
+
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        public void setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    /** What a new user is given: a username and a password besides; a null time zone means the server's. */
+    public static class NewUser extends UserDetails {
+
+        private static final long serialVersionUID = 1L;
+
+        @NotNull(message = USERNAME_MESSAGE)
+        @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE)
+        private String username;
+
+        public NewUser() {}
+
+        public NewUser(String username, String password, String name, String role, String timeZone) {
+            super(name, role, timeZone, password);
+            this.username = username;
         }
 
         public String getUsername() {
@@ -120,98 +164,23 @@ public class UserService implements UserDirectory {
             this.username = username;
         }
 
+        /** Required here; an update may leave it out. */
+        @Override
+        @NotNull(message = "password is required")
         public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getRole() {
-            return role;
-        }
-
-        public void setRole(String role) {
-            this.role = role;
-        }
-
-        public String getTimeZone() {
-            return timeZone;
-        }
-
-        public void setTimeZone(String timeZone) {
-            this.timeZone = timeZone;
+            return super.getPassword();
         }
     }
 
     /** What an update changes; a null password keeps the current one, a null time zone the current zone. */
-    public static class UserChange implements java.io.Serializable {
+    public static class UserChange extends UserDetails {
 
         private static final long serialVersionUID = 1L;
-
-        @NotBlank(message = NAME_MESSAGE)
-        @Size(max = 200, message = NAME_MESSAGE)
-        private String name;
-
-        @NotNull(message = ROLE_MESSAGE)
-        @Pattern(regexp = "ADMIN|CLIENT", message = ROLE_MESSAGE)
-        private String role;
-
-        @TimeZoneId
-        private String timeZone;
-
-        @Size(min = PasswordPolicy.MIN_LENGTH, message = SHORT_PASSWORD)
-        @Size(max = PasswordPolicy.MAX_LENGTH, message = LONG_PASSWORD)
-        private String password;
 
         public UserChange() {}
 
         public UserChange(String name, String role, String timeZone, String password) {
-            this.name = name;
-            this.role = role;
-            this.timeZone = timeZone;
-            this.password = password;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getRole() {
-            return role;
-        }
-
-        public void setRole(String role) {
-            this.role = role;
-        }
-
-        public String getTimeZone() {
-            return timeZone;
-        }
-
-        public void setTimeZone(String timeZone) {
-            this.timeZone = timeZone;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
+            super(name, role, timeZone, password);
         }
     }
 

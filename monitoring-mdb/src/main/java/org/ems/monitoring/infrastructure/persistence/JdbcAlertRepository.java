@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.platform.ServerResources;
-import org.ems.monitoring.domain.Alert;
 import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.HourTotal;
@@ -36,7 +36,8 @@ public class JdbcAlertRepository implements AlertRepository {
     DataSource db;
 
     @Override
-    public Optional<Alert> raise(MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit) {
+    public Optional<AlertMessage> raise(
+            MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "insert into monitoring.alert as a (id, device_id, hour_start, hour_offset_seconds, kwh, limit_kwh,"
@@ -55,7 +56,7 @@ public class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public List<Alert> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit) {
+    public List<AlertMessage> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("select " + COLUMNS
                         + " from monitoring.alert a where " + IN_SCOPE
@@ -65,7 +66,7 @@ public class JdbcAlertRepository implements AlertRepository {
             s.setObject(3, deviceId.orElse(null));
             s.setObject(4, deviceId.orElse(null));
             s.setInt(5, limit);
-            List<Alert> alerts = new ArrayList<>();
+            List<AlertMessage> alerts = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     alerts.add(alert(rs));
@@ -78,7 +79,23 @@ public class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public Optional<Alert> acknowledge(UUID id, Optional<UUID> ownerScope) {
+    public long countUnacknowledged(Optional<UUID> ownerScope) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from monitoring.alert a"
+                        + " where a.acknowledged_at is null and " + IN_SCOPE)) {
+            s.setObject(1, ownerScope.orElse(null));
+            s.setObject(2, ownerScope.orElse(null));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceFailure("cannot count alerts", e);
+        }
+    }
+
+    @Override
+    public Optional<AlertMessage> acknowledge(UUID id, Optional<UUID> ownerScope) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "update monitoring.alert a set acknowledged_at = coalesce(a.acknowledged_at, clock_timestamp())"
@@ -92,15 +109,15 @@ public class JdbcAlertRepository implements AlertRepository {
         }
     }
 
-    private static Optional<Alert> first(PreparedStatement s) throws SQLException {
+    private static Optional<AlertMessage> first(PreparedStatement s) throws SQLException {
         try (ResultSet rs = s.executeQuery()) {
             return rs.next() ? Optional.of(alert(rs)) : Optional.empty();
         }
     }
 
-    private static Alert alert(ResultSet rs) throws SQLException {
+    private static AlertMessage alert(ResultSet rs) throws SQLException {
         Timestamp acknowledged = rs.getTimestamp(8);
-        return new Alert(
+        return new AlertMessage(
                 rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class),
                 rs.getTimestamp(3).toInstant().atOffset(ZoneOffset.ofTotalSeconds(rs.getInt(4))),

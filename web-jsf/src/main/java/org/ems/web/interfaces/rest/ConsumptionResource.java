@@ -75,7 +75,7 @@ public class ConsumptionResource {
         List<DayView> days = range.stream()
                 .map(d -> DayView.of(DayTotal.of(d.date(), d.hours())))
                 .toList();
-        return new DailyView(Ids.uuid(id, "device"), range.get(0).timeZone().getId(), days);
+        return new DailyView(range.get(0).deviceId(), range.get(0).timeZone().getId(), days);
     }
 
     /** The CSV export: served at {@code devices/{id}/consumption.csv} by {@link ConsumptionCsvResource}. */

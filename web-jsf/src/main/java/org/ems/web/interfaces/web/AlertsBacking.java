@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,7 +16,6 @@ import org.ems.contracts.device.DeviceData;
 import org.ems.devices.application.DeviceService;
 import org.ems.monitoring.application.AlertService;
 import org.ems.users.application.UserService;
-import org.ems.users.application.UserView;
 
 /**
  * The console's alerts page: the newest alerts of every device (what the caller may see), with the device's name and
@@ -83,19 +81,14 @@ public class AlertsBacking implements Serializable {
         if (rows == null) {
             Map<UUID, DeviceData> byId =
                     devices.list(caller).stream().collect(Collectors.toMap(DeviceData::id, Function.identity()));
-            Map<UUID, UserView> owners = users.findAll(byId.values().stream()
-                    .map(DeviceData::ownerId)
-                    .filter(Objects::nonNull)
-                    .collect(Collectors.toSet()));
+            Map<UUID, String> owners = OwnerNames.of(users, byId.values());
             rows = alerts.list(caller, Optional.empty()).stream()
                     .map(a -> {
                         DeviceData device = byId.get(a.deviceId());
-                        UserView owner =
-                                device == null || device.ownerId() == null ? null : owners.get(device.ownerId());
                         return new Row(
                                 a,
                                 device == null ? a.deviceId().toString() : device.name(),
-                                owner == null ? "" : owner.username());
+                                device == null ? "" : owners.getOrDefault(device.ownerId(), ""));
                     })
                     .toList();
         }

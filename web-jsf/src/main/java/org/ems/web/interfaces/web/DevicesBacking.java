@@ -8,9 +8,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.device.DeviceData;
@@ -67,14 +65,7 @@ public class DevicesBacking implements Serializable {
             SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
             List<DeviceData> page =
                     devices.page(query(sort, first, pageSize), caller).devices();
-            ownerNames = users
-                    .findAll(page.stream()
-                            .map(DeviceData::ownerId)
-                            .filter(Objects::nonNull)
-                            .collect(Collectors.toSet()))
-                    .values()
-                    .stream()
-                    .collect(Collectors.toMap(UserView::id, UserView::username));
+            ownerNames = OwnerNames.of(users, page);
             return page;
         }
 

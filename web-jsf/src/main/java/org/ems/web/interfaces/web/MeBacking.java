@@ -36,14 +36,10 @@ public class MeBacking {
         return caller == null ? null : caller.userId();
     }
 
-    /** The user's alerts not acknowledged yet: the header's badge. */
+    /** The user's alerts not acknowledged yet: the header's badge (counted in the database, on every page). */
     public long getUnreadAlerts() {
         if (unread == null) {
-            unread = caller == null
-                    ? 0L
-                    : alerts.list(caller, java.util.Optional.empty()).stream()
-                            .filter(a -> a.acknowledgedAt() == null)
-                            .count();
+            unread = caller == null ? 0L : alerts.unacknowledged(caller);
         }
         return unread;
     }
