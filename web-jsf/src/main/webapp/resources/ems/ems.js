@@ -1,6 +1,6 @@
-/* The pages' push handlers: alerts (every page) and live readings (the dashboard), written as text, never HTML. */
+/* The pages' push handlers: alerts (every page) and live readings, written as text, never HTML. */
 var ems = {
-    /* A new alert of the user's: a toast and the unread badge on every page, a row on the dashboard. */
+    /* A new alert of the user's: a toast and the unread badge on every page; the alerts page reloads its table. */
     showAlert: function (json) {
         var alert = JSON.parse(json);
         var badge = document.getElementById('alertBadge');
@@ -15,31 +15,46 @@ var ems = {
                 severity: 'warn'
             });
         }
-        var body = document.querySelector('#alertTable tbody');
-        if (!body) {
-            return;
+        if (typeof window.alertArrived === 'function') {
+            window.alertArrived();
         }
-        var row = document.createElement('tr');
-        row.className = 'ems-new';
-        [alert.deviceId, alert.hourStart, String(alert.kwh), String(alert.limitKwh), alert.createdAt, '']
-            .forEach(function (value) {
-                var cell = document.createElement('td');
-                cell.textContent = value;
-                row.appendChild(cell);
-            });
-        body.insertBefore(row, body.firstChild);
     },
+    /* One of the user's alerts was acknowledged on this page: one fewer on the badge. */
+    alertAcknowledged: function () {
+        var badge = document.getElementById('alertBadge');
+        var left = Math.max(0, Number(badge.textContent || '0') - 1);
+        badge.textContent = String(left);
+        badge.hidden = left === 0;
+    },
+    /* A reading of the shown device was stored: the device page reads its day again. */
+    readingStored: function () {
+        window.refreshDay();
+    },
+    /* A stored reading, on the live page: a row on top, the newest 50 kept. */
     showReading: function (reading) {
+        var table = document.getElementById('readings');
+        var names = JSON.parse(table.getAttribute('data-names') || '{}');
         var row = document.createElement('tr');
-        [reading.deviceId, reading.timestamp, String(reading.kwh)].forEach(function (value) {
+        [names[reading.deviceId] || reading.deviceId, reading.timestamp, String(reading.kwh)].forEach(function (value) {
             var cell = document.createElement('td');
             cell.textContent = value; // text, never HTML: device data is not trusted markup
             row.appendChild(cell);
         });
-        var body = document.querySelector('#readings tbody');
+        var body = table.tBodies[0];
         body.insertBefore(row, body.firstChild);
         while (body.rows.length > 50) {
             body.deleteRow(body.rows.length - 1);
         }
+    },
+    /* The device page's day chart: each bar's tooltip says how many readings made it and what its marks mean. */
+    dayChart: function () {
+        this.cfg.config.options.plugins = this.cfg.config.options.plugins || {};
+        this.cfg.config.options.plugins.tooltip = {
+            callbacks: {
+                afterLabel: function (item) {
+                    return (item.dataset.notes || [])[item.dataIndex] || '';
+                }
+            }
+        };
     }
 };

@@ -30,7 +30,14 @@ public class AlertService {
 
     /** How many of the alerts the caller may see are not acknowledged yet (the pages' badge). */
     public long unacknowledged(Caller caller) {
-        return alerts.countUnacknowledged(caller.ownerScope());
+        return unacknowledgedByDevice(caller).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    /** The caller's alerts not acknowledged yet, counted by device (devices with none left out). */
+    public java.util.Map<UUID, Long> unacknowledgedByDevice(Caller caller) {
+        return alerts.unacknowledgedByDevice(caller.ownerScope());
     }
 
     /** Acknowledges the alert (again: no change); empty when the caller may not see it or it does not exist. */

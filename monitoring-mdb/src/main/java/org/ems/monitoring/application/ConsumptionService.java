@@ -47,4 +47,9 @@ public class ConsumptionService {
         }
         return days;
     }
+
+    /** When each device last sent a reading that was stored (devices that never did left out). */
+    public java.util.Map<UUID, Instant> lastReadings(java.util.Collection<UUID> deviceIds) {
+        return readings.latest(deviceIds);
+    }
 }

@@ -20,8 +20,8 @@ public interface AlertRepository {
      */
     List<AlertMessage> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit);
 
-    /** How many alerts in the scope are not acknowledged yet. */
-    long countUnacknowledged(Optional<UUID> ownerScope);
+    /** How many alerts of each device in the scope are not acknowledged yet (devices with none left out). */
+    java.util.Map<UUID, Long> unacknowledgedByDevice(Optional<UUID> ownerScope);
 
     /** Marks the alert acknowledged (the first time only); empty when there is no such alert in the scope. */
     Optional<AlertMessage> acknowledge(UUID id, Optional<UUID> ownerScope);

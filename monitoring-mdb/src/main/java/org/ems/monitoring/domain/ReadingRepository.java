@@ -22,6 +22,9 @@ public interface ReadingRepository {
     /** All stored readings of a device, in time order. */
     List<RegisterReading> all(UUID deviceId);
 
+    /** The time of each device's newest stored reading (devices without any left out). */
+    Map<UUID, Instant> latest(Collection<UUID> deviceIds);
+
     /** Stores new readings; one already stored is an error (the caller's merge saw every stored one). */
     void insert(Map<UUID, List<RegisterReading>> readings);
 

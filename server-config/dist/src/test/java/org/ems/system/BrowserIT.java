@@ -98,7 +98,7 @@ class BrowserIT {
     }
 
     @Test
-    void aClientSeesAnAlertArriveOnTheOpenDashboardAndAcknowledgesIt() throws Exception {
+    void aClientFollowsTheirDeviceLiveAcknowledgesAnAlertAndChangesTheirProfile() throws Exception {
         String admin = api.login("admin", ADMIN_PASSWORD).getString("token");
         assertThat(api.call(
                                 "POST",
@@ -119,30 +119,77 @@ class BrowserIT {
                 .getString("id"));
 
         browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(ems.url("").toString());
         page(b -> b.getCurrentUrl().contains("login"));
         signIn("dora", "dora-password");
-        page(b -> b.findElement(By.id("whoami")).getText().equals("dora"));
-        assertThat(browser.findElement(By.id("alertsForm")).getText()).contains("Alerts (0 new)");
-        Thread.sleep(1_000); // the page's push socket opens
+        // A client lands on their devices: one card each.
+        page(b -> b.getCurrentUrl().endsWith("/portal/devices.xhtml")
+                && b.findElement(By.id("myDevices")).getText().contains("heat pump"));
+        assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo("dora");
 
+        // Today's chart grows as readings arrive, without a reload.
+        java.time.Instant midnight = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        browser.get(ems.url("portal/device.xhtml?id=" + device).toString());
+        page(b -> b.findElement(By.id("dayForm:dayTotal")).getText().endsWith(": 0 kWh"));
+        Thread.sleep(1_000); // the page's push socket opens
+        ems.sendReadings(
+                reading(device, midnight.toString(), "100"),
+                reading(device, midnight.plusSeconds(60).toString(), "100.25"));
+        page(b -> b.findElement(By.id("dayForm:dayTotal")).getText().endsWith(": 0.25 kWh"));
+
+        // An alert reaches the open alerts page at once: toast, badge, and its row.
+        browser.findElement(By.id("navAlerts")).click();
+        page(b -> b.getCurrentUrl().endsWith("/portal/alerts.xhtml"));
+        page(b -> b.findElement(By.id("alertsForm:alerts")).getText().contains("No alerts."));
+        Thread.sleep(1_000);
         ems.sendReadings(reading(device, "2026-05-08T07:00:00Z", "0"), reading(device, "2026-05-08T07:20:00Z", "2"));
-        page(b -> b.findElement(By.id("alertTable")).getText().contains(device.toString()));
-        screenshot("dashboard-alert-pushed");
         page(b -> b.findElement(By.id("alertBadge")).getText().equals("1")
                 && b.findElements(By.cssSelector(".ui-growl-title")).stream()
-                        .anyMatch(toast -> toast.getText().contains("New alert")));
-        assertThat(browser.findElement(By.id("alertTable")).getText()).contains("2026-05-08T07:00:00Z");
-
-        browser.navigate().refresh(); // the stored alert, with its Acknowledge button
-        page(b -> b.findElement(By.id("alertsForm")).getText().contains("Alerts (1 new)"));
-        browser.findElement(By.xpath("//button[.//span[text()='Acknowledge']] | //button[text()='Acknowledge']"))
-                .click();
-        page(b -> b.findElement(By.id("alertsForm")).getText().contains("Alerts (0 new)"));
+                        .anyMatch(toast -> toast.getText().contains("New alert"))
+                && b.findElement(By.id("alertsForm:alerts")).getText().contains("heat pump"));
+        assertThat(browser.findElement(By.id("alertsForm:alerts")).getText())
+                .contains("07:00 (+00:00)")
+                .doesNotContain(doraId);
+        screenshot("portal-alerts-desktop");
+        browser.findElement(By.xpath("//button[.//span[text()='Acknowledge']]")).click();
+        page(b -> !b.findElement(By.id("alertBadge")).isDisplayed()
+                && b.findElements(By.xpath("//button[.//span[text()='Acknowledge']]"))
+                        .isEmpty());
         assertThat(ApiClient.jsonArray(api.call("GET", "api/alerts", dora, null))
                         .getJsonObject(0)
                         .isNull("acknowledgedAt"))
                 .isFalse();
+
+        // The profile: a wrong current password is refused next to its field; then Romanian, a zone, a password.
+        browser.findElement(By.id("whoami")).click();
+        page(b -> b.getCurrentUrl().endsWith("/portal/profile.xhtml"));
+        browser.findElement(By.id("profileForm:currentPassword")).sendKeys("not-her-password");
+        browser.findElement(By.id("profileForm:newPassword")).sendKeys("dora-new-password");
+        browser.findElement(By.id("profileForm:save")).click();
+        page(b -> b.findElement(By.id("profileForm")).getText().contains("currentPassword is not your password"));
+        screenshot("portal-profile-invalid");
+        ((JavascriptExecutor) browser).executeScript("PF('widget_profileForm_language').selectValue('ro')");
+        browser.findElement(By.id("profileForm:currentPassword")).sendKeys("dora-password");
+        browser.findElement(By.id("profileForm:newPassword")).sendKeys("dora-new-password");
+        browser.findElement(By.id("profileForm:save")).click();
+        page(b -> b.findElement(By.id("navAlerts")).getText().equals("Alerte"));
+        screenshot("portal-profile-ro");
+        assertThat(api.login("dora", "dora-new-password").getString("token")).isNotEmpty();
+        assertThat(api.call("GET", "api/me", dora, null).statusCode())
+                .as("her other sign-ins ended with the new password")
+                .isEqualTo(401);
+        browser.findElement(By.id("navMyDevices")).click();
+        page(b -> b.findElement(By.id("myDevices")).getText().contains("Azi"));
+        screenshot("portal-devices-ro");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        page(b -> b.findElement(By.id("myDevices")).getText().contains("Azi"));
+        screenshot("portal-devices-phone");
+        assertNoHorizontalScroll();
+        browser.manage().window().setSize(new Dimension(1280, 900));
 
         // All of that ran under the pages' Content-Security-Policy (no inline script without its nonce): the
         // browser reports every violation on its console.
@@ -260,15 +307,21 @@ class BrowserIT {
         browser.get(
                 ems.url("portal/device.xhtml?id=" + meter + "&date=2026-03-29").toString());
         page(b -> b.findElements(By.cssSelector("#dayForm\\:hours_data tr")).size() == 23
-                && b.findElement(By.id("dayForm:hours")).getText().contains("23:00+03:00"));
+                && b.findElement(By.id("dayForm:hours")).getText().contains("23:00 (+03:00)"));
         var rows = browser.findElements(By.cssSelector("#dayForm\\:hours_data tr"));
         for (int i = 0; i < expected.size(); i++) {
             String row = rows.get(i).getText();
             assertThat(row)
                     .as("hour " + i + " as the API has it")
-                    .contains(java.time.OffsetDateTime.parse(expected.get(i).getString("start"))
-                            .toString())
-                    .contains(expected.get(i).getJsonNumber("kwh").toString());
+                    .startsWith(java.time.OffsetDateTime.parse(expected.get(i).getString("start"))
+                            .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm '('xxx')'")))
+                    .contains(" "
+                            + expected.get(i)
+                                    .getJsonNumber("kwh")
+                                    .bigDecimalValue()
+                                    .stripTrailingZeros()
+                                    .toPlainString()
+                            + " ");
         }
         assertThat(browser.findElement(By.id("dayForm:dayChart")).findElements(By.tagName("canvas")))
                 .hasSize(1);
@@ -287,18 +340,25 @@ class BrowserIT {
 
         // The administrator sees the client's alerts in the console and acknowledges one.
         browser.manage().deleteAllCookies();
-        browser.get(ems.url("console/alerts.xhtml").toString());
+        browser.get(ems.url("portal/alerts.xhtml").toString());
         page(b -> b.getCurrentUrl().contains("login"));
         signIn("admin", ADMIN_PASSWORD);
-        page(b -> b.getCurrentUrl().endsWith("/console/alerts.xhtml"));
-        browser.findElement(By.id("alertsConsole:search")).sendKeys("Erin's flat");
-        page(b -> b.findElement(By.id("alertsConsole:alerts")).getText().contains("erin")
-                && !b.findElement(By.id("alertsConsole:alerts")).getText().contains("heat pump"));
+        page(b -> b.getCurrentUrl().endsWith("/portal/alerts.xhtml"));
+        browser.findElement(By.id("alertsForm:search")).sendKeys("Erin's flat");
+        page(b -> b.findElement(By.id("alertsForm:alerts")).getText().contains("erin")
+                && !b.findElement(By.id("alertsForm:alerts")).getText().contains("heat pump"));
         screenshot("console-alerts-desktop");
         long open = unacknowledged(meter, admin);
         assertThat(open).as("the flat's hours over 1.5 kWh").isGreaterThan(0);
         browser.findElement(By.xpath("//button[.//span[text()='Acknowledge']]")).click();
         await().atMost(Duration.ofSeconds(20)).until(() -> unacknowledged(meter, admin) == open - 1);
+
+        // The administrator opens Erin's portal from the users page: her devices, as she sees them.
+        browser.get(ems.url("portal/devices.xhtml?client=" + erinId).toString());
+        page(b -> b.findElement(By.tagName("h1")).getText().startsWith("Devices of Erin")
+                && b.findElement(By.id("myDevices")).getText().contains("Erin's flat")
+                && !b.findElement(By.id("myDevices")).getText().contains("not hers"));
+        screenshot("portal-devices-of-client");
 
         // The audit log shows who created the client, and what, as a readable difference.
         browser.findElement(By.id("navAudit")).click();
@@ -356,6 +416,11 @@ class BrowserIT {
         try {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> shown.test(browser));
         } catch (RuntimeException e) {
+            try {
+                screenshot("failed");
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // the test's failure says more
+            }
             browser.manage()
                     .logs()
                     .get(LogType.BROWSER)

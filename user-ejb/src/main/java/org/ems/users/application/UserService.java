@@ -48,6 +48,7 @@ public class UserService implements UserDirectory {
     static final String ROLE_MESSAGE = "role must be ADMIN or CLIENT";
     static final String SHORT_PASSWORD = "password must have at least {min} characters";
     static final String LONG_PASSWORD = "password must have at most {max} characters";
+    static final String LANGUAGE_MESSAGE = "language must be en or ro (or none: the browser's)";
 
     @PersistenceContext(unitName = "users")
     EntityManager em;
@@ -184,6 +185,61 @@ public class UserService implements UserDirectory {
         }
     }
 
+    /**
+     * What a user changes of themselves: zone, language (null follows the browser) and, with the current one, the
+     * password (a null new password keeps it).
+     */
+    public static class ProfileChange implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @NotNull(message = "timeZone is required")
+        @TimeZoneId
+        private String timeZone;
+
+        @Pattern(regexp = "en|ro", message = LANGUAGE_MESSAGE)
+        private String language;
+
+        @Size(max = PasswordPolicy.MAX_LENGTH, message = LONG_PASSWORD)
+        private String currentPassword;
+
+        @Size(min = PasswordPolicy.MIN_LENGTH, message = "new " + SHORT_PASSWORD)
+        @Size(max = PasswordPolicy.MAX_LENGTH, message = "new " + LONG_PASSWORD)
+        private String newPassword;
+
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        public void setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+        }
+
+        public String getLanguage() {
+            return language;
+        }
+
+        public void setLanguage(String language) {
+            this.language = language;
+        }
+
+        public String getCurrentPassword() {
+            return currentPassword;
+        }
+
+        public void setCurrentPassword(String currentPassword) {
+            this.currentPassword = currentPassword;
+        }
+
+        public String getNewPassword() {
+            return newPassword;
+        }
+
+        public void setNewPassword(String newPassword) {
+            this.newPassword = newPassword;
+        }
+    }
+
     /** How a sign-in attempt ended. */
     public sealed interface SignIn {
         /** The credentials are right. */
@@ -302,7 +358,7 @@ public class UserService implements UserDirectory {
 
     public UserView create(@Valid @NotNull NewUser request) {
         String username = request.getUsername().trim();
-        checkPassword(username, request.getPassword());
+        checkPassword("password", username, request.getPassword());
         if (byUsername(username).isPresent()) {
             throw Rejected.conflict("username '" + username + "' is taken");
         }
@@ -334,7 +390,7 @@ public class UserService implements UserDirectory {
                 role,
                 zone(change.getTimeZone() == null ? user.timeZone() : change.getTimeZone()));
         if (change.getPassword() != null) {
-            checkPassword(user.username(), change.getPassword());
+            checkPassword("password", user.username(), change.getPassword());
             user.changePassword(passwords.hash(change.getPassword()));
         }
         if (role != before.roleValue()) {
@@ -350,6 +406,33 @@ public class UserService implements UserDirectory {
                 before,
                 UserView.of(user));
         return UserView.of(user);
+    }
+
+    /**
+     * A user's change of their own profile. A new password needs the current one and ends their other sign-ins (not
+     * {@code callerSession}, the one making the change).
+     */
+    public UserView changeProfile(UUID id, @Valid @NotNull ProfileChange change, UUID callerSession) {
+        User user = existing(id);
+        UserView before = UserView.of(user);
+        String newPassword = change.getNewPassword();
+        if (newPassword != null) {
+            if (change.getCurrentPassword() == null
+                    || !passwords.matches(change.getCurrentPassword(), user.passwordHash())) {
+                throw Rejected.invalid("currentPassword", "currentPassword is not your password");
+            }
+            checkPassword("newPassword", user.username(), newPassword);
+            user.changePassword(passwords.hash(newPassword));
+            sessions.revokeAllOf(id, callerSession);
+        }
+        user.changePreferences(zone(change.getTimeZone()), change.getLanguage());
+        audit.record(newPassword == null ? "UPDATED" : "UPDATED_WITH_PASSWORD", "USER", id, before, UserView.of(user));
+        return UserView.of(user);
+    }
+
+    /** The language the user chose for the pages; empty follows the browser's. */
+    public Optional<String> language(UUID userId) {
+        return Optional.ofNullable(em.find(User.class, userId)).flatMap(User::language);
     }
 
     /** Deletes a user: their sign-ins go with them (at once), their devices stay unassigned. */
@@ -398,10 +481,10 @@ public class UserService implements UserDirectory {
                 .findFirst();
     }
 
-    private static void checkPassword(String username, String password) {
+    private static void checkPassword(String field, String username, String password) {
         String violation = PasswordPolicy.violation(username, password);
         if (violation != null) {
-            throw Rejected.invalid("password", violation);
+            throw Rejected.invalid(field, violation);
         }
     }
 

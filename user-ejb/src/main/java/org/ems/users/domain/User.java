@@ -35,6 +35,10 @@ public class User {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone;
 
+    /** The pages' language; null follows the browser's. */
+    @Column(length = 8)
+    private String language;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -77,6 +81,10 @@ public class User {
         return timeZone;
     }
 
+    public java.util.Optional<String> language() {
+        return java.util.Optional.ofNullable(language);
+    }
+
     public String passwordHash() {
         return passwordHash;
     }
@@ -85,6 +93,13 @@ public class User {
         this.name = name;
         this.role = role;
         this.timeZone = timeZone;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** What a user changes of themselves, besides their password: zone and language. */
+    public void changePreferences(String timeZone, String language) {
+        this.timeZone = timeZone;
+        this.language = language;
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 

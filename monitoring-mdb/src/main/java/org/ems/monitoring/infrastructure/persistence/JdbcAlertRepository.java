@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -79,16 +81,19 @@ public class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public long countUnacknowledged(Optional<UUID> ownerScope) {
+    public Map<UUID, Long> unacknowledgedByDevice(Optional<UUID> ownerScope) {
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select count(*) from monitoring.alert a"
-                        + " where a.acknowledged_at is null and " + IN_SCOPE)) {
+                PreparedStatement s = c.prepareStatement("select a.device_id, count(*) from monitoring.alert a"
+                        + " where a.acknowledged_at is null and " + IN_SCOPE + " group by a.device_id")) {
             s.setObject(1, ownerScope.orElse(null));
             s.setObject(2, ownerScope.orElse(null));
+            Map<UUID, Long> counts = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }
             }
+            return counts;
         } catch (SQLException e) {
             throw new PersistenceFailure("cannot count alerts", e);
         }

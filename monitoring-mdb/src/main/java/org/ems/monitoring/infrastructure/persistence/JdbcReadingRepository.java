@@ -109,6 +109,18 @@ public class JdbcReadingRepository implements ReadingRepository {
         return readings;
     }
 
+    @Override
+    public Map<UUID, Instant> latest(Collection<UUID> deviceIds) {
+        Map<UUID, Instant> latest = new HashMap<>();
+        query(
+                "cannot read readings",
+                "select device_id, max(reading_time) from monitoring.meter_reading"
+                        + " where device_id = any(?::uuid[]) group by device_id",
+                s -> s.setArray(1, texts(s.getConnection(), List.copyOf(deviceIds))),
+                rs -> latest.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()));
+        return latest;
+    }
+
     /** Stores new readings; one already stored is a key violation (the caller's merge saw every stored one). */
     @Override
     public void insert(Map<UUID, List<RegisterReading>> readings) {

@@ -38,6 +38,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     /** Where administrators land after signing in. */
     static final String CONSOLE = "/console/users.xhtml";
 
+    /** Where clients land: their devices. */
+    static final String PORTAL = "/portal/devices.xhtml";
+
     /** The page a signed-out visitor asked for, kept in the session to return to after signing in. */
     private static final String RETURN_TO = "ems.returnTo";
 
@@ -180,9 +183,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (returnTo instanceof String page) {
             return redirect(context, page);
         }
-        // Administrators start in the console, clients at their dashboard.
+        // Administrators start in the console, clients at their devices.
         return redirect(
-                context, request.getContextPath() + (accepted.user().asCaller().isAdmin() ? CONSOLE : "/"));
+                context, request.getContextPath() + (accepted.user().asCaller().isAdmin() ? CONSOLE : PORTAL));
     }
 
     /** A redirect: no page renders, so its answer gets the policy of everything that is not a page. */

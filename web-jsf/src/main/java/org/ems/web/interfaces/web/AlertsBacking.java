@@ -18,8 +18,8 @@ import org.ems.monitoring.application.AlertService;
 import org.ems.users.application.UserService;
 
 /**
- * The console's alerts page: the newest alerts of every device (what the caller may see), with the device's name and
- * owner, filtered by either or by whether they were acknowledged; acknowledging one.
+ * The alerts page: the newest alerts of the devices the caller may see (an administrator's: all, with their owner; a
+ * client's: their own), filtered by device or owner name or by whether they were acknowledged; acknowledging one.
  */
 @Named
 @ViewScoped
@@ -97,6 +97,11 @@ public class AlertsBacking implements Serializable {
 
     public void acknowledge(Row row) {
         alerts.acknowledge(row.alert().id(), caller);
+        reload();
+    }
+
+    /** Reads the alerts again (one was pushed, or acknowledged). */
+    public void reload() {
         rows = null;
     }
 }

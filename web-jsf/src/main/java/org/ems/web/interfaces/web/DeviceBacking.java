@@ -26,8 +26,9 @@ import org.ems.monitoring.domain.HourTotal;
 
 /**
  * A device's page in the portal (its owner, or an administrator): the hours of one local day in the device's zone
- * as a bar chart with the limit drawn as a line (23 or 25 bars on DST days), the last 30 days' totals, and the CSV
- * export. Another's device, or none, is the "not found" page.
+ * as a bar chart with the limit drawn as a line (23 or 25 bars on DST days; each bar's tooltip gives its readings and
+ * marks), growing as readings arrive when the day is today; the last 30 days' totals, and the CSV export. Another's
+ * device, or none, is the "not found" page.
  */
 @Named
 @ViewScoped
@@ -86,6 +87,13 @@ public class DeviceBacking implements Serializable {
                 .toList();
     }
 
+    /** A reading of the device was stored (pushed): today's chart grows; another day stays as it is. */
+    public void refresh() {
+        if (date.equals(LocalDate.now(zone()))) {
+            show();
+        }
+    }
+
     private ZoneId zone() {
         return ZoneId.of(device.timeZone());
     }
@@ -96,7 +104,10 @@ public class DeviceBacking implements Serializable {
         JsonArrayBuilder kwh = Json.createArrayBuilder();
         JsonArrayBuilder colors = Json.createArrayBuilder();
         JsonArrayBuilder limit = Json.createArrayBuilder();
+        JsonArrayBuilder notes = Json.createArrayBuilder();
         for (HourTotal hour : hours) {
+            String marks = marks(hour);
+            notes.add(PageMessages.text("device.note", hour.readings(), marks.isEmpty() ? 0 : 1, marks));
             labels.add(hour.start().format(DateTimeFormatter.ofPattern("HH:mm")) + hourMark(hour));
             kwh.add(hour.kwh());
             colors.add(hour.kwh().compareTo(device.maxHourlyKwh()) > 0 ? "#d32f2f" : "#1e88e5");
@@ -118,6 +129,7 @@ public class DeviceBacking implements Serializable {
                         .add(Json.createObjectBuilder()
                                 .add("label", PageMessages.text("device.kwh"))
                                 .add("data", kwh)
+                                .add("notes", notes) // the tooltip's second line (ems.dayChart)
                                 .add("backgroundColor", colors)));
     }
 

@@ -1,10 +1,12 @@
 package org.ems.web.interfaces.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.ems.contracts.access.Caller;
 import org.ems.monitoring.application.AlertService;
+import org.ems.users.application.UserService;
 
 /** Who is signed in, for the layout: their name and the menu of their role (nobody on an error page before sign-in). */
 @Named("me")
@@ -17,7 +19,11 @@ public class MeBacking {
     @Inject
     AlertService alerts;
 
+    @Inject
+    UserService users;
+
     private Long unread;
+    private java.util.Locale locale;
 
     public boolean isSignedIn() {
         return caller != null;
@@ -42,5 +48,16 @@ public class MeBacking {
             unread = caller == null ? 0L : alerts.unacknowledged(caller);
         }
         return unread;
+    }
+
+    /** The pages' language: the one the user chose in their profile, else the browser's best supported one. */
+    public java.util.Locale getLocale() {
+        if (locale == null) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            locale = (caller == null ? java.util.Optional.<String>empty() : users.language(caller.userId()))
+                    .map(java.util.Locale::forLanguageTag)
+                    .orElseGet(() -> faces.getApplication().getViewHandler().calculateLocale(faces));
+        }
+        return locale;
     }
 }

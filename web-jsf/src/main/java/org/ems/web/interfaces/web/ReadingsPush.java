@@ -10,13 +10,21 @@ import java.util.Map;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.monitoring.application.ReadingsApplied;
 
-/** Pushes each stored reading to the pages listening on the {@code readings} channel, once its transaction commits. */
+/**
+ * Pushes each stored reading, once its transaction commits, to the live page ({@code readings} channel, administrators)
+ * and a sign of it to the pages showing its device ({@code usage}).
+ */
 @ApplicationScoped
 public class ReadingsPush {
 
     @Inject
     @Push(channel = "readings")
     PushContext readings;
+
+    /** Per device: the pages showing that device (whose {@code <f:websocket user>} is its id) reload their day. */
+    @Inject
+    @Push(channel = "usage")
+    PushContext usage;
 
     void onApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsApplied applied) {
         for (MeterReading reading : applied.readings()) {
@@ -26,5 +34,6 @@ public class ReadingsPush {
                     "timestamp", reading.timestamp().toString(),
                     "kwh", reading.kwh()));
         }
+        applied.readings().stream().map(MeterReading::deviceId).distinct().forEach(id -> usage.send("reading", id));
     }
 }

@@ -1,0 +1,68 @@
+package org.ems.web.interfaces.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.ems.contracts.access.Rejected;
+import org.ems.users.application.UserService;
+import org.ems.users.application.UserView;
+import org.ems.web.infrastructure.security.SignedIn;
+
+/** The profile page: the signed-in user changes their time zone, language and password. */
+@Named
+@ViewScoped
+public class ProfileBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    SignedIn signedIn;
+
+    private UserView me;
+    private UserService.ProfileChange change;
+
+    public UserView getMe() {
+        if (me == null) {
+            me = users.find(signedIn.caller().userId());
+        }
+        return me;
+    }
+
+    public UserService.ProfileChange getChange() {
+        if (change == null) {
+            change = new UserService.ProfileChange();
+            change.setTimeZone(getMe().timeZone());
+            change.setLanguage(users.language(getMe().id()).orElse(null));
+        }
+        return change;
+    }
+
+    /** Saves; the page is shown again (in the new language, if it changed). */
+    public String save() {
+        UserService.ProfileChange request = getChange();
+        // an empty field of the form is "no change", not an empty password or language
+        request.setLanguage(blankAsNull(request.getLanguage()));
+        request.setNewPassword(blankAsNull(request.getNewPassword()));
+        request.setCurrentPassword(blankAsNull(request.getCurrentPassword()));
+        try {
+            users.changeProfile(getMe().id(), request, signedIn.sessionId());
+        } catch (Rejected rejected) {
+            PageMessages.refused(rejected, "profileForm");
+            return null;
+        }
+        PageMessages.done(request.getNewPassword() == null ? "profile.saved" : "profile.savedWithPassword");
+        jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getFlash()
+                .setKeepMessages(true);
+        return "/portal/profile?faces-redirect=true";
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
