@@ -1,15 +1,10 @@
 package org.ems.simulator;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +76,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             description = "readings/s of background load while alerts are measured (default: ${DEFAULT-VALUE})")
     double background;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private BenchClient client;
+    private HttpClient http;
     private String token;
     private LoadProfile profile;
 
@@ -93,14 +89,17 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     public Integer call() throws Exception {
         String meterPassword = Simulate.defaultPassword(home);
         profile = LoadProfile.bundled();
-        token = login("admin", adminPassword);
+        client = new BenchClient(ems);
+        http = client.http;
+        token = client.login("admin", adminPassword);
         String owner = "bench-owner";
-        UUID ownerId = UUID.fromString(post(
+        UUID ownerId = UUID.fromString(client.post(
+                        token,
                         "api/users",
                         "{\"username\":\"" + owner + "\",\"password\":\"" + owner
                                 + "-password\",\"name\":\"Bench\",\"role\":\"CLIENT\",\"timeZone\":\"UTC\"}")
                 .getString("id"));
-        UUID alerting = device("bench alerting meter", "0.001", ownerId);
+        UUID alerting = client.device(token, "bench alerting meter", "0.001", ownerId, "UTC");
 
         System.out.printf(
                 "EMS %s, %d devices, %d s of sending per phase; machine: %d cores, %s%n",
@@ -113,14 +112,14 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         // Each phase its own devices: the meter time of a phase starts anew.
         throughput("single-reading messages", meters("single"), 1, links);
         throughput("batches of 100 readings", meters("batch"), 100, links);
-        alertLatency(meters("background"), alerting, login(owner, owner + "-password"), links);
+        alertLatency(meters("background"), alerting, client.login(owner, owner + "-password"), links);
         return 0;
     }
 
     private List<UUID> meters(String phase) throws IOException, InterruptedException {
         List<UUID> meters = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
-            meters.add(device("bench " + phase + " meter " + i, "1000000", null));
+            meters.add(client.device(token, "bench " + phase + " meter " + i, "1000000", null, "UTC"));
         }
         return meters;
     }
@@ -128,7 +127,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private void throughput(String name, List<UUID> meters, int batch, LoadRun.LinkFactory links) throws Exception {
         Thread.sleep(2_000); // let monitoring take in the device events
         long before = stored();
-        long transactions = counter("ems_readings_transactions_total");
+        long transactions = client.counter("ems_readings_transactions_total");
         Map<String, Usage> usage0 = usage();
         long t0 = System.nanoTime();
         long sent = new LoadRun(
@@ -161,7 +160,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 sent / sending,
                 total,
                 sent / total,
-                (double) sent / Math.max(1, counter("ems_readings_transactions_total") - transactions));
+                (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
         printUsage(usage0, total);
     }
 
@@ -311,61 +310,11 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     }
 
     private long stored() throws IOException, InterruptedException {
-        return counter("ems_readings_stored_total");
-    }
-
-    private long counter(String name) throws IOException, InterruptedException {
-        String metrics = http.send(
-                        HttpRequest.newBuilder(ems.resolve("metrics"))
-                                .header("Accept", "text/plain")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.Ee+]+)").matcher(metrics);
-        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
-    }
-
-    private String login(String username, String password) throws IOException, InterruptedException {
-        return json(http.send(
-                        HttpRequest.newBuilder(ems.resolve("api/auth/login"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString()))
-                .getString("token");
-    }
-
-    private UUID device(String name, String limit, UUID owner) throws IOException, InterruptedException {
-        return UUID.fromString(post(
-                        "api/devices",
-                        "{\"name\":\"" + name + "\",\"maxHourlyKwh\":" + limit
-                                + (owner == null ? "" : ",\"ownerId\":\"" + owner + "\"") + ",\"timeZone\":\"UTC\"}")
-                .getString("id"));
-    }
-
-    private JsonObject post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(ems.resolve(path))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IOException("POST " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return json(response);
+        return client.counter("ems_readings_stored_total");
     }
 
     private URI ws(String path) {
         return URI.create(ems.resolve(path).toString().replaceFirst("^http", "ws"));
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
     }
 
     private static PrintStream quiet() {

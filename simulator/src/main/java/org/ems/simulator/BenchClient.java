@@ -1,0 +1,105 @@
+package org.ems.simulator;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the benchmarks ask of a running EMS over HTTP: sign-ins, users and devices, counters of {@code /metrics}. */
+final class BenchClient {
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final URI ems;
+
+    BenchClient(URI ems) {
+        this.ems = ems;
+    }
+
+    /** A JWT for the API. */
+    String login(String username, String password) throws IOException, InterruptedException {
+        return json(send(HttpRequest.newBuilder(ems.resolve("api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))))
+                .getString("token");
+    }
+
+    /** Signs in through the pages' form; returns the session cookie ({@code JSESSIONID=...}). */
+    String signInToPages(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> form = send(HttpRequest.newBuilder(ems.resolve("login.xhtml")));
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        if (!token.find()) {
+            throw new IOException("no sign-in form at " + ems.resolve("login.xhtml"));
+        }
+        String cookie = form.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("no session cookie"));
+        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(ems.resolve("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                        + encode(password) + "&csrf=" + encode(token.group(1)))));
+        // the session id changes at sign-in (no fixation)
+        return signedIn.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElse(cookie);
+    }
+
+    /** Creates a user or device as {@code token}'s administrator: 201 or an error. */
+    JsonObject post(String token, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(ems.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.statusCode() != 201) {
+            throw new IOException("POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return json(response);
+    }
+
+    UUID device(String token, String name, String limit, UUID owner, String zone)
+            throws IOException, InterruptedException {
+        return UUID.fromString(post(
+                        token,
+                        "api/devices",
+                        "{\"name\":\"" + name + "\",\"maxHourlyKwh\":" + limit
+                                + (owner == null ? "" : ",\"ownerId\":\"" + owner + "\"") + ",\"timeZone\":\"" + zone
+                                + "\"}")
+                .getString("id"));
+    }
+
+    /** A counter of {@code /metrics} (0 before its first increment). */
+    long counter(String name) throws IOException, InterruptedException {
+        String metrics = send(HttpRequest.newBuilder(ems.resolve("metrics")).header("Accept", "text/plain"))
+                .body();
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.Ee+]+)").matcher(metrics);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
