@@ -107,16 +107,18 @@ final class ApiClient {
         }
     }
 
-    /** The start page as this page session gets it (no redirect followed). */
-    HttpResponse<String> startPage(String cookie) throws Exception {
+    /** The alerts page (every role's, with the layout) as this page session gets it (no redirect followed). */
+    HttpResponse<String> alertsPage(String cookie) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
+                HttpRequest.newBuilder(ems.url("portal/alerts.xhtml"))
+                        .header("Cookie", cookie)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The user-scoped alerts push channel the dashboard renders for this page session. */
+    /** The user-scoped alerts push channel every page renders for this page session. */
     String alertsChannel(String cookie) throws Exception {
-        String page = startPage(cookie).body();
+        String page = alertsPage(cookie).body();
         Matcher channel =
                 Pattern.compile("(/jakarta\\.faces\\.push/alerts\\?[^\"']+)").matcher(page);
         if (!channel.find()) {

@@ -426,13 +426,15 @@ class ApiSecurityIT {
                 "{\"username\":\"page.client\",\"password\":\"page-client-pw\",\"name\":"
                         + "\"<b>PC</b>\",\"role\":\"CLIENT\"}");
         HttpResponse<String> ok = form("page.client", "page-client-pw");
-        assertThat(ok.headers().firstValue("Location")).hasValue(ems.url("").toString());
+        assertThat(ok.headers().firstValue("Location"))
+                .as("a client lands on their devices")
+                .hasValue(ems.url("portal/devices.xhtml").toString());
         String cookie = RunningEms.sessionCookie(ok);
-        HttpResponse<String> page = api.startPage(cookie);
+        HttpResponse<String> page = api.alertsPage(cookie);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("page.client")
-                .doesNotContain("Live meter readings")
+                .doesNotContain("Live readings")
                 .doesNotContain("jakarta.faces.push/readings");
 
         HttpResponse<String> out = http.send(
@@ -441,7 +443,9 @@ class ApiSecurityIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(302);
-        assertThat(api.startPage(cookie).statusCode()).as("the session is gone").isEqualTo(302);
+        assertThat(api.alertsPage(cookie).statusCode())
+                .as("the session is gone")
+                .isEqualTo(302);
     }
 
     private HttpResponse<String> form(String username, String password) throws Exception {
@@ -609,7 +613,7 @@ class ApiSecurityIT {
                         .startsWith(ApiClient.CLOSED);
             }
             System.out.println("Sockets of a deleted user closed after " + Duration.between(deleted, Instant.now()));
-            HttpResponse<String> page = api.startPage(cookie);
+            HttpResponse<String> page = api.alertsPage(cookie);
             assertThat(page.headers().firstValue("Location"))
                     .as("the page session ended, with a message")
                     .hasValueSatisfying(l -> assertThat(l).endsWith("login.xhtml?error=ended"));
@@ -645,7 +649,7 @@ class ApiSecurityIT {
         assertThat(call("GET", "api/me", other, null).statusCode())
                 .as("another token")
                 .isEqualTo(401);
-        assertThat(api.startPage(cookie).statusCode()).as("a page session").isEqualTo(302);
+        assertThat(api.alertsPage(cookie).statusCode()).as("a page session").isEqualTo(302);
 
         assertThat(call("PUT", "api/users/" + id, admin, "{\"name\":\"S\",\"role\":\"CLIENT\"}")
                         .statusCode())

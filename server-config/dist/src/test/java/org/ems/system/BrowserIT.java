@@ -31,9 +31,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * The dashboard in a real browser (Debian's Chromium, headless): a client signs in through the login form, an alert
- * of their device appears on the open page the moment it is raised (pushed through {@code <f:websocket>}), and they
- * acknowledge it. Skipped where {@code /usr/bin/chromium} is missing, except in CI ({@code CI} set), where it fails: {@code .ci/run}
+ * The console and the portal in a real browser (Debian's Chromium, headless), with screenshots of each main page at
+ * desktop and phone width in {@code target/screenshots}: a client follows their device live, sees an alert arrive and
+ * acknowledges it, changes their profile; an administrator manages users, devices and alerts in the console. Skipped where {@code /usr/bin/chromium} is missing, except in CI ({@code CI} set), where it fails: {@code .ci/run}
  * installs it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -122,7 +122,14 @@ class BrowserIT {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(ems.url("").toString());
         page(b -> b.getCurrentUrl().contains("login"));
-        signIn("dora", "dora-password");
+        assertEveryInputLabelled();
+        // by keyboard alone: type, Tab to the password, Enter
+        browser.findElement(By.id("username")).sendKeys("dora");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .sendKeys(org.openqa.selenium.Keys.TAB)
+                .sendKeys("dora-password")
+                .sendKeys(org.openqa.selenium.Keys.ENTER)
+                .perform();
         // A client lands on their devices: one card each.
         page(b -> b.getCurrentUrl().endsWith("/portal/devices.xhtml")
                 && b.findElement(By.id("myDevices")).getText().contains("heat pump"));
@@ -139,6 +146,7 @@ class BrowserIT {
                 reading(device, midnight.toString(), "100"),
                 reading(device, midnight.plusSeconds(60).toString(), "100.25"));
         page(b -> b.findElement(By.id("dayForm:dayTotal")).getText().endsWith(": 0.25 kWh"));
+        assertEveryInputLabelled();
 
         // An alert reaches the open alerts page at once: toast, badge, and its row.
         browser.findElement(By.id("navAlerts")).click();
@@ -154,6 +162,7 @@ class BrowserIT {
                 .contains("07:00 (+00:00)")
                 .doesNotContain(doraId);
         screenshot("portal-alerts-desktop");
+        assertEveryInputLabelled();
         browser.findElement(By.xpath("//button[.//span[text()='Acknowledge']]")).click();
         page(b -> !b.findElement(By.id("alertBadge")).isDisplayed()
                 && b.findElements(By.xpath("//button[.//span[text()='Acknowledge']]"))
@@ -171,6 +180,7 @@ class BrowserIT {
         browser.findElement(By.id("profileForm:save")).click();
         page(b -> b.findElement(By.id("profileForm")).getText().contains("currentPassword is not your password"));
         screenshot("portal-profile-invalid");
+        assertEveryInputLabelled();
         ((JavascriptExecutor) browser).executeScript("PF('widget_profileForm_language').selectValue('ro')");
         browser.findElement(By.id("profileForm:currentPassword")).sendKeys("dora-password");
         browser.findElement(By.id("profileForm:newPassword")).sendKeys("dora-new-password");
@@ -208,6 +218,7 @@ class BrowserIT {
         page(b -> b.getCurrentUrl().endsWith("/console/users.xhtml")
                 && b.findElement(By.id("usersForm:users")).getText().contains("admin"));
         screenshot("console-users-desktop");
+        assertEveryInputLabelled();
 
         browser.findElement(By.id("usersForm:newUserButton")).click();
         page(b -> b.findElement(By.id("newUserForm:username")).isDisplayed());
@@ -250,6 +261,7 @@ class BrowserIT {
                 .contains("erin")
                 .contains("2.5");
         screenshot("console-devices-desktop");
+        assertEveryInputLabelled();
         String erinId =
                 ApiClient.jsonArray(api.call("GET", "api/users", admin, null)).getValuesAs(JsonObject.class).stream()
                         .filter(u -> u.getString("username").equals("erin"))
@@ -368,6 +380,7 @@ class BrowserIT {
                 .contains("maxHourlyKwh: — → 2.5")
                 .doesNotContain("erin-password");
         screenshot("console-audit-desktop");
+        assertEveryInputLabelled();
 
         // Operations: ready, and a meter's garbage in the dead-letter queue with its reason, at once.
         ems.sendAsMeter("{\"deviceId\":\"" + meter + "\",\"kwh\":\"lots\"}");
@@ -387,6 +400,19 @@ class BrowserIT {
                 .stream()
                 .filter(a -> a.isNull("acknowledgedAt"))
                 .count();
+    }
+
+    /** Every field a person can use has a label (its own, or aria-label) for screen readers. */
+    private void assertEveryInputLabelled() {
+        assertThat((java.util.List<?>) ((JavascriptExecutor) browser)
+                        .executeScript("return Array.from(document.querySelectorAll("
+                                + "'input:not([type=hidden]), select, textarea'))"
+                                + ".filter(e => !e.closest('[aria-hidden=true]'))"
+                                + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')"
+                                + " && !e.getAttribute('aria-labelledby'))"
+                                + ".map(e => e.id || e.name)"))
+                .as("fields without a label on " + browser.getCurrentUrl())
+                .isEmpty();
     }
 
     private void assertNoHorizontalScroll() {

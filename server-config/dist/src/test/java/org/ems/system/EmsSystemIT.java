@@ -250,7 +250,7 @@ class EmsSystemIT {
     @Test
     @Order(5)
     void everyAnswerCarriesTheSecurityHeadersAndNoProductName() throws Exception {
-        HttpResponse<String> page = dashboard(signInToPages());
+        HttpResponse<String> page = livePage(signInToPages());
         String pagePolicy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(pagePolicy)
                 .contains("frame-ancestors 'none'", "object-src 'none'", "script-src 'self' 'nonce-")
@@ -322,8 +322,8 @@ class EmsSystemIT {
     @Order(7)
     void aStoredReadingIsPushedToAnOpenPage() throws Exception {
         String cookie = signInToPages();
-        HttpResponse<String> page = dashboard(cookie);
-        assertThat(page.body()).contains("Live meter readings");
+        HttpResponse<String> page = livePage(cookie);
+        assertThat(page.body()).contains("Live readings");
         Matcher channel =
                 Pattern.compile("(/jakarta\\.faces\\.push/readings\\?[^\"']+)").matcher(page.body());
         assertThat(channel.find()).as("f:websocket channel URL in page").isTrue();
@@ -424,8 +424,8 @@ class EmsSystemIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The dashboard as the page session sees it. */
-    private HttpResponse<String> dashboard(String cookie) throws IOException, InterruptedException {
+    /** The start page (live readings) as the administrator's page session sees it. */
+    private HttpResponse<String> livePage(String cookie) throws IOException, InterruptedException {
         HttpResponse<String> page = http.send(
                 HttpRequest.newBuilder(ems.url("")).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
