@@ -1,11 +1,13 @@
 package org.ems.contracts.user;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What other modules may ask about users (implemented by user-ejb): devices need their owner's time zone. No module
- * reads the {@code users} schema itself.
+ * What other modules may ask about users (implemented by user-ejb): devices need their owner's time zone, chat the
+ * names of the people in a conversation. No module reads the {@code users} schema itself.
  */
 public interface UserDirectory {
 
@@ -14,4 +16,7 @@ public interface UserDirectory {
 
     /** The zone of users and devices that give none ({@code ems.timezone}, default UTC). */
     String defaultTimeZone();
+
+    /** The users among {@code ids} that exist, by id. */
+    Map<UUID, Person> people(Collection<UUID> ids);
 }

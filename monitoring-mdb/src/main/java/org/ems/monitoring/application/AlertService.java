@@ -1,17 +1,22 @@
 package org.ems.monitoring.application;
 
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ems.contracts.access.Caller;
+import org.ems.contracts.alert.AlertDirectory;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.monitoring.domain.AlertRepository;
 
 /** Alerts as the callers who may see them see them: those of their devices (an administrator: all). */
 @Stateless
-public class AlertService {
+@LocalBean
+@Local(AlertDirectory.class) // the view chat uses, besides the bean itself
+public class AlertService implements AlertDirectory {
 
     /** At most this many alerts, the newest, in one list. */
     public static final int LIST_LIMIT = 500;
@@ -26,6 +31,11 @@ public class AlertService {
      */
     public List<AlertMessage> list(Caller caller, Optional<UUID> deviceId) {
         return alerts.list(caller.ownerScope(), deviceId, LIST_LIMIT);
+    }
+
+    @Override
+    public Optional<AlertMessage> find(UUID alertId, Caller caller) {
+        return alerts.find(alertId, caller.ownerScope());
     }
 
     /** How many of the alerts the caller may see are not acknowledged yet (the pages' badge). */

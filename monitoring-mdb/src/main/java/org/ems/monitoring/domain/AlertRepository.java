@@ -23,6 +23,9 @@ public interface AlertRepository {
     /** How many alerts of each device in the scope are not acknowledged yet (devices with none left out). */
     java.util.Map<UUID, Long> unacknowledgedByDevice(Optional<UUID> ownerScope);
 
+    /** The alert, when it is in the scope. */
+    Optional<AlertMessage> find(UUID id, Optional<UUID> ownerScope);
+
     /** Marks the alert acknowledged (the first time only); empty when there is no such alert in the scope. */
     Optional<AlertMessage> acknowledge(UUID id, Optional<UUID> ownerScope);
 }

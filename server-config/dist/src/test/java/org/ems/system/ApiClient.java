@@ -87,6 +87,30 @@ final class ApiClient {
                 .get(10, TimeUnit.SECONDS);
     }
 
+    /** The handshake's HTTP status on {@code path}: 101 when the socket opened. */
+    int handshake(String path, String token, String origin) throws Exception {
+        var builder = http.newWebSocketBuilder();
+        if (token != null) {
+            builder.subprotocols("access_token", token);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        try {
+            var socket = builder.buildAsync(
+                            URI.create("ws://127.0.0.1:" + ems.httpPort + path), new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(socket.getSubprotocol()).isEqualTo(token == null ? "" : "access_token");
+            socket.abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     static String quote(String text) {
         return Json.createValue(text).toString();
     }

@@ -506,29 +506,8 @@ class ApiSecurityIT {
         socket.abort();
     }
 
-    /** The handshake's HTTP status: 101 when the socket opened. */
     private int handshake(String token, String origin) throws Exception {
-        var builder = http.newWebSocketBuilder();
-        if (token != null) {
-            builder.subprotocols("access_token", token);
-        }
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
-        try {
-            var socket = builder.buildAsync(
-                            java.net.URI.create("ws://127.0.0.1:" + ems.httpPort + "/ws/alerts"),
-                            new java.net.http.WebSocket.Listener() {})
-                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(socket.getSubprotocol()).isEqualTo(token == null ? "" : "access_token");
-            socket.abort();
-            return 101;
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw e;
-        }
+        return api.handshake("/ws/alerts", token, origin);
     }
 
     /** Tokens that must be refused although they name an active sign-in. */

@@ -453,6 +453,14 @@ public class UserService implements UserDirectory {
     }
 
     @Override
+    public java.util.Map<UUID, org.ems.contracts.user.Person> people(java.util.Collection<UUID> ids) {
+        return findAll(ids).values().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        UserView::id,
+                        u -> new org.ems.contracts.user.Person(u.id(), u.username(), u.name(), u.role())));
+    }
+
+    @Override
     public String defaultTimeZone() {
         return zone(defaultTimeZone);
     }

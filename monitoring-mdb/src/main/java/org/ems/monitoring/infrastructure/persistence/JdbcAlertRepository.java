@@ -100,6 +100,20 @@ public class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
+    public Optional<AlertMessage> find(UUID id, Optional<UUID> ownerScope) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select " + COLUMNS + " from monitoring.alert a where a.id = ? and " + IN_SCOPE)) {
+            s.setObject(1, id);
+            s.setObject(2, ownerScope.orElse(null));
+            s.setObject(3, ownerScope.orElse(null));
+            return first(s);
+        } catch (SQLException e) {
+            throw new PersistenceFailure("cannot read alert " + id, e);
+        }
+    }
+
+    @Override
     public Optional<AlertMessage> acknowledge(UUID id, Optional<UUID> ownerScope) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(

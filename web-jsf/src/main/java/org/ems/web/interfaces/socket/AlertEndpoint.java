@@ -1,14 +1,11 @@
 package org.ems.web.interfaces.socket;
 
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
-import java.util.Optional;
-import org.ems.web.infrastructure.security.SignedIn;
 
 /**
  * {@code /ws/alerts}: pushes each new alert of the connected user. Authentication (a JWT as subprotocol
@@ -20,12 +17,7 @@ public class AlertEndpoint {
 
     @OnOpen
     public void open(Session session) throws IOException {
-        Optional<SignedIn> signedIn = SignedIn.of(session.getUserPrincipal());
-        if (signedIn.isEmpty()) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
-            return;
-        }
-        sockets().opened(signedIn.get(), session);
+        SocketCaller.of(session).ifPresent(signedIn -> sockets().opened(signedIn, session));
     }
 
     @OnClose

@@ -17,10 +17,12 @@ public class SocketRegistration implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServerContainer container =
                 (ServerContainer) event.getServletContext().getAttribute(ServerContainer.class.getName());
-        try {
-            container.addEndpoint(AlertEndpoint.class);
-        } catch (DeploymentException alreadyRegistered) {
-            // the annotation scan found it this time
+        for (Class<?> endpoint : java.util.List.of(AlertEndpoint.class, ChatEndpoint.class)) {
+            try {
+                container.addEndpoint(endpoint);
+            } catch (DeploymentException alreadyRegistered) {
+                // the annotation scan found it this time
+            }
         }
     }
 }

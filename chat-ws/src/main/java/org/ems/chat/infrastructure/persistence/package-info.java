@@ -1,0 +1,2 @@
+/** The {@code chat} schema through JDBC. */
+package org.ems.chat.infrastructure.persistence;
