@@ -394,6 +394,140 @@ class BrowserIT {
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
     }
 
+    @Test
+    void aClientAndAnAdministratorChatInTheirPages() throws Exception {
+        String admin = api.login("admin", ADMIN_PASSWORD).getString("token");
+        api.call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"hana\",\"password\":\"hana-password\",\"name\":\"Hana\",\"role\":\"CLIENT\"}");
+        String hana = api.login("hana", "hana-password").getString("token");
+        String hanaId = ApiClient.json(api.call("GET", "api/me", hana, null)).getString("id");
+        UUID device = UUID.fromString(ApiClient.json(api.call(
+                        "POST",
+                        "api/devices",
+                        admin,
+                        "{\"name\":\"hana's oven\",\"maxHourlyKwh\":1,\"ownerId\":\"" + hanaId
+                                + "\",\"timeZone\":\"UTC\"}"))
+                .getString("id"));
+        ems.sendReadings(reading(device, "2026-05-09T09:00:00Z", "0"), reading(device, "2026-05-09T09:30:00Z", "4"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !ApiClient.jsonArray(api.call("GET", "api/alerts", hana, null))
+                        .isEmpty());
+        var adminFrames = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var adminSocket = api.socket("/ws/chat", admin, null, adminFrames);
+        try {
+            // The client asks about her alert from the alerts page; the administrator (a socket) is online.
+            browser.manage().deleteAllCookies();
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            browser.get(ems.url("portal/alerts.xhtml").toString());
+            page(b -> b.getCurrentUrl().contains("login"));
+            signIn("hana", "hana-password");
+            page(b -> b.findElement(By.id("alertsForm:alerts")).getText().contains("hana's oven"));
+            browser.findElement(By.linkText("Ask about it")).click();
+            page(b -> b.getCurrentUrl().contains("/portal/chat.xhtml")
+                    && b.findElement(By.id("chatPresence")).getText().contains("admin"));
+            assertThat(((JavascriptExecutor) browser)
+                            .executeScript("var s = document.getElementById('chatAlert');"
+                                    + " return s.options[s.selectedIndex].text;"))
+                    .asString()
+                    .contains("hana's oven");
+            browser.findElement(By.id("chatText")).sendKeys("Why <b>so</b> much?", org.openqa.selenium.Keys.ENTER);
+            JsonObject asked = chatFrame(adminFrames, "message");
+            assertThat(asked.getString("text")).isEqualTo("Why <b>so</b> much?");
+            assertThat(asked.getJsonObject("alert").getString("deviceId")).isEqualTo(device.toString());
+            page(b -> b.findElements(By.cssSelector("#chatMessages .ems-mine:not(.ems-pending)"))
+                            .size()
+                    == 1);
+
+            // The administrator types and answers: the open page shows both at once and reads the answer.
+            adminSocket.sendText("{\"type\":\"typing\",\"conversationId\":\"" + hanaId + "\"}", true);
+            page(b -> b.findElement(By.id("chatTyping")).getText().contains("admin is typing"));
+            adminSocket.sendText(
+                    "{\"type\":\"send\",\"conversationId\":\"" + hanaId + "\",\"clientMsgId\":\"" + UUID.randomUUID()
+                            + "\",\"text\":\"Your oven ran <i>all</i> morning.\"}",
+                    true);
+            page(b -> b.findElement(By.id("chatMessages")).getText().contains("Your oven ran <i>all</i> morning."));
+            assertThat(chatFrame(adminFrames, "read").getJsonObject("by").getString("username"))
+                    .isEqualTo("hana");
+            screenshot("portal-chat-desktop");
+            assertEveryInputLabelled();
+            browser.manage().window().setSize(new Dimension(390, 844));
+            screenshot("portal-chat-phone");
+            assertNoHorizontalScroll();
+            browser.manage().window().setSize(new Dimension(1280, 900));
+
+            // The administrator's inbox in the console: the conversation, her question with the alert, an answer.
+            browser.manage().deleteAllCookies();
+            browser.get(ems.url("console/chat.xhtml").toString());
+            page(b -> b.getCurrentUrl().contains("login"));
+            signIn("admin", ADMIN_PASSWORD);
+            page(b -> b.findElements(By.cssSelector("#chatInbox button")).stream()
+                    .anyMatch(c -> c.getText().contains("hana")));
+            browser.findElements(By.cssSelector("#chatInbox button")).stream()
+                    .filter(c -> c.getText().contains("hana"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            page(b -> b.findElement(By.id("chatMessages")).getText().contains("Why <b>so</b> much?")
+                    && b.findElement(By.cssSelector("#chatMessages .ems-attached a"))
+                            .getAttribute("href")
+                            .contains("id=" + device + "&date=2026-05-09"));
+            var hanaFrames = new java.util.concurrent.LinkedBlockingQueue<String>();
+            var hanaSocket =
+                    api.socket("/ws/chat", api.login("hana", "hana-password").getString("token"), null, hanaFrames);
+            try {
+                browser.findElement(By.id("chatText")).sendKeys("Shall we lower the limit?");
+                browser.findElement(By.id("chatSend")).click();
+                assertThat(chatFrame(hanaFrames, "message").getString("text")).isEqualTo("Shall we lower the limit?");
+                screenshot("console-chat-desktop");
+                assertEveryInputLabelled();
+
+                // On another page, a new message of hers: the chat badge and a toast.
+                browser.findElement(By.id("navUsers")).click();
+                page(b -> b.getCurrentUrl().endsWith("/console/users.xhtml"));
+                Thread.sleep(1_000); // the page's chat socket opens
+                hanaSocket.sendText(
+                        "{\"type\":\"send\",\"clientMsgId\":\"" + UUID.randomUUID() + "\",\"text\":\"Yes please\"}",
+                        true);
+                page(b -> b.findElement(By.id("chatBadge")).getText().equals("1")
+                        && b.findElements(By.cssSelector(".ui-growl-title")).stream()
+                                .anyMatch(toast -> toast.getText().contains("New message from hana")));
+                screenshot("console-chat-badge");
+                browser.manage().window().setSize(new Dimension(390, 844));
+                browser.get(ems.url("console/chat.xhtml").toString());
+                page(b -> b.findElements(By.cssSelector("#chatInbox button")).size() >= 1);
+                screenshot("console-chat-phone");
+                assertNoHorizontalScroll();
+                browser.manage().window().setSize(new Dimension(1280, 900));
+            } finally {
+                hanaSocket.abort();
+            }
+        } finally {
+            adminSocket.abort();
+        }
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
+                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
+    }
+
+    /** The next chat frame of that type on a test socket, within 10 s. */
+    private static JsonObject chatFrame(java.util.concurrent.BlockingQueue<String> frames, String type)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = frames.poll(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (text != null && !text.startsWith(ApiClient.CLOSED)) {
+                JsonObject frame = ApiClient.json(text);
+                if (type.equals(frame.getString("type"))) {
+                    return frame;
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " frame");
+    }
+
     private long unacknowledged(String device, String token) throws Exception {
         return ApiClient.jsonArray(api.call("GET", "api/alerts?deviceId=" + device, token, null))
                 .getValuesAs(JsonObject.class)
