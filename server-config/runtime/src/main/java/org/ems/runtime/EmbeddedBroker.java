@@ -8,14 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
-import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
 /**
  * An ActiveMQ Artemis broker inside the launcher's JVM, configured by {@code broker.xml}, with a persistent journal
- * under {@code $EMS_HOME/broker}. It always requires login: role {@code app} for EMS, role {@code meter} for meters.
+ * under {@code $EMS_HOME/broker}. It always requires login ({@link BrokerAccounts}): role {@code app} for EMS, role
+ * {@code meter} for meters.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -28,14 +27,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.broker = broker;
     }
 
+    /** A broker for EMS and the gateway account only (no meter credentials: no database), in plain TCP. */
     public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint)
             throws Exception {
-        return start(home, address, endpoint, Optional.empty());
+        return start(home, address, endpoint, Optional.empty(), new BrokerAccounts(endpoint, true, Optional.empty()));
     }
 
-    /** A broker whose acceptor speaks TLS only when {@code tls} is given. */
-    public static EmbeddedBroker start(
-            InstallationHome home, String address, BrokerEndpoint endpoint, Optional<TlsMaterial> tls)
+    /** A broker whose acceptor speaks TLS only when {@code tls} is given, letting in the {@code accounts}. */
+    static EmbeddedBroker start(
+            InstallationHome home,
+            String address,
+            BrokerEndpoint endpoint,
+            Optional<TlsMaterial> tls,
+            ActiveMQSecurityManager accounts)
             throws Exception {
         List<String> acceptorOptions = new ArrayList<>(List.of("tcpNoDelay=true"));
         tls.ifPresent(material -> acceptorOptions.addAll(material.acceptorOptions()));
@@ -45,12 +49,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         System.setProperty("ems.broker.port", Integer.toString(endpoint.port()));
         System.setProperty("ems.broker.acceptor-options", String.join(";", acceptorOptions));
 
-        SecurityConfiguration accounts = new SecurityConfiguration();
-        accounts.addUser(endpoint.appUser(), endpoint.appPassword());
-        accounts.addRole(endpoint.appUser(), "app");
-        accounts.addUser(endpoint.meterUser(), endpoint.meterPassword());
-        accounts.addRole(endpoint.meterUser(), "meter");
-
         // Artemis reads its configuration from a file; the copy also shows operators what runs.
         Path config = home.directory("run").resolve("broker.xml");
         try (InputStream in = EmbeddedBroker.class.getResourceAsStream("broker.xml")) {
@@ -58,7 +56,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfigResourcePath(config.toUri().toString());
-        broker.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), accounts));
+        broker.setSecurityManager(accounts);
         try {
             broker.start();
         } catch (Exception e) {

@@ -28,7 +28,8 @@ public record EmsSettings(
         String timeZone,
         boolean tls,
         Optional<Path> tlsKeyStore,
-        Optional<String> tlsKeyStorePassword) {
+        Optional<String> tlsKeyStorePassword,
+        boolean brokerGateway) {
 
     public static EmsSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         return new EmsSettings(
@@ -53,7 +54,8 @@ public record EmsSettings(
                 env.getOrDefault("EMS_TIMEZONE", "UTC"),
                 tls(env),
                 value(env, "EMS_TLS_KEYSTORE").map(Path::of),
-                value(env, "EMS_TLS_KEYSTORE_PASSWORD"));
+                value(env, "EMS_TLS_KEYSTORE_PASSWORD"),
+                onOff(env, "EMS_BROKER_GATEWAY").orElse(true));
     }
 
     /** The port EMS serves on: HTTPS when TLS is on (plain HTTP is then off), else HTTP. */
@@ -68,12 +70,16 @@ public record EmsSettings(
 
     /** TLS is on with {@code EMS_TLS=on} (self-signed key unless one is given) or when a key store is given. */
     private static boolean tls(Map<String, String> env) {
-        String text = env.getOrDefault("EMS_TLS", "").trim();
+        return onOff(env, "EMS_TLS").orElse(value(env, "EMS_TLS_KEYSTORE").isPresent());
+    }
+
+    /** A switch: {@code on} or {@code off}; empty when not set. */
+    private static Optional<Boolean> onOff(Map<String, String> env, String name) {
+        String text = env.getOrDefault(name, "").trim();
         if (!text.isEmpty() && !text.equals("on") && !text.equals("off")) {
-            throw new IllegalArgumentException("EMS_TLS must be on or off, not '" + text + "'");
+            throw new IllegalArgumentException(name + " must be on or off, not '" + text + "'");
         }
-        return text.equals("on")
-                || (!text.equals("off") && value(env, "EMS_TLS_KEYSTORE").isPresent());
+        return text.isEmpty() ? Optional.empty() : Optional.of(text.equals("on"));
     }
 
     /** Settings for tests: everything embedded under {@code home}, on the given ports. */

@@ -56,7 +56,12 @@ public final class Infrastructure implements AutoCloseable {
             Optional<TlsMaterial> tls = withBroker ? TlsMaterial.ensure(settings, home) : Optional.empty();
             BrokerEndpoint broker = withBroker ? brokerEndpoint(settings, home, tls) : null;
             if (withBroker && settings.brokerUrl().isEmpty()) {
-                started.add(EmbeddedBroker.start(home, settings.bindAddress(), broker, tls));
+                started.add(EmbeddedBroker.start(
+                        home,
+                        settings.bindAddress(),
+                        broker,
+                        tls,
+                        new BrokerAccounts(broker, settings.brokerGateway(), Optional.of(database))));
             }
             return new Infrastructure(database, broker, tls, started);
         } catch (Exception e) {

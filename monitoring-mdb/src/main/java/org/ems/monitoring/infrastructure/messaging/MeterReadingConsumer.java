@@ -9,15 +9,21 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
+import org.ems.contracts.meter.MeterIdentity;
 import org.ems.contracts.reading.DecodedReadings;
 import org.ems.contracts.reading.InvalidReadingException;
+import org.ems.contracts.reading.MeterReading;
 import org.ems.contracts.reading.MeterReadingCodec;
 import org.ems.monitoring.application.GroupCommit;
 
 /**
- * Consumes meter readings from {@code ems.readings}: decodes, dead-letters the invalid ones with their reason, and
+ * Consumes meter readings from {@code ems.readings}: decodes, dead-letters the invalid ones and those a meter may not
+ * report (another device's, {@link MeterIdentity}) with their reason, and
  * hands the valid ones to {@link GroupCommit}, which commits them in a database transaction of its own. The
  * message is acknowledged once that is done; anything that fails (database, broker) is thrown, so the broker
  * redelivers. Delivery is at least once, the effect exactly once: applying readings again changes nothing.
@@ -68,8 +74,18 @@ public class MeterReadingConsumer implements MessageListener {
                 deadLetters.reject(body == null ? "" : body, e.getMessage(), message.getJMSMessageID());
                 return;
             }
-            if (!decoded.readings().isEmpty()) {
-                readings.apply(decoded.readings());
+            // A meter signed in with its own credential reports its own device only; the rest of a batch is kept.
+            String sender = message.getStringProperty(MeterIdentity.SENDER_PROPERTY);
+            Map<Boolean, List<MeterReading>> own = decoded.readings().stream()
+                    .collect(Collectors.partitioningBy(r -> MeterIdentity.mayReport(sender, r.deviceId())));
+            if (!own.get(true).isEmpty()) {
+                readings.apply(own.get(true));
+            }
+            for (MeterReading foreign : own.get(false)) {
+                deadLetters.reject(
+                        MeterReadingCodec.encode(foreign),
+                        MeterIdentity.notItsOwn(sender, foreign.deviceId()),
+                        message.getJMSMessageID());
             }
             for (DecodedReadings.Rejected rejected : decoded.rejected()) {
                 deadLetters.reject(rejected.json(), rejected.reason(), message.getJMSMessageID());

@@ -19,6 +19,7 @@ import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.device.DeviceData;
 import org.ems.devices.application.DeviceService;
+import org.ems.devices.application.MeterCredentials;
 
 /** {@code /api/devices}: administrators manage all devices; clients see their own (another's is a 404). */
 @Path("devices")
@@ -28,6 +29,9 @@ public class DevicesResource {
 
     @Inject
     DeviceService devices;
+
+    @Inject
+    MeterCredentials credentials;
 
     @Inject
     Caller caller;
@@ -68,6 +72,26 @@ public class DevicesResource {
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("id") String id) {
         devices.delete(Ids.uuid(id, "device"));
+        return Response.noContent().build();
+    }
+
+    /** A meter credential for the device: its password is in this answer only; issuing again rotates it. */
+    @POST
+    @Path("{id}/credentials")
+    @RolesAllowed(Roles.ADMIN)
+    public Response issueCredential(@PathParam("id") String id) {
+        MeterCredentials.Issued issued = credentials.issue(Ids.uuid(id, "device"));
+        return Response.status(Response.Status.CREATED)
+                .header("Cache-Control", "no-store")
+                .entity(issued)
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}/credentials")
+    @RolesAllowed(Roles.ADMIN)
+    public Response revokeCredential(@PathParam("id") String id) {
+        credentials.revoke(Ids.uuid(id, "device"));
         return Response.noContent().build();
     }
 }

@@ -13,6 +13,7 @@ import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.device.DeviceData;
 import org.ems.devices.application.DeviceService;
+import org.ems.devices.application.MeterCredentials;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
 import org.primefaces.PrimeFaces;
@@ -35,6 +36,9 @@ public class DevicesBacking implements Serializable {
     DeviceService devices;
 
     @Inject
+    MeterCredentials credentials;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -49,6 +53,8 @@ public class DevicesBacking implements Serializable {
     private DeviceService.DeviceRequest request = new DeviceService.DeviceRequest();
     private UserView owner;
     private DeviceData selected;
+    private transient MeterCredentials.Issued issued;
+    private java.time.Instant credentialIssuedAt;
     private Map<UUID, String> ownerNames = Map.of();
 
     private final LazyDataModel<DeviceData> model = new LazyDataModel<>() {
@@ -134,6 +140,36 @@ public class DevicesBacking implements Serializable {
         } catch (Rejected rejected) {
             PageMessages.refused(rejected, "deviceForm");
         }
+    }
+
+    /** Opens a device's credential dialog. */
+    public void startCredential(DeviceData device) {
+        selected = device;
+        issued = null;
+        credentialIssuedAt = credentials.issuedAt(device.id()).orElse(null);
+    }
+
+    /** Issues (or rotates) the selected device's credential; its password is shown until the dialog closes. */
+    public void issueCredential() {
+        issued = credentials.issue(selected.id());
+        credentialIssuedAt = credentials.issuedAt(selected.id()).orElse(null);
+        PageMessages.done("credential.done", selected.name());
+    }
+
+    public void revokeCredential() {
+        credentials.revoke(selected.id());
+        issued = null;
+        credentialIssuedAt = null;
+        PageMessages.done("credential.revoked", selected.name());
+    }
+
+    /** The password just issued, shown once (null otherwise); never kept beyond this view. */
+    public MeterCredentials.Issued getIssued() {
+        return issued;
+    }
+
+    public java.time.Instant getCredentialIssuedAt() {
+        return credentialIssuedAt;
     }
 
     public void delete(DeviceData device) {

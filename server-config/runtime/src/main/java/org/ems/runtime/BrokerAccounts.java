@@ -1,0 +1,146 @@
+package org.ems.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager3;
+import org.ems.contracts.meter.MeterIdentity;
+import org.ems.contracts.meter.MeterSecret;
+
+/**
+ * Who may use the embedded broker, and as what: EMS itself (role {@code app}); the gateway account for the simulator
+ * and trusted data concentrators (role {@code meter}, unless switched off); and every meter with its own credential,
+ * its device id as username, checked against {@code devices.meter_credential} (role {@code meter}). Credentials are
+ * read from the database on every check (the broker checks again each second), so a new, rotated or revoked one
+ * counts at once, without a restart; the slow hash is computed only when the stored hash or the password changed.
+ */
+final class BrokerAccounts implements ActiveMQSecurityManager3 {
+
+    private static final Logger LOG = Logger.getLogger(BrokerAccounts.class.getName());
+
+    private final BrokerEndpoint endpoint;
+    private final boolean gateway;
+    private final Optional<DatabaseEndpoint> database;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private Connection connection;
+
+    /** A password once found right for a stored hash: its digest, so the slow hash runs once per credential. */
+    private record Verified(String storedHash, byte[] digest) {}
+
+    /** With no database, no meter credential is known: EMS and the gateway only. */
+    BrokerAccounts(BrokerEndpoint endpoint, boolean gateway, Optional<DatabaseEndpoint> database) {
+        this.endpoint = endpoint;
+        this.gateway = gateway;
+        this.database = database;
+    }
+
+    /** The validated user (the broker writes it on every message the connection sends), or null when refused. */
+    @Override
+    public String validateUser(String user, String password, RemotingConnection connection) {
+        return validateUser(user, password) ? user : null;
+    }
+
+    @Override
+    public String validateUserAndRole(
+            String user,
+            String password,
+            Set<Role> roles,
+            CheckType checkType,
+            String address,
+            RemotingConnection connection) {
+        return validateUserAndRole(user, password, roles, checkType) ? user : null;
+    }
+
+    @Override
+    public boolean validateUser(String user, String password) {
+        return role(user, password).isPresent();
+    }
+
+    @Override
+    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+        Optional<String> role = role(user, password);
+        return role.isPresent() && roles.stream().anyMatch(r -> r.getName().equals(role.get()) && checkType.hasRole(r));
+    }
+
+    private Optional<String> role(String user, String password) {
+        if (user == null || password == null) {
+            return Optional.empty();
+        }
+        if (same(user, endpoint.appUser()) && same(password, endpoint.appPassword())) {
+            return Optional.of("app");
+        }
+        if (gateway && same(user, endpoint.meterUser()) && same(password, endpoint.meterPassword())) {
+            return Optional.of("meter");
+        }
+        UUID device = MeterIdentity.deviceOf(user);
+        if (device == null) {
+            return Optional.empty();
+        }
+        String stored = storedHash(device);
+        if (stored == null) {
+            verified.remove(user);
+            return Optional.empty();
+        }
+        byte[] digest = sha256(password);
+        Verified known = verified.get(user);
+        if (known != null && known.storedHash().equals(stored) && MessageDigest.isEqual(known.digest(), digest)) {
+            return Optional.of("meter");
+        }
+        if (MeterSecret.matches(password, stored)) {
+            verified.put(user, new Verified(stored, digest));
+            return Optional.of("meter");
+        }
+        return Optional.empty();
+    }
+
+    /** The device's credential hash, or null when it has none (or the database cannot say: refused until it can). */
+    private synchronized String storedHash(UUID device) {
+        if (database.isEmpty()) {
+            return null;
+        }
+        try {
+            if (connection == null || !connection.isValid(2)) {
+                DatabaseEndpoint db = database.get();
+                connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+            }
+            try (PreparedStatement s = connection.prepareStatement(
+                    "select password_hash from devices.meter_credential where device_id = ?")) {
+                s.setObject(1, device);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warning(() -> "Cannot check a meter's credential (refused meanwhile): " + e.getMessage());
+            connection = null;
+            return null;
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sha256(String password) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
