@@ -7,8 +7,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,14 +32,7 @@ class AlertsSystemIT {
 
     @BeforeAll
     void start() throws Exception {
-        Path home = Files.createTempDirectory(Path.of("target"), "ems-alerts-").toAbsolutePath();
-        ems = RunningEms.start(
-                home,
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        ems.awaitLine("EMS ready at", 240);
+        ems = RunningEms.ready("alerts", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         api = new ApiClient(ems);
         admin = api.login("admin", ADMIN_PASSWORD).getString("token");
     }

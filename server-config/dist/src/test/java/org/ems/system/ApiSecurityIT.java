@@ -48,20 +48,12 @@ class ApiSecurityIT {
 
     private HttpClient http;
     private ApiClient api;
-    private Path home;
     private RunningEms ems;
     private String admin;
 
     @BeforeAll
     void start() throws Exception {
-        home = Files.createTempDirectory(Path.of("target"), "ems-api-").toAbsolutePath();
-        ems = RunningEms.start(
-                home,
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        ems.awaitLine("EMS ready at", 240);
+        ems = RunningEms.ready("api", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         api = new ApiClient(ems);
         http = api.http;
         admin = login("admin", ADMIN_PASSWORD).getString("token");
@@ -455,11 +447,11 @@ class ApiSecurityIT {
     @Test
     @Order(6)
     void forgedExpiredAndMalformedTokensAreRefused() throws Exception {
-        RSAPrivateKey ours = privateKey(home.resolve("jwt/private.pem"));
+        RSAPrivateKey ours = privateKey(ems.home.resolve("jwt/private.pem"));
         var other = KeyPairGenerator.getInstance("RSA");
         other.initialize(2048);
         RSAPrivateKey theirs = (RSAPrivateKey) other.generateKeyPair().getPrivate();
-        byte[] publicPem = Files.readAllBytes(home.resolve("jwt/public.pem"));
+        byte[] publicPem = Files.readAllBytes(ems.home.resolve("jwt/public.pem"));
         Instant now = Instant.now();
         String me = json(call("GET", "api/me", admin, null)).getString("id");
         String signIn = SignedJWT.parse(admin).getJWTClaimsSet().getJWTID();

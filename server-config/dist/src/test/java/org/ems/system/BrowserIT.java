@@ -55,14 +55,7 @@ class BrowserIT {
                 .as("Chromium and chromedriver installed in CI")
                 .isTrue();
         assumeTrue(chromium, "no Chromium here (apt install chromium chromium-driver)");
-        Path home = Files.createTempDirectory(Path.of("target"), "ems-browser-").toAbsolutePath();
-        ems = RunningEms.start(
-                home,
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        ems.awaitLine("EMS ready at", 240);
+        ems = RunningEms.ready("browser", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         api = new ApiClient(ems);
 
         ChromeOptions options = new ChromeOptions()
@@ -76,7 +69,7 @@ class BrowserIT {
                         "--disable-component-update",
                         "--disable-sync",
                         "--no-first-run",
-                        "--user-data-dir=" + Files.createTempDirectory(home, "chromium-"));
+                        "--user-data-dir=" + Files.createTempDirectory(ems.home, "chromium-"));
         LoggingPreferences console = new LoggingPreferences();
         console.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", console);

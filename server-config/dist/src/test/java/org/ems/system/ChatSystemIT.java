@@ -38,14 +38,8 @@ class ChatSystemIT {
 
     @BeforeAll
     void start() throws Exception {
-        Path home = Files.createTempDirectory(Path.of("target"), "ems-chat-").toAbsolutePath();
-        one = RunningEms.start(
-                home,
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        one.awaitLine("EMS ready at", 240);
+        one = RunningEms.ready("chat", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        Path home = one.home;
         // A second instance on the first one's database and broker, with its keys; its tokens last 5 s.
         Path homeTwo =
                 Files.createTempDirectory(Path.of("target"), "ems-chat-two-").toAbsolutePath();

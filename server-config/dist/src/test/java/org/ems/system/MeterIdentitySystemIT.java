@@ -11,7 +11,6 @@ import jakarta.jms.Message;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +40,7 @@ class MeterIdentitySystemIT {
 
     @BeforeAll
     void start() throws Exception {
-        ems = RunningEms.start(
-                Files.createTempDirectory(Path.of("target"), "ems-meters-").toAbsolutePath(),
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        ems.awaitLine("EMS ready at", 240);
+        ems = RunningEms.ready("meters", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         api = new ApiClient(ems);
         admin = api.login("admin", ADMIN_PASSWORD).getString("token");
     }
@@ -134,13 +127,8 @@ class MeterIdentitySystemIT {
 
     @Test
     void theGatewayAccountCanBeSwitchedOff() throws Exception {
-        try (RunningEms closed = RunningEms.start(
-                Files.createTempDirectory(Path.of("target"), "ems-no-gateway-").toAbsolutePath(),
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                RunningEms.freePort(),
-                Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD, "EMS_BROKER_GATEWAY", "off"))) {
-            closed.awaitLine("EMS ready at", 240);
+        try (RunningEms closed = RunningEms.ready(
+                "no-gateway", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD, "EMS_BROKER_GATEWAY", "off"))) {
             assertThatThrownBy(() -> closed.sendReadings(reading(UUID.randomUUID(), "2026-04-01T12:00:00Z", "1")))
                     .isInstanceOf(JMSRuntimeException.class);
         }

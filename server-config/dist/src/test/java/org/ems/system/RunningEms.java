@@ -64,6 +64,20 @@ final class RunningEms implements AutoCloseable {
         reader.start();
     }
 
+    /** A new EMS on a fresh home under {@code target/} and free ports, once it says it is ready. */
+    static RunningEms ready(String name, Map<String, String> env) throws Exception {
+        Path home = Files.createTempDirectory(Path.of("target"), "ems-" + name + "-")
+                .toAbsolutePath();
+        RunningEms ems = start(home, freePort(), freePort(), freePort(), env);
+        try {
+            ems.awaitLine("EMS ready at", 240);
+        } catch (RuntimeException | Error e) {
+            ems.close();
+            throw e;
+        }
+        return ems;
+    }
+
     static RunningEms start(Path home, int httpPort, int dbPort, int brokerPort) throws IOException {
         return start(home, httpPort, dbPort, brokerPort, Map.of());
     }
