@@ -255,6 +255,29 @@ class BrowserIT {
                 .contains("2.5");
         screenshot("console-devices-desktop");
         assertEveryInputLabelled();
+
+        // The meter's own credential: issued, shown once, rotated, revoked.
+        browser.findElement(By.xpath("//tr[contains(., \"Erin's heat pump\")]//button[@title='Meter credential']"))
+                .click();
+        page(b -> b.findElement(By.id("credentialState")).getText().startsWith("No credential"));
+        browser.findElement(By.id("credentialForm:issue")).click();
+        page(b -> b.findElement(By.id("credentialForm:meterPassword"))
+                        .getAttribute("value")
+                        .length()
+                == 32);
+        String firstPassword =
+                browser.findElement(By.id("credentialForm:meterPassword")).getAttribute("value");
+        assertThat(browser.findElement(By.id("credentialState")).getText()).startsWith("A credential issued");
+        screenshot("console-device-credential");
+        assertEveryInputLabelled();
+        browser.findElement(By.id("credentialForm:issue")).click();
+        page(b -> !b.findElement(By.id("credentialForm:meterPassword"))
+                .getAttribute("value")
+                .equals(firstPassword));
+        browser.findElement(By.id("credentialForm:revoke")).click();
+        page(b -> b.findElement(By.id("credentialState")).getText().startsWith("No credential"));
+        browser.findElement(By.cssSelector("#credentialDialog .ui-dialog-titlebar-close"))
+                .click();
         String erinId =
                 ApiClient.jsonArray(api.call("GET", "api/users", admin, null)).getValuesAs(JsonObject.class).stream()
                         .filter(u -> u.getString("username").equals("erin"))

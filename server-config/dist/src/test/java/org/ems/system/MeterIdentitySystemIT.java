@@ -102,6 +102,28 @@ class MeterIdentitySystemIT {
             send(meter, MeterReadingCodec.encode(reading(mine, "2026-04-01T11:00:00Z", "3")));
         }
         await().atMost(ARRIVAL).untilAsserted(() -> assertThat(readings(mine)).isEqualTo(3));
+        // The simulator as this meter, with its own credential.
+        int exit = new picocli.CommandLine(new org.ems.simulator.Simulate())
+                .execute(
+                        "--device",
+                        mine.toString(),
+                        "--user",
+                        mine.toString(),
+                        "--password",
+                        rotated,
+                        "--broker",
+                        "tcp://127.0.0.1:" + ems.brokerPort,
+                        "--start",
+                        "2026-04-02T00:00:00Z",
+                        "--count",
+                        "3",
+                        "--speed",
+                        "100000",
+                        "--state",
+                        Files.createTempDirectory(ems.home, "simulator-").toString());
+        assertThat(exit).isZero();
+        await().atMost(ARRIVAL)
+                .untilAsserted(() -> assertThat(readings(mine, "2026-04-02")).isEqualTo(3));
 
         // Revocation: no more connections. The credential shows in no answer but the one that issued it.
         assertThat(api.call("DELETE", "api/devices/" + mine + "/credentials", admin, null)
@@ -141,7 +163,11 @@ class MeterIdentitySystemIT {
     }
 
     private int readings(UUID device) throws Exception {
-        return ApiClient.json(api.call("GET", "api/devices/" + device + "/consumption?date=2026-04-01", admin, null))
+        return readings(device, "2026-04-01");
+    }
+
+    private int readings(UUID device, String date) throws Exception {
+        return ApiClient.json(api.call("GET", "api/devices/" + device + "/consumption?date=" + date, admin, null))
                 .getJsonArray("hours")
                 .getValuesAs(JsonObject.class)
                 .stream()
