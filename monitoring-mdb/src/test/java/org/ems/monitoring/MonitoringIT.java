@@ -71,6 +71,7 @@ class MonitoringIT {
                         "org.ems.monitoring.infrastructure.messaging",
                         "org.ems.monitoring.infrastructure.metrics",
                         "org.ems.contracts.reading",
+                        "org.ems.contracts.meter",
                         "org.ems.contracts.messaging",
                         "org.ems.contracts.device",
                         "org.ems.contracts.alert",
