@@ -1,18 +1,25 @@
 /* The pages' push handlers: alerts (every page) and live readings, written as text, never HTML. */
 var ems = {
-    /* A new alert of the user's: a toast and the unread badge on every page; the alerts page reloads its table. */
+    /*
+     * A new (or reinstated) alert of the user's: a toast and the unread badge on every page; a withdrawn one (late
+     * readings put its hour within the limit) takes its count back. The alerts page reloads its table.
+     */
     showAlert: function (json) {
         var alert = JSON.parse(json);
         var badge = document.getElementById('alertBadge');
-        if (badge) {
-            badge.textContent = String(Number(badge.textContent || '0') + 1);
-            badge.hidden = false;
+        var standing = !alert.withdrawnAt;
+        if (badge && !alert.acknowledgedAt) {
+            var count = Math.max(0, Number(badge.textContent || '0') + (standing ? 1 : -1));
+            badge.textContent = String(count);
+            badge.hidden = count === 0;
         }
         if (window.PF && PF('toast')) {
             PF('toast').renderMessage({
-                summary: badge ? badge.getAttribute('data-title') : 'Alert',
-                detail: alert.hourStart + ': ' + alert.kwh + ' kWh > ' + alert.limitKwh + ' kWh',
-                severity: 'warn'
+                summary: badge ? badge.getAttribute(standing ? 'data-title' : 'data-withdrawn') : 'Alert',
+                detail: standing
+                    ? alert.hourStart + ': ' + alert.kwh + ' kWh > ' + alert.limitKwh + ' kWh'
+                    : alert.hourStart + ': ' + alert.withdrawnReason,
+                severity: standing ? 'warn' : 'info'
             });
         }
         if (typeof window.alertArrived === 'function') {

@@ -247,6 +247,42 @@ class MonitoringIT {
     }
 
     @Test
+    void anAlertWhoseHourLateReadingsTakeBackWithinTheLimitIsWithdrawnAndReinstatedWhenOverAgain() throws Exception {
+        UUID owner = UUID.randomUUID();
+        UUID device = created(UUID.randomUUID(), "1.5", owner);
+        try (JMSConsumer published = jms.createConsumer(
+                jms.createTopic(Destinations.ALERTS), Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
+            // Two hours without readings: 4 kWh spread evenly, 2 in each, both over 1.5.
+            send(MeterReadingCodec.encode(reading(device, "2026-05-10T10:00:00Z", "0")));
+            send(MeterReadingCodec.encode(reading(device, "2026-05-10T12:00:00Z", "4")));
+            AlertMessage first =
+                    AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
+            AlertMessage second =
+                    AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
+            AlertMessage ten = first.hourStart().getHour() == 10 ? first : second;
+            assertTrue(ten.standing());
+
+            // A late reading at 10:50 says the hour used 1 kWh: its alert is withdrawn, 11:00's stands.
+            send(MeterReadingCodec.encode(reading(device, "2026-05-10T10:50:00Z", "0.5")));
+            AlertMessage withdrawn =
+                    AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
+            assertEquals(ten.id(), withdrawn.id());
+            assertNotNull(withdrawn.withdrawnAt(), "pushed as withdrawn");
+            assertEquals("late readings put the hour within its limit: 1 kWh", withdrawn.withdrawnReason());
+            assertEquals(1L, alerts.unacknowledged(client(owner)), "only 11:00 counts");
+
+            // Another at 10:55 takes it over again: the same alert, standing again, with the hour's total now.
+            send(MeterReadingCodec.encode(reading(device, "2026-05-10T10:55:00Z", "1.9")));
+            AlertMessage reinstated =
+                    AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
+            assertEquals(ten.id(), reinstated.id());
+            assertTrue(reinstated.standing());
+            assertTrue(reinstated.kwh().compareTo(new BigDecimal("1.5")) > 0);
+        }
+        assertEquals(2, alerts.list(client(owner), Optional.of(device)).size(), "still one alert per hour");
+    }
+
+    @Test
     void aLoweredLimitAppliesToHoursStillToComeNotToEarlierOnes() throws Exception {
         UUID owner = UUID.randomUUID();
         UUID device = created(UUID.randomUUID(), "1", owner);

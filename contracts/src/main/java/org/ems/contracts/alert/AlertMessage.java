@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param kwh the hour's total when the alert was raised
  * @param limitKwh the limit in force when the hour started
  * @param acknowledgedAt when it was acknowledged, or null
+ * @param withdrawnAt when late readings took the hour back within its limit, or null (standing)
+ * @param withdrawnReason why it was withdrawn, or null
  */
 public record AlertMessage(
         UUID id,
@@ -29,7 +31,14 @@ public record AlertMessage(
         BigDecimal kwh,
         BigDecimal limitKwh,
         Instant createdAt,
-        Instant acknowledgedAt) {
+        Instant acknowledgedAt,
+        Instant withdrawnAt,
+        String withdrawnReason) {
+
+    /** Whether the alert stands (not withdrawn). */
+    public boolean standing() {
+        return withdrawnAt == null;
+    }
 
     public String toJson() {
         return toJsonObject().toString();
@@ -44,18 +53,15 @@ public record AlertMessage(
                 .add("kwh", kwh)
                 .add("limitKwh", limitKwh)
                 .add("createdAt", createdAt.toString());
-        if (acknowledgedAt == null) {
-            json.addNull("acknowledgedAt");
-        } else {
-            json.add("acknowledgedAt", acknowledgedAt.toString());
-        }
+        nullable(json, "acknowledgedAt", acknowledgedAt);
+        nullable(json, "withdrawnAt", withdrawnAt);
+        nullable(json, "withdrawnReason", withdrawnReason);
         return json.build();
     }
 
     public static AlertMessage fromJson(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
-            JsonValue acknowledged = o.get("acknowledgedAt");
             return new AlertMessage(
                     UUID.fromString(o.getString("id")),
                     UUID.fromString(o.getString("deviceId")),
@@ -63,9 +69,9 @@ public record AlertMessage(
                     o.getJsonNumber("kwh").bigDecimalValue(),
                     o.getJsonNumber("limitKwh").bigDecimalValue(),
                     Instant.parse(o.getString("createdAt")),
-                    acknowledged == null || acknowledged.getValueType() == JsonValue.ValueType.NULL
-                            ? null
-                            : Instant.parse(o.getString("acknowledgedAt")));
+                    nullable(o, "acknowledgedAt") == null ? null : Instant.parse(nullable(o, "acknowledgedAt")),
+                    nullable(o, "withdrawnAt") == null ? null : Instant.parse(nullable(o, "withdrawnAt")),
+                    nullable(o, "withdrawnReason"));
         } catch (JsonException
                 | ClassCastException
                 | NullPointerException
@@ -73,5 +79,19 @@ public record AlertMessage(
                 | DateTimeParseException e) {
             throw new IllegalArgumentException("not an alert: " + e.getMessage(), e);
         }
+    }
+
+    private static void nullable(JsonObjectBuilder json, String name, Object value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value.toString());
+        }
+    }
+
+    /** A string member that may be missing or null. */
+    private static String nullable(JsonObject o, String name) {
+        JsonValue value = o.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : o.getString(name);
     }
 }

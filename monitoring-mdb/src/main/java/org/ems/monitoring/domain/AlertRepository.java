@@ -9,8 +9,14 @@ import org.ems.contracts.alert.AlertMessage;
 /** Stored alerts: at most one per device-hour. Who sees an alert follows its device's owner in the replica. */
 public interface AlertRepository {
 
-    /** The alert for this device-hour, if there was none yet; empty when the hour has one already. */
+    /**
+     * The alert for this device-hour, new, or the withdrawn one reinstated (with the total and limit now); empty when
+     * the hour has a standing one already.
+     */
     Optional<AlertMessage> raise(MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit);
+
+    /** Withdraws the hour's standing alert, saying why; empty when it has none standing. */
+    Optional<AlertMessage> withdraw(UUID deviceId, ClockHours.Hour hour, String reason);
 
     /**
      * The newest alerts first, at most {@code limit}.

@@ -38,4 +38,10 @@ public record LimitHistory(NavigableMap<Instant, BigDecimal> limits) {
         BigDecimal limit = inForceAt(hour.start(), current);
         return total.kwh().compareTo(limit) > 0 ? Optional.of(limit) : Optional.empty();
     }
+
+    /** Why an alerted hour's alert is withdrawn: its total is within the limit after all. */
+    public static String withinLimit(HourTotal total) {
+        return "late readings put the hour within its limit: "
+                + total.kwh().stripTrailingZeros().toPlainString() + " kWh";
+    }
 }

@@ -28,7 +28,8 @@ import org.ems.monitoring.domain.MonitoredDevice;
 public class JdbcAlertRepository implements AlertRepository {
 
     private static final String COLUMNS =
-            "a.id, a.device_id, a.hour_start, a.hour_offset_seconds, a.kwh, a.limit_kwh, a.created_at, a.acknowledged_at";
+            "a.id, a.device_id, a.hour_start, a.hour_offset_seconds, a.kwh, a.limit_kwh, a.created_at, a.acknowledged_at,"
+                    + " a.withdrawn_at, a.withdrawn_reason";
 
     /** Alerts in an owner's scope: of the devices they own now, per the replica (null: all). */
     private static final String IN_SCOPE = "(?::uuid is null or exists (select 1 from monitoring.device d"
@@ -44,7 +45,9 @@ public class JdbcAlertRepository implements AlertRepository {
                 PreparedStatement s = c.prepareStatement(
                         "insert into monitoring.alert as a (id, device_id, hour_start, hour_offset_seconds, kwh, limit_kwh,"
                                 + " created_at) values (?, ?, ?, ?, ?, ?, clock_timestamp())"
-                                + " on conflict (device_id, hour_start) do nothing returning " + COLUMNS)) {
+                                + " on conflict (device_id, hour_start) do update set withdrawn_at = null,"
+                                + " withdrawn_reason = null, kwh = excluded.kwh, limit_kwh = excluded.limit_kwh"
+                                + " where a.withdrawn_at is not null returning " + COLUMNS)) {
             s.setObject(1, UUID.randomUUID());
             s.setObject(2, device.id());
             s.setTimestamp(3, Timestamp.from(hour.start()));
@@ -84,7 +87,8 @@ public class JdbcAlertRepository implements AlertRepository {
     public Map<UUID, Long> unacknowledgedByDevice(Optional<UUID> ownerScope) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement("select a.device_id, count(*) from monitoring.alert a"
-                        + " where a.acknowledged_at is null and " + IN_SCOPE + " group by a.device_id")) {
+                        + " where a.acknowledged_at is null and a.withdrawn_at is null and " + IN_SCOPE
+                        + " group by a.device_id")) {
             s.setObject(1, ownerScope.orElse(null));
             s.setObject(2, ownerScope.orElse(null));
             Map<UUID, Long> counts = new HashMap<>();
@@ -96,6 +100,22 @@ public class JdbcAlertRepository implements AlertRepository {
             return counts;
         } catch (SQLException e) {
             throw new PersistenceFailure("cannot count alerts", e);
+        }
+    }
+
+    @Override
+    public Optional<AlertMessage> withdraw(UUID deviceId, ClockHours.Hour hour, String reason) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "update monitoring.alert a set withdrawn_at = clock_timestamp(), withdrawn_reason = ?"
+                                + " where a.device_id = ? and a.hour_start = ? and a.withdrawn_at is null returning "
+                                + COLUMNS)) {
+            s.setString(1, reason);
+            s.setObject(2, deviceId);
+            s.setTimestamp(3, Timestamp.from(hour.start()));
+            return first(s);
+        } catch (SQLException e) {
+            throw new PersistenceFailure("cannot withdraw an alert of device " + deviceId, e);
         }
     }
 
@@ -136,6 +156,7 @@ public class JdbcAlertRepository implements AlertRepository {
 
     private static AlertMessage alert(ResultSet rs) throws SQLException {
         Timestamp acknowledged = rs.getTimestamp(8);
+        Timestamp withdrawn = rs.getTimestamp(9);
         return new AlertMessage(
                 rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class),
@@ -143,6 +164,8 @@ public class JdbcAlertRepository implements AlertRepository {
                 rs.getBigDecimal(5),
                 rs.getBigDecimal(6),
                 rs.getTimestamp(7).toInstant(),
-                acknowledged == null ? null : acknowledged.toInstant());
+                acknowledged == null ? null : acknowledged.toInstant(),
+                withdrawn == null ? null : withdrawn.toInstant(),
+                rs.getString(10));
     }
 }

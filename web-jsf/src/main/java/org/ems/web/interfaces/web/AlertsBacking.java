@@ -45,6 +45,11 @@ public class AlertsBacking implements Serializable {
         public boolean isAcknowledged() {
             return alert.acknowledgedAt() != null;
         }
+
+        /** Still to deal with: standing and not acknowledged. */
+        public boolean isOpen() {
+            return alert.standing() && !isAcknowledged();
+        }
     }
 
     private List<Row> rows;
@@ -55,7 +60,7 @@ public class AlertsBacking implements Serializable {
     public List<Row> getShown() {
         String word = search == null ? "" : search.trim().toLowerCase(java.util.Locale.ROOT);
         return getRows().stream()
-                .filter(r -> !openOnly || !r.isAcknowledged())
+                .filter(r -> !openOnly || r.isOpen())
                 .filter(r -> r.device().toLowerCase(java.util.Locale.ROOT).contains(word)
                         || r.owner().toLowerCase(java.util.Locale.ROOT).contains(word))
                 .toList();
