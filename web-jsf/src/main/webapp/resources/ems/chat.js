@@ -64,6 +64,21 @@ document.addEventListener('DOMContentLoaded', function () {
             });
     }
 
+    /* A device's name (its id stays as the link's words when the device is gone or not the user's). */
+    var names = {};
+    function deviceName(id, show) {
+        names[id] = names[id] || fetch(base + '/api/devices/' + encodeURIComponent(id),
+            {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+            .then(function (response) {
+                return response.ok ? response.json() : null;
+            });
+        names[id].then(function (device) {
+            if (device) {
+                show(device.name);
+            }
+        });
+    }
+
     function connect() {
         var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
         socket = new WebSocket(scheme + location.host + base + '/ws/chat');
@@ -260,6 +275,9 @@ document.addEventListener('DOMContentLoaded', function () {
             link.href = base + '/portal/device.xhtml?id=' + encodeURIComponent(m.alert.deviceId) + '&date='
                 + encodeURIComponent(m.alert.hourStart.substring(0, 10));
             box.appendChild(link);
+            deviceName(m.alert.deviceId, function (name) {
+                link.textContent = name + ' · ' + m.alert.hourStart.substring(0, 10);
+            });
             li.appendChild(box);
         }
         stamp(li, m.sentAt);

@@ -489,7 +489,10 @@ class BrowserIT {
             page(b -> b.findElement(By.id("chatMessages")).getText().contains("Why <b>so</b> much?")
                     && b.findElement(By.cssSelector("#chatMessages .ems-attached a"))
                             .getAttribute("href")
-                            .contains("id=" + device + "&date=2026-05-09"));
+                            .contains("id=" + device + "&date=2026-05-09")
+                    && b.findElement(By.cssSelector("#chatMessages .ems-attached a"))
+                            .getText()
+                            .equals("hana's oven · 2026-05-09"));
             var hanaFrames = new java.util.concurrent.LinkedBlockingQueue<String>();
             var hanaSocket =
                     api.socket("/ws/chat", api.login("hana", "hana-password").getString("token"), null, hanaFrames);
