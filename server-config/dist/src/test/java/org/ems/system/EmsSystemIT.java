@@ -396,6 +396,31 @@ class EmsSystemIT {
                 .isEqualByComparingTo("3");
     }
 
+    @Test
+    @Order(10)
+    void afterThePowerCutOfTheLauncherAloneTheNextRunEndsWhatItLeftAndStarts() throws Exception {
+        long micro =
+                Long.parseLong(Files.readString(home.resolve("run/micro.pid")).trim());
+        long postgres = Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid"))
+                .get(0)
+                .trim());
+        ems.kill(); // SIGKILL to the launcher only: its children are not told
+        assertThat(ProcessHandle.of(micro).filter(ProcessHandle::isAlive))
+                .as("Payara Micro outlives a killed launcher")
+                .isPresent();
+
+        ems = RunningEms.start(home, ems.httpPort, ems.dbPort, ems.brokerPort);
+        ems.awaitLine("EMS ready at", 240);
+        assertThat(ems.output()).anyMatch(line -> line.contains("of an earlier run is still running"));
+        assertThat(ProcessHandle.of(micro).filter(ProcessHandle::isAlive))
+                .as("the old Payara Micro")
+                .isEmpty();
+        assertThat(ProcessHandle.of(postgres).filter(ProcessHandle::isAlive))
+                .as("the old PostgreSQL")
+                .isEmpty();
+        assertThat(get("api/devices").statusCode()).isEqualTo(200);
+    }
+
     private static MeterReading reading(UUID device, String instant, String kwh) {
         return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
     }

@@ -224,6 +224,13 @@ final class RunningEms implements AutoCloseable {
         return process;
     }
 
+    /** SIGKILL to the launcher alone, as a power cut of its JVM (its children are left as they are). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        reader.join(5_000);
+    }
+
     /** SIGTERM, as a service manager or Ctrl-C would; waits for a clean exit. */
     int stop() throws InterruptedException {
         process.toHandle().destroy(); // Process.destroy() would also close the output we still read

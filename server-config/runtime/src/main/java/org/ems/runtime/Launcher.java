@@ -62,6 +62,7 @@ public final class Launcher {
                     "no EMS distribution at " + distribution.toAbsolutePath() + " (build it with ./mvnw install)");
         }
         InstallationHome home = InstallationHome.open(settings.home());
+        Leftovers.end(home);
         requireFreePort(settings.bindAddress(), settings.webPort(), settings.webPortSetting());
         if (settings.dbUrl().isEmpty()) {
             requireFreePort(settings.bindAddress(), settings.dbPort(), "EMS_DB_PORT");
@@ -101,6 +102,7 @@ public final class Launcher {
                 microJar,
                 List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=256m"),
                 microOptions);
+        Leftovers.started(home, micro.process());
 
         Thread stopper = new Thread(() -> stop(micro, infrastructure, home), "ems-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
