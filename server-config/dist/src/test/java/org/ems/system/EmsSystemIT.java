@@ -421,6 +421,28 @@ class EmsSystemIT {
         assertThat(get("api/devices").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @Order(11)
+    void whenPayaraMicroDiesTheLauncherSaysSoAndStartsItAgain() throws Exception {
+        long micro =
+                Long.parseLong(Files.readString(home.resolve("run/micro.pid")).trim());
+        ProcessHandle.of(micro).orElseThrow().destroyForcibly();
+        assertThat(ems.awaitLine("ems: Payara Micro stopped unexpectedly", 30)).contains("restarting it in 1 s");
+        ems.awaitLine("EMS ready again at", 240);
+        assertThat(Long.parseLong(
+                        Files.readString(home.resolve("run/micro.pid")).trim()))
+                .isNotEqualTo(micro);
+        assertThat(get("api/devices").statusCode()).isEqualTo(200);
+        UUID device = createDevice();
+        ems.sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-13T00:00:00Z", "1")));
+        await().atMost(ARRIVAL)
+                .untilAsserted(() -> assertThat(json(get("api/devices/" + device + "/consumption?date=2026-03-13"))
+                                .getJsonArray("hours")
+                                .getJsonObject(0)
+                                .getInt("readings"))
+                        .isEqualTo(1));
+    }
+
     private static MeterReading reading(UUID device, String instant, String kwh) {
         return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
@@ -25,6 +26,9 @@ import java.util.stream.Stream;
 public final class Launcher {
 
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
+
+    /** Restarts of Payara Micro allowed within 10 minutes before the launcher gives up. */
+    static final int MAX_RESTARTS = 5;
 
     private Launcher() {}
 
@@ -94,17 +98,22 @@ public final class Launcher {
                 new ArrayList<>(config.options(settings.webPort(), List.of(postgresDriver(distribution))));
         microOptions.addAll(
                 List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
-        PayaraMicroProcess micro = PayaraMicroProcess.start(
-                home,
-                settings.bindAddress(),
-                settings.webPort(),
-                infrastructure.tls(),
-                microJar,
-                List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=256m"),
-                microOptions);
-        Leftovers.started(home, micro.process());
+        java.util.concurrent.Callable<PayaraMicroProcess> startMicro = () -> {
+            PayaraMicroProcess started = PayaraMicroProcess.start(
+                    home,
+                    settings.bindAddress(),
+                    settings.webPort(),
+                    infrastructure.tls(),
+                    microJar,
+                    List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxMetaspaceSize=256m"),
+                    microOptions);
+            Leftovers.started(home, started.process());
+            return started;
+        };
+        AtomicReference<PayaraMicroProcess> running = new AtomicReference<>(startMicro.call());
+        PayaraMicroProcess micro = running.get();
 
-        Thread stopper = new Thread(() -> stop(micro, infrastructure, home), "ems-stop");
+        Thread stopper = new Thread(() -> stop(running.get(), infrastructure, home), "ems-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             micro.awaitReady(Duration.ofMinutes(3));
@@ -135,13 +144,57 @@ public final class Launcher {
         }
         System.out.flush();
 
-        int exit = micro.process().waitFor();
-        if (STOPPING.get()) {
-            return; // the shutdown hook is stopping everything
+        supervise(running, startMicro, home);
+    }
+
+    /**
+     * Keeps Payara Micro running: when it dies (not stopped by us), says so and starts it again after a back-off
+     * (1, 2, 4, 8, 16 s); the database and the broker carry on meanwhile, and the MDBs take up the queued readings
+     * when it is back. After {@value #MAX_RESTARTS} restarts within 10 minutes it gives up, says why and exits
+     * non-zero (the shutdown hook stops the rest cleanly).
+     */
+    private static void supervise(
+            AtomicReference<PayaraMicroProcess> running,
+            java.util.concurrent.Callable<PayaraMicroProcess> startMicro,
+            InstallationHome home)
+            throws Exception {
+        Path log = home.root().resolve("logs/micro.log");
+        java.util.Deque<java.time.Instant> restarts = new java.util.ArrayDeque<>();
+        while (true) {
+            int exit = running.get().process().waitFor();
+            if (STOPPING.get()) {
+                return; // the shutdown hook is stopping everything
+            }
+            java.time.Instant now = java.time.Instant.now();
+            while (!restarts.isEmpty() && restarts.peekFirst().isBefore(now.minus(Duration.ofMinutes(10)))) {
+                restarts.pollFirst();
+            }
+            if (restarts.size() >= MAX_RESTARTS) {
+                System.err.println("ems: Payara Micro stopped " + (MAX_RESTARTS + 1)
+                        + " times within 10 minutes (last exit " + exit + "); giving up, see " + log);
+                System.exit(1);
+            }
+            restarts.addLast(now);
+            long backoff = 1L << (restarts.size() - 1);
+            System.err.println("ems: Payara Micro stopped unexpectedly (exit " + exit + "); restarting it in "
+                    + backoff + " s (restart " + restarts.size() + " of " + MAX_RESTARTS
+                    + " allowed in 10 minutes); see "
+                    + log);
+            Thread.sleep(backoff * 1000);
+            if (STOPPING.get()) {
+                return;
+            }
+            PayaraMicroProcess next = startMicro.call();
+            running.set(next);
+            try {
+                next.awaitReady(Duration.ofMinutes(3));
+                System.out.println("EMS ready again at " + next.baseUrl());
+                System.out.flush();
+            } catch (IOException notReady) {
+                System.err.println("ems: Payara Micro did not become ready again: " + notReady.getMessage());
+                next.close(); // counted as the next stop
+            }
         }
-        System.err.println("ems: Payara Micro stopped unexpectedly (exit " + exit + "); see "
-                + home.root().resolve("logs/micro.log"));
-        System.exit(1);
     }
 
     private static void stop(PayaraMicroProcess micro, Infrastructure infrastructure, InstallationHome home) {
