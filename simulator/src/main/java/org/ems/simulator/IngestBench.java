@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.ems.contracts.reading.MeterReading;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,17 +47,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private static final Duration INTERVAL = Duration.ofMinutes(10);
     private static final Instant METER_START = Instant.parse("2030-01-01T00:00:00Z");
 
-    @Option(names = "--ems", required = true, description = "EMS base URL, e.g. http://127.0.0.1:8080/")
-    URI ems;
-
-    @Option(names = "--broker", required = true, description = "broker URL")
-    String broker;
-
-    @Option(names = "--home", required = true, description = "EMS_HOME of the running EMS (secrets, processes)")
-    Path home;
-
-    @Option(names = "--admin-password", required = true)
-    String adminPassword;
+    @Mixin
+    BenchTarget target;
 
     @Option(names = "--devices", defaultValue = "200", description = "devices sending (default: ${DEFAULT-VALUE})")
     int devices;
@@ -87,11 +79,11 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() throws Exception {
-        String meterPassword = Simulate.defaultPassword(home);
+        String meterPassword = Simulate.defaultPassword(target.home);
         profile = LoadProfile.bundled();
-        client = new BenchClient(ems);
+        client = new BenchClient(target.ems);
         http = client.http;
-        token = client.login("admin", adminPassword);
+        token = client.login("admin", target.adminPassword);
         String owner = "bench-owner";
         UUID ownerId = UUID.fromString(client.post(
                         token,
@@ -103,12 +95,12 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
 
         System.out.printf(
                 "EMS %s, %d devices, %d s of sending per phase; machine: %d cores, %s%n",
-                ems,
+                target.ems,
                 devices,
                 seconds,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        LoadRun.LinkFactory links = acknowledged -> new BrokerLink(broker, "meter", meterPassword, acknowledged);
+        LoadRun.LinkFactory links = acknowledged -> new BrokerLink(target.broker, "meter", meterPassword, acknowledged);
         // Each phase its own devices: the meter time of a phase starts anew.
         throughput("single-reading messages", meters("single"), 1, links);
         throughput("batches of 100 readings", meters("batch"), 100, links);
@@ -210,7 +202,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         Thread.sleep(3_000); // the background load is flowing
         List<Double> latencies = new ArrayList<>();
         Map<String, Long> sentAt = new LinkedHashMap<>();
-        try (BrokerLink link = new BrokerLink(broker, "meter", Simulate.defaultPassword(home))) {
+        try (BrokerLink link = new BrokerLink(target.broker, "meter", Simulate.defaultPassword(target.home))) {
             Instant hourStart = METER_START;
             for (int i = 0; i < alerts; i++) {
                 // A baseline at the hour's start, then +1 kWh ten minutes later: over the 0.001 kWh limit.
@@ -259,12 +251,12 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     /** The launcher (with the embedded broker), Payara Micro, and PostgreSQL with all its backends. */
     private Map<String, Usage> usage() throws IOException {
         long launcherPid =
-                Long.parseLong(Files.readString(home.resolve("ems.lock")).trim());
+                Long.parseLong(Files.readString(target.home.resolve("ems.lock")).trim());
         ProcessHandle launcher = ProcessHandle.of(launcherPid).orElseThrow(() -> new IOException("EMS is not running"));
         List<ProcessHandle> micro = launcher.children()
                 .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
                 .toList();
-        String data = "-D " + home.toAbsolutePath().resolve("postgres");
+        String data = "-D " + target.home.toAbsolutePath().resolve("postgres");
         List<ProcessHandle> postgres = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(data))
                 .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
@@ -314,7 +306,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     }
 
     private URI ws(String path) {
-        return URI.create(ems.resolve(path).toString().replaceFirst("^http", "ws"));
+        return URI.create(target.ems.resolve(path).toString().replaceFirst("^http", "ws"));
     }
 
     private static PrintStream quiet() {

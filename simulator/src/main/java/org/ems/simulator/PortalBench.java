@@ -1,10 +1,8 @@
 package org.ems.simulator;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.ems.contracts.reading.MeterReading;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,17 +33,8 @@ public final class PortalBench implements Callable<Integer> {
     private static final Duration INTERVAL = Duration.ofMinutes(10);
     private static final String ZONE = "Europe/Bucharest";
 
-    @Option(names = "--ems", required = true, description = "EMS base URL, e.g. http://127.0.0.1:8080/")
-    URI ems;
-
-    @Option(names = "--broker", required = true, description = "broker URL")
-    String broker;
-
-    @Option(names = "--home", required = true, description = "EMS_HOME of the running EMS (the meters' password)")
-    Path home;
-
-    @Option(names = "--admin-password", required = true)
-    String adminPassword;
+    @Mixin
+    BenchTarget target;
 
     @Option(names = "--readings", defaultValue = "52560", description = "readings of the device (default: a year)")
     int readings;
@@ -58,8 +48,8 @@ public final class PortalBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchClient client = new BenchClient(ems);
-        String admin = client.login("admin", adminPassword);
+        BenchClient client = new BenchClient(target.ems);
+        String admin = client.login("admin", target.adminPassword);
         UUID owner = UUID.fromString(client.post(
                         admin,
                         "api/users",
@@ -79,7 +69,7 @@ public final class PortalBench implements Callable<Integer> {
             year.add(Outgoing.of(new MeterReading(device, start.plus(INTERVAL.multipliedBy(i)), kwh)));
         }
         long t0 = System.nanoTime();
-        try (BrokerLink link = new BrokerLink(broker, "meter", Simulate.defaultPassword(home))) {
+        try (BrokerLink link = new BrokerLink(target.broker, "meter", Simulate.defaultPassword(target.home))) {
             link.send(year, BrokerLink.Format.EMS, 100);
         }
         while (client.counter("ems_readings_stored_total") - before < readings) {
@@ -124,7 +114,8 @@ public final class PortalBench implements Callable<Integer> {
 
     /** Asks {@code path} a few times to warm up, then {@code requests} times, one after another; prints the times. */
     private void measure(BenchClient client, String name, String path, String header, String value) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ems.resolve(path)).header(header, value);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(target.ems.resolve(path)).header(header, value);
         List<Double> millis = new ArrayList<>();
         for (int i = -10; i < requests; i++) {
             long t0 = System.nanoTime();
