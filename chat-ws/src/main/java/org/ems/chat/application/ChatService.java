@@ -81,6 +81,7 @@ public class ChatService {
                 text,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), // as the database keeps it: a resend's ack is equal
                 alert);
+        chat.ensureConversation(conversation); // its first message creates it
         ChatRepository.Stored stored = chat.store(message, clientMsgId);
         if (stored.isNew()) {
             // the sender has read what they answer
@@ -115,8 +116,9 @@ public class ChatService {
         if (caller.isAdmin()) {
             return chat.conversationsForAdmins(INBOX_SIZE);
         }
-        chat.ensureConversation(caller.userId());
-        return chat.conversation(caller.userId(), Roles.CLIENT).stream().toList();
+        // before her first message a client's conversation is there, empty, without being stored
+        return List.of(chat.conversation(caller.userId(), Roles.CLIENT)
+                .orElse(new Conversation(caller.userId(), null, 0, null, null)));
     }
 
     /** The clients of these conversations, by id. */
@@ -173,7 +175,6 @@ public class ChatService {
             if (asked != null && !asked.equals(caller.userId())) {
                 throw Rejected.notFound("no such conversation");
             }
-            chat.ensureConversation(caller.userId());
             return caller.userId();
         }
         if (asked == null) {
@@ -183,7 +184,6 @@ public class ChatService {
         if (client == null || !Roles.CLIENT.equals(client.role())) {
             throw Rejected.notFound("no such conversation");
         }
-        chat.ensureConversation(asked);
         return asked;
     }
 
