@@ -8,10 +8,8 @@ var ems = {
         var alert = JSON.parse(json);
         var badge = document.getElementById('alertBadge');
         var standing = !alert.withdrawnAt;
-        if (badge && !alert.acknowledgedAt) {
-            var count = Math.max(0, Number(badge.textContent || '0') + (standing ? 1 : -1));
-            badge.textContent = String(count);
-            badge.hidden = count === 0;
+        if (!alert.acknowledgedAt) {
+            ems.countAlerts(standing ? 1 : -1);
         }
         if (window.PF && PF('toast')) {
             PF('toast').renderMessage({
@@ -28,10 +26,16 @@ var ems = {
     },
     /* One of the user's alerts was acknowledged on this page: one fewer on the badge. */
     alertAcknowledged: function () {
+        ems.countAlerts(-1);
+    },
+    /* The header's count of alerts to deal with, changed by delta (hidden at 0). */
+    countAlerts: function (delta) {
         var badge = document.getElementById('alertBadge');
-        var left = Math.max(0, Number(badge.textContent || '0') - 1);
-        badge.textContent = String(left);
-        badge.hidden = left === 0;
+        if (badge) {
+            var count = Math.max(0, Number(badge.textContent || '0') + delta);
+            badge.textContent = String(count);
+            badge.hidden = count === 0;
+        }
     },
     /* A reading of the shown device was stored: the device page reads its day again. */
     readingStored: function () {

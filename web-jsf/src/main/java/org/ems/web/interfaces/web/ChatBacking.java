@@ -43,6 +43,8 @@ public class ChatBacking {
     /** An alert the client may ask about, with words for the list. */
     public record Offer(UUID id, String label) {}
 
+    private List<Offer> offers;
+
     /** The {@code chat.*} texts of the bundle as JSON (key without the prefix), for the script. */
     public String getTexts() {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -56,6 +58,13 @@ public class ChatBacking {
 
     /** The client's newest alerts, for "ask about this alert". */
     public List<Offer> getAlerts() {
+        if (offers == null) {
+            offers = offers();
+        }
+        return offers;
+    }
+
+    private List<Offer> offers() {
         Map<UUID, String> names =
                 devices.list(caller).stream().collect(Collectors.toMap(DeviceData::id, DeviceData::name));
         return alerts.list(caller, java.util.Optional.empty()).stream()
