@@ -41,18 +41,20 @@ var ems = {
     readingStored: function () {
         window.refreshDay();
     },
-    /* A stored reading, on the live page: a row on top, the newest 50 kept. */
-    showReading: function (reading) {
+    /* The live page: the readings of one transaction, oldest first; the table keeps the latest 50. */
+    showReadings: function (readings) {
         var table = document.getElementById('readings');
         var names = JSON.parse(table.getAttribute('data-names') || '{}');
-        var row = document.createElement('tr');
-        [names[reading.deviceId] || reading.deviceId, reading.timestamp, String(reading.kwh)].forEach(function (value) {
-            var cell = document.createElement('td');
-            cell.textContent = value; // text, never HTML: device data is not trusted markup
-            row.appendChild(cell);
-        });
         var body = table.tBodies[0];
-        body.insertBefore(row, body.firstChild);
+        readings.forEach(function (reading) {
+            var row = document.createElement('tr');
+            [names[reading.deviceId] || reading.deviceId, reading.timestamp, String(reading.kwh)].forEach(function (value) {
+                var cell = document.createElement('td');
+                cell.textContent = value; // text, never HTML: device data is not trusted markup
+                row.appendChild(cell);
+            });
+            body.insertBefore(row, body.firstChild);
+        });
         while (body.rows.length > 50) {
             body.deleteRow(body.rows.length - 1);
         }

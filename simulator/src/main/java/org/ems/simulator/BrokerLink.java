@@ -34,13 +34,20 @@ final class BrokerLink implements AutoCloseable {
     }
 
     private final jakarta.jms.CompletionListener acknowledged;
+    private final String queue;
 
     /**
      * With {@code acknowledged}, sends return at once and the broker's acknowledgements arrive there later (load mode:
      * many messages in flight instead of one journal sync per message).
      */
     BrokerLink(String url, String user, String password, jakarta.jms.CompletionListener acknowledged) {
+        this(url, user, password, acknowledged, Destinations.READINGS);
+    }
+
+    /** Sending to another queue than {@code ems.readings}: the benchmark's ceiling of the broker alone. */
+    BrokerLink(String url, String user, String password, jakarta.jms.CompletionListener acknowledged, String queue) {
         this.acknowledged = acknowledged;
+        this.queue = queue;
         factory = new ActiveMQConnectionFactory(url, user, password);
         if (acknowledged != null) {
             factory.setConfirmationWindowSize(1024 * 1024);
@@ -56,7 +63,7 @@ final class BrokerLink implements AutoCloseable {
         try {
             if (context == null) {
                 context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                readings = context.createQueue(Destinations.READINGS);
+                readings = context.createQueue(queue);
             }
             var producer = context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)

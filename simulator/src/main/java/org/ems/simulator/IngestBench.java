@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,8 +34,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./ems bench ingest}: drives readings of many devices through the real broker into a running EMS and prints
- * sustained readings/s end to end (from the first send until {@code ems_readings_stored_total} on {@code /metrics}
+ * {@code ./ems bench ingest}: drives readings of many devices through the real broker into a running EMS, never more
+ * than {@code --ahead} readings ahead of what EMS has stored, and prints sustained readings/s end to end (from the first send until {@code ems_readings_stored_total} on {@code /metrics}
  * counts them all: stored and booked in the hourly totals, committed), for single-reading messages and for batches;
  * then the alert latency (reading sent until the alert arrives on the owner's {@code /ws/alerts}) under background
  * load; and the CPU and resident memory of each EMS process in every phase.
@@ -47,6 +49,12 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private static final Duration INTERVAL = Duration.ofMinutes(10);
     private static final Instant METER_START = Instant.parse("2030-01-01T00:00:00Z");
 
+    /** The application's broker account (EMS_APP_BROKER_USER's default). */
+    private static final String APP_USER = "ems-app";
+
+    /** MeterReadingConsumer's maxSession. */
+    private static final int EMS_SESSIONS = 64;
+
     @Mixin
     BenchTarget target;
 
@@ -58,6 +66,18 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             defaultValue = "30",
             description = "seconds of sending per phase (default: ${DEFAULT-VALUE})")
     int seconds;
+
+    @Option(
+            names = "--ahead",
+            defaultValue = "20000",
+            description = "readings the load may be ahead of what EMS has stored (default: ${DEFAULT-VALUE})")
+    long ahead;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "15",
+            description = "seconds of unmeasured single-reading load first (default: ${DEFAULT-VALUE})")
+    int warmup;
 
     @Option(names = "--alerts", defaultValue = "200", description = "alerts measured (default: ${DEFAULT-VALUE})")
     int alerts;
@@ -74,6 +94,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private LoadProfile profile;
 
     public static void main(String[] args) {
+        // As in Payara Micro (see the launcher): the ceiling's 64 consumer sessions need as many delivery threads.
+        System.setProperty("activemq.artemis.client.global.thread.pool.max.size", "128");
         System.exit(new CommandLine(new IngestBench()).execute(args));
     }
 
@@ -102,8 +124,16 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         LoadRun.LinkFactory links = acknowledged -> new BrokerLink(target.broker, "meter", meterPassword, acknowledged);
         // Each phase its own devices: the meter time of a phase starts anew.
-        throughput("single-reading messages", meters("single"), 1, links);
-        throughput("batches of 100 readings", meters("batch"), 100, links);
+        // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.
+        throughput("warm-up (single-reading messages, not measured)", meters("warm-up"), 1, warmup, links);
+        double broker = brokerCeiling(meters("ceiling"), true);
+        double load = brokerCeiling(meters("load alone"), false);
+        double single = throughput("single-reading messages", meters("single"), 1, seconds, links);
+        System.out.printf(
+                "%nEMS's single-reading messages/s against the ceilings of this run: %.2f of the broker alone,"
+                        + " %.2f of the load generator alone%n",
+                single / broker, single / load);
+        throughput("batches of 100 readings", meters("batch"), 100, seconds, links);
         alertLatency(meters("background"), alerting, client.login(owner, owner + "-password"), links);
         return 0;
     }
@@ -116,24 +146,31 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         return meters;
     }
 
-    private void throughput(String name, List<UUID> meters, int batch, LoadRun.LinkFactory links) throws Exception {
+    /** Readings/s end to end of one phase. */
+    private double throughput(String name, List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links)
+            throws Exception {
         Thread.sleep(2_000); // let monitoring take in the device events
         long before = stored();
         long transactions = client.counter("ems_readings_transactions_total");
         Map<String, Usage> usage0 = usage();
+        AtomicLong storedSince = new AtomicLong();
+        Thread poller = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            storedSince.set(stored() - before);
+                            Thread.sleep(1_000); // /metrics costs Payara ~10 ms of CPU a request
+                        }
+                    } catch (IOException | InterruptedException stopped) {
+                        // the phase is over
+                    }
+                },
+                "stored-poller");
+        poller.setDaemon(true);
+        poller.start();
         long t0 = System.nanoTime();
-        long sent = new LoadRun(
-                        meters,
-                        profile,
-                        METER_START,
-                        INTERVAL,
-                        1_000_000,
-                        Duration.ofSeconds(seconds),
-                        4,
-                        batch,
-                        links,
-                        quiet())
-                .run();
+        long sent = load(meters, batch, seconds, links, ahead, storedSince::get);
+        poller.interrupt();
         double sending = (System.nanoTime() - t0) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (stored() < before + sent) {
@@ -154,6 +191,64 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 sent / total,
                 (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
         printUsage(usage0, total);
+        return sent / total;
+    }
+
+    /** The load of a phase: as fast as it goes, 4 connections, at most {@code ahead} readings ahead of {@code done}. */
+    private long load(
+            List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links, long ahead, LongSupplier done)
+            throws InterruptedException {
+        return new LoadRun(
+                        meters,
+                        profile,
+                        METER_START,
+                        INTERVAL,
+                        1_000_000,
+                        Duration.ofSeconds(seconds),
+                        4,
+                        batch,
+                        links,
+                        quiet())
+                .ahead(ahead, done)
+                .run();
+    }
+
+    /**
+     * The single-reading phase's messages (same size, same producers, same closed loop) through EMS's broker without
+     * EMS: into a queue of the bench's own, consumed by as many sessions as EMS's readings consumer has, acknowledging
+     * each message and doing nothing else; or, without consumers, the load generator alone. Messages/s.
+     */
+    private double brokerCeiling(List<UUID> meters, boolean consumers) throws Exception {
+        String appPassword = Simulate.appPassword(target.home);
+        try (BrokerCeiling ceiling = new BrokerCeiling(target.broker, APP_USER, appPassword)) {
+            if (consumers) {
+                ceiling.consume(EMS_SESSIONS);
+            }
+            Map<String, Usage> usage0 = usage();
+            long t0 = System.nanoTime();
+            long sent = load(
+                    meters,
+                    1,
+                    seconds,
+                    acknowledged ->
+                            new BrokerLink(target.broker, APP_USER, appPassword, acknowledged, BrokerCeiling.QUEUE),
+                    consumers ? ahead : Long.MAX_VALUE,
+                    ceiling.consumed::get);
+            while (consumers && ceiling.consumed.get() < sent) {
+                Thread.sleep(10);
+            }
+            double total = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(
+                    "%n%s: %,d single-reading messages in %.1f s: %,.0f/s%n",
+                    consumers
+                            ? "ceiling, the broker alone (" + EMS_SESSIONS + " consumers acknowledging each message)"
+                            : "ceiling, the load generator alone (no consumers)",
+                    sent,
+                    total,
+                    sent / total);
+            printUsage(usage0, total);
+            return sent / total;
+        }
     }
 
     private void alertLatency(List<UUID> meters, UUID device, String ownerToken, LoadRun.LinkFactory links)
@@ -245,8 +340,11 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
     }
 
-    /** CPU time and resident memory of one EMS process group. */
-    private record Usage(Duration cpu, long rssKib) {}
+    /**
+     * CPU time and resident memory of one EMS process group. Memory is the proportional set size: a page shared by
+     * several processes (PostgreSQL's shared buffers are in every backend) is counted once over all of them.
+     */
+    private record Usage(Duration cpu, long pssKib) {}
 
     /** The launcher (with the embedded broker), Payara Micro, and PostgreSQL with all its backends. */
     private Map<String, Usage> usage() throws IOException {
@@ -274,31 +372,32 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
 
     private static Usage usage(List<ProcessHandle> processes) {
         Duration cpu = Duration.ZERO;
-        long rss = 0;
+        long pss = 0;
         for (ProcessHandle p : processes) {
             cpu = cpu.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
-            try (Stream<String> status = Files.lines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-                rss += status.filter(l -> l.startsWith("VmRSS:"))
+            try (Stream<String> status = Files.lines(Path.of("/proc", Long.toString(p.pid()), "smaps_rollup"))) {
+                pss += status.filter(l -> l.startsWith("Pss:"))
                         .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
                         .sum();
             } catch (IOException | java.io.UncheckedIOException gone) {
                 // a backend that ended meanwhile
             }
         }
-        return new Usage(cpu, rss);
+        return new Usage(cpu, pss);
     }
 
     private void printUsage(Map<String, Usage> before, double seconds) throws IOException {
         Map<String, Usage> after = usage();
-        StringBuilder line = new StringBuilder("  CPU (100% = one core) and resident memory:");
+        StringBuilder line = new StringBuilder("  CPU (100% = one core) and resident memory (PSS):");
         after.forEach((name, now) -> {
             Duration used = now.cpu()
                     .minus(before.getOrDefault(name, new Usage(Duration.ZERO, 0))
                             .cpu());
             line.append(
-                    String.format(" %s %.0f%% %,d MiB;", name, used.toNanos() / 1e7 / seconds, now.rssKib() / 1024));
+                    String.format(" %s %.0f%% %,d MiB;", name, used.toNanos() / 1e7 / seconds, now.pssKib() / 1024));
         });
-        System.out.println(line);
+        long total = after.values().stream().mapToLong(Usage::pssKib).sum();
+        System.out.println(line.append(String.format(" all together %,d MiB", total / 1024)));
     }
 
     private long stored() throws IOException, InterruptedException {

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Load mode: many meters sending as fast as a target rate allows, for benchmarks. Meter time advances one interval
@@ -30,6 +31,8 @@ final class LoadRun {
     private final PrintStream console;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private LongSupplier done = sent::get;
+    private long ahead = Long.MAX_VALUE;
 
     LoadRun(
             List<UUID> meterIds,
@@ -51,6 +54,16 @@ final class LoadRun {
         this.batch = batch;
         this.links = links;
         this.console = console;
+    }
+
+    /**
+     * Sends no more than {@code readings} ahead of what {@code done} says is processed (counted from this run's start):
+     * a benchmark then measures the rate the receiver sustains, not how fast the broker fills up.
+     */
+    LoadRun ahead(long readings, LongSupplier done) {
+        this.ahead = readings;
+        this.done = done;
+        return this;
     }
 
     /** {@code count} meter ids, the same every run, so a benchmark can look them up. */
@@ -117,6 +130,9 @@ final class LoadRun {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                while (sent.get() - done.getAsLong() > ahead && System.nanoTime() < end) {
+                    Thread.sleep(1);
                 }
                 List<Outgoing> chunk = new ArrayList<>(batch);
                 for (int k = 0; k < batch; k++) {

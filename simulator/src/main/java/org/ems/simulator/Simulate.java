@@ -332,12 +332,21 @@ public final class Simulate implements Callable<Integer> {
 
     /** $EMS_BROKER_PASSWORD, else the meter password ./ems run generated into $EMS_HOME; null if neither. */
     static String defaultPassword(Path home) throws IOException {
-        String env = System.getenv("EMS_BROKER_PASSWORD");
+        return secret(home, "EMS_BROKER_PASSWORD", "broker.meter.password");
+    }
+
+    /** The application's broker password: $EMS_APP_BROKER_PASSWORD, else the one in $EMS_HOME; null if neither. */
+    static String appPassword(Path home) throws IOException {
+        return secret(home, "EMS_APP_BROKER_PASSWORD", "broker.app.password");
+    }
+
+    private static String secret(Path home, String variable, String key) throws IOException {
+        String env = System.getenv(variable);
         if (env != null) {
             return env;
         }
         Path secrets = home.resolve("secrets.properties");
-        return Files.exists(secrets) ? properties(secrets).getProperty("broker.meter.password") : null;
+        return Files.exists(secrets) ? properties(secrets).getProperty(key) : null;
     }
 
     private static Properties properties(Path file) throws IOException {

@@ -1,6 +1,5 @@
 package org.ems.chat.application;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.ems.chat.domain.ChatMessage;
 import org.ems.chat.domain.Conversation;
 import org.ems.contracts.access.Caller;
+import org.ems.contracts.platform.Jsonp;
 import org.ems.contracts.user.Person;
 
 /** The JSON of the chat's protocol (CONTRACT.md "Chat"), for the socket and the REST API alike. */
@@ -19,7 +19,8 @@ public final class ChatFrames {
     private ChatFrames() {}
 
     public static JsonObject message(ChatMessage m) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("type", "message")
                 .add("id", m.id().toString())
                 .add("conversationId", m.conversationId().toString())
@@ -27,7 +28,7 @@ public final class ChatFrames {
                 .add("text", m.text())
                 .add("sentAt", m.sentAt().toString());
         if (m.alert() != null) {
-            try (var reader = Json.createReader(new StringReader(m.alert()))) {
+            try (var reader = Jsonp.PROVIDER.createReader(new StringReader(m.alert()))) {
                 json.add("alert", reader.readObject());
             }
         }
@@ -35,7 +36,8 @@ public final class ChatFrames {
     }
 
     public static JsonObject ack(UUID clientMsgId, ChatMessage m) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("type", "ack")
                 .add("clientMsgId", clientMsgId.toString())
                 .add("id", m.id().toString())
@@ -44,7 +46,8 @@ public final class ChatFrames {
     }
 
     public static JsonObject typing(UUID conversationId, Caller from) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("type", "typing")
                 .add("conversationId", conversationId.toString())
                 .add("from", person(from))
@@ -52,7 +55,8 @@ public final class ChatFrames {
     }
 
     public static JsonObject read(UUID conversationId, UUID upTo, Caller by, Instant at) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("type", "read")
                 .add("conversationId", conversationId.toString())
                 .add("upTo", upTo.toString())
@@ -62,17 +66,21 @@ public final class ChatFrames {
     }
 
     public static JsonObject presence(List<Caller> admins) {
-        JsonArrayBuilder online = Json.createArrayBuilder();
-        admins.forEach(a -> online.add(
-                Json.createObjectBuilder().add("id", a.userId().toString()).add("username", a.username())));
-        return Json.createObjectBuilder()
+        JsonArrayBuilder online = Jsonp.PROVIDER.createArrayBuilder();
+        admins.forEach(a -> online.add(Jsonp.PROVIDER
+                .createObjectBuilder()
+                .add("id", a.userId().toString())
+                .add("username", a.username())));
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("type", "presence")
                 .add("admins", online)
                 .build();
     }
 
     public static JsonObject error(String code, String message) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("type", "error")
                 .add("code", code)
                 .add("message", message)
@@ -81,11 +89,13 @@ public final class ChatFrames {
 
     /** A conversation of {@code GET /api/chat/conversations}. */
     public static JsonObject conversation(Conversation c, Person client) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("id", c.id().toString())
                 .add(
                         "client",
-                        Json.createObjectBuilder()
+                        Jsonp.PROVIDER
+                                .createObjectBuilder()
                                 .add("id", client.id().toString())
                                 .add("username", client.username())
                                 .add("name", client.name()))
@@ -105,7 +115,8 @@ public final class ChatFrames {
     }
 
     private static JsonObject person(Caller caller) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("id", caller.userId().toString())
                 .add("username", caller.username())
                 .add("role", caller.role())

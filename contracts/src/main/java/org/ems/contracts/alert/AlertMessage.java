@@ -1,6 +1,5 @@
 package org.ems.contracts.alert;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.ems.contracts.platform.Jsonp;
 
 /**
  * A consumption alert as everyone outside monitoring sees it: {@code GET /api/alerts}, {@code /ws/alerts}, the pages'
@@ -45,7 +45,8 @@ public record AlertMessage(
     }
 
     public JsonObject toJsonObject() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("id", id.toString())
                 .add("deviceId", deviceId.toString())
                 // with :00 seconds, as the hours of the consumption API show
@@ -60,7 +61,7 @@ public record AlertMessage(
     }
 
     public static AlertMessage fromJson(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             return new AlertMessage(
                     UUID.fromString(o.getString("id")),

@@ -1,6 +1,5 @@
 package org.ems.contracts.device;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -8,6 +7,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
+import org.ems.contracts.platform.Jsonp;
 
 /**
  * A committed change of one device. {@code version} grows by one with every change of that device, so a consumer
@@ -24,7 +24,8 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
     }
 
     public String toJson() {
-        JsonObjectBuilder d = Json.createObjectBuilder()
+        JsonObjectBuilder d = Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("id", device.id().toString())
                 .add("name", device.name())
                 .add("description", device.description() == null ? "" : device.description())
@@ -36,7 +37,8 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
         } else {
             d.add("ownerId", device.ownerId().toString());
         }
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("type", type.name())
                 .add("version", version)
                 .add("occurredAt", occurredAt.toString())
@@ -46,7 +48,7 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
     }
 
     public static DeviceEvent fromJson(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             JsonObject d = o.getJsonObject("device");
             JsonValue owner = d.get("ownerId");

@@ -1,6 +1,5 @@
 package org.ems.contracts.reading;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -16,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ems.contracts.platform.Jsonp;
 
 /**
  * The JSON forms of meter readings on {@code ems.readings}, as docs/meter-readings.md describes them.
@@ -103,7 +103,8 @@ public final class MeterReadingCodec {
 
     /** The classic form of one reading (epoch millis, {@code measurement_value}). */
     public static String encodeClassic(MeterReading reading) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("device_id", reading.deviceId().toString())
                 .add("timestamp", reading.timestamp().toEpochMilli())
                 .add("measurement_value", reading.kwh())
@@ -116,13 +117,18 @@ public final class MeterReadingCodec {
         if (readings.isEmpty() || readings.size() > MAX_BATCH) {
             throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " readings");
         }
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.PROVIDER.createArrayBuilder();
         readings.forEach(r -> array.add(toJson(r)));
-        return Json.createObjectBuilder().add("readings", array).build().toString();
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
+                .add("readings", array)
+                .build()
+                .toString();
     }
 
     private static JsonObjectBuilder toJson(MeterReading reading) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
                 .add("deviceId", reading.deviceId().toString())
                 .add("timestamp", reading.timestamp().toString())
                 .add("kwh", reading.kwh());
@@ -132,7 +138,7 @@ public final class MeterReadingCodec {
         if (text == null || text.isBlank()) {
             throw new InvalidReadingException("empty message");
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidReadingException("message must be a JSON object");

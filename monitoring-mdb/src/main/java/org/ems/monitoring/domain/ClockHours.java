@@ -2,6 +2,7 @@ package org.ems.monitoring.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -30,7 +31,17 @@ public final class ClockHours {
 
     /** The clock hour in {@code zone} that holds {@code instant}. */
     public static Hour containing(Instant instant, ZoneId zone) {
-        for (Hour hour : of(instant.atZone(zone).toLocalDate(), zone)) {
+        ZonedDateTime local = instant.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        Instant dayStart = day.atStartOfDay(zone).toInstant();
+        ZoneOffsetTransition change = zone.getRules().nextTransition(dayStart);
+        if (change == null || !change.getInstant().isBefore(dayStart.plus(1, ChronoUnit.DAYS))) {
+            // One offset all day (most days): its hours are whole wall-clock hours, no need to list them.
+            LocalDateTime wall = local.toLocalDateTime().truncatedTo(ChronoUnit.HOURS);
+            ZoneOffset offset = local.getOffset();
+            return new Hour(wall.toInstant(offset), wall.plusHours(1).toInstant(offset), offset);
+        }
+        for (Hour hour : of(day, zone)) {
             if (hour.contains(instant)) {
                 return hour;
             }

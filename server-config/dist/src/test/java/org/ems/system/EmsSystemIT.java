@@ -128,6 +128,19 @@ class EmsSystemIT {
             assertThat(ten.getInt("readings")).isEqualTo(2);
             assertThat(hours.getJsonObject(11).getInt("readings")).isEqualTo(1);
         });
+        // What an operator watches for saturation: arrival to commit of each message, the queue, the rate.
+        assertThat(metric("ems_readings_arrival_to_commit_ms_count")).isGreaterThanOrEqualTo(3);
+        assertThat(metric("ems_readings_arrival_to_commit_ms_max")).isLessThan(ARRIVAL.toMillis());
+        assertThat(metric("ems_readings_waiting")).as("the broker answered").isGreaterThanOrEqualTo(0);
+        assertThat(metric("ems_readings_per_second")).isGreaterThanOrEqualTo(0);
+    }
+
+    /** A value of {@code /metrics} (its first series), or fails when it is not there. */
+    private double metric(String name) throws Exception {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([-0-9.Ee+]+)$")
+                .matcher(get("metrics").body());
+        assertThat(m.find()).as(name + " on /metrics").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

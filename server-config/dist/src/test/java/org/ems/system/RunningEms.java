@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.reading.MeterReading;
@@ -43,6 +45,8 @@ final class RunningEms implements AutoCloseable {
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private final Thread reader;
+    /** A home of its own ({@link #ready}): emptied but for its logs when this EMS is closed. */
+    private boolean ownHome;
 
     private RunningEms(Path home, int httpPort, int dbPort, int brokerPort, Process process) {
         this.home = home;
@@ -69,6 +73,7 @@ final class RunningEms implements AutoCloseable {
         Path home = Files.createTempDirectory(Path.of("target"), "ems-" + name + "-")
                 .toAbsolutePath();
         RunningEms ems = start(home, freePort(), freePort(), freePort(), env);
+        ems.ownHome = true;
         try {
             ems.awaitLine("EMS ready at", 240);
         } catch (RuntimeException | Error e) {
@@ -247,6 +252,27 @@ final class RunningEms implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             stop();
+        }
+        if (ownHome) {
+            // A home holds PostgreSQL's binaries and data and the broker's journal (~260 MB): test runs filled the
+            // disk, and above 90% use the broker blocks producers. The logs stay, for a failure's story.
+            try (Stream<Path> entries = Files.list(home)) {
+                for (Path entry : entries.filter(
+                                e -> !e.getFileName().toString().equals("logs"))
+                        .toList()) {
+                    deleteTree(entry);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -2,17 +2,22 @@ package org.ems.monitoring.infrastructure.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.ems.monitoring.application.AlertRaised;
 import org.ems.monitoring.application.DeviceEventHandled;
 import org.ems.monitoring.application.ReadingsApplied;
 
 /**
- * Counters of what monitoring committed, on {@code /metrics}: readings stored, duplicates ignored, the database
+ * Monitoring on {@code /metrics}. Counters of what it committed: readings stored, duplicates ignored, the database
  * transactions that applied them (group commit: readings per transaction), alerts raised, device events applied and
- * ignored as stale (e.g. {@code ems_readings_stored_total}). Counted after commit, so a rolled-back, redelivered message counts once.
+ * ignored as stale (e.g. {@code ems_readings_stored_total}); counted after commit, so a rolled-back, redelivered message
+ * counts once. And what shows saturation: readings stored a second over the last ten seconds, the messages waiting in
+ * {@code ems.readings}, and the time from a message's arrival at the broker to the commit of its readings.
  */
 @ApplicationScoped
 public class IngestionMetrics {
@@ -20,10 +25,29 @@ public class IngestionMetrics {
     @Inject
     MetricRegistry registry;
 
+    @Inject
+    ReadingsWaiting waiting;
+
+    private final RecentRate stored = new RecentRate(10);
+    private Histogram arrivalToCommit;
+
+    void register(@Observes Startup startup) {
+        registry.gauge("ems.readings.per.second", stored, RecentRate::perSecond);
+        registry.gauge("ems.readings.waiting", waiting, w -> w.count().orElse(-1));
+        // A histogram of milliseconds: Payara exports a timer's quantiles in nanoseconds under a "_seconds" name.
+        arrivalToCommit = registry.histogram("ems.readings.arrival.to.commit.ms");
+    }
+
+    /** A message's readings are committed {@code latency} after the message arrived at the broker. */
+    public void committed(Duration latency) {
+        arrivalToCommit.update(latency.toMillis());
+    }
+
     void applied(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsApplied applied) {
         registry.counter("ems.readings.stored").inc(applied.readings().size());
         registry.counter("ems.readings.duplicates").inc(applied.duplicates());
         registry.counter("ems.readings.transactions").inc();
+        stored.add(applied.readings().size());
     }
 
     void raised(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised raised) {

@@ -6,16 +6,20 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.monitoring.application.ReadingsApplied;
 
 /**
- * Pushes each stored reading, once its transaction commits, to the live page ({@code readings} channel, administrators)
+ * Pushes the stored readings, once their transaction commits, to the live page ({@code readings} channel, administrators)
  * and a sign of it to the pages showing its device ({@code usage}).
  */
 @ApplicationScoped
 public class ReadingsPush {
+
+    /** The rows of the live page's table (ems.showReadings keeps as many). */
+    private static final int LIVE_ROWS = 50;
 
     @Inject
     @Push(channel = "readings")
@@ -27,13 +31,17 @@ public class ReadingsPush {
     PushContext usage;
 
     void onApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsApplied applied) {
-        for (MeterReading reading : applied.readings()) {
-            // Faces encodes the map as a JSON object for the page's onmessage handler.
-            readings.send(Map.of(
-                    "deviceId", reading.deviceId().toString(),
-                    "timestamp", reading.timestamp().toString(),
-                    "kwh", reading.kwh()));
+        List<MeterReading> stored = applied.readings();
+        if (stored.isEmpty()) {
+            return;
         }
-        applied.readings().stream().map(MeterReading::deviceId).distinct().forEach(id -> usage.send("reading", id));
+        // One message per transaction (Faces encodes the list as a JSON array): the page shows the latest ones only.
+        readings.send(stored.subList(Math.max(0, stored.size() - LIVE_ROWS), stored.size()).stream()
+                .map(reading -> Map.of(
+                        "deviceId", reading.deviceId().toString(),
+                        "timestamp", reading.timestamp().toString(),
+                        "kwh", reading.kwh()))
+                .toList());
+        stored.stream().map(MeterReading::deviceId).distinct().forEach(id -> usage.send("reading", id));
     }
 }

@@ -1,0 +1,48 @@
+package org.ems.monitoring.infrastructure.metrics;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.TemporaryQueue;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ems.contracts.messaging.BrokerConnection;
+import org.ems.contracts.messaging.Destinations;
+
+/**
+ * The messages waiting in {@code ems.readings}, asked of the broker's management address (a request with the queue's
+ * resource name and attribute, answered on a temporary queue): whether ingestion keeps up, wherever the broker runs.
+ */
+@ApplicationScoped
+public class ReadingsWaiting {
+
+    private static final Logger LOG = Logger.getLogger(ReadingsWaiting.class.getName());
+
+    @Resource(lookup = BrokerConnection.CONNECTION_FACTORY)
+    ConnectionFactory broker;
+
+    /** Empty when the broker does not answer within a second. */
+    public OptionalLong count() {
+        try (JMSContext jms = broker.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            TemporaryQueue replies = jms.createTemporaryQueue();
+            Message request = jms.createMessage();
+            request.setStringProperty("_AMQ_ResourceName", "queue." + Destinations.READINGS);
+            request.setStringProperty("_AMQ_Attribute", "messageCount");
+            jms.createProducer().setJMSReplyTo(replies).send(jms.createQueue("activemq.management"), request);
+            Message reply = jms.createConsumer(replies).receive(1_000);
+            if (reply == null) {
+                return OptionalLong.empty();
+            }
+            // The answer is a JSON array holding the attribute's value: [1234]
+            String body = reply.getBody(String.class).replaceAll("[\\[\\]\\s]", "");
+            return OptionalLong.of(Long.parseLong(body));
+        } catch (JMSRuntimeException | jakarta.jms.JMSException | NumberFormatException e) {
+            LOG.log(Level.FINE, "cannot ask the broker for the readings waiting", e);
+            return OptionalLong.empty();
+        }
+    }
+}
