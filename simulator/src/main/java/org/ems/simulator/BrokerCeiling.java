@@ -9,20 +9,32 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientRequestor;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.management.ManagementHelper;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSConstants;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * A durable queue of the benchmark's own on EMS's broker (its configuration, its journal), which the application's
  * broker account creates and removes: what the broker alone sustains, with consumers that do what the adapter does
- * for an MDB (one session each, every message acknowledged on its own) and nothing else.
+ * for an MDB (one session each, every message acknowledged on its own) and nothing else; or what an MDB that does
+ * no work sustains (the bench's deployment {@code bench/no-work-mdb.war} consumes {@value #MDB_QUEUE}), its
+ * acknowledgements counted by the broker.
  */
 final class BrokerCeiling implements AutoCloseable {
 
     static final String QUEUE = "ems.bench.ceiling";
+
+    /** The queue NoWorkConsumer (module bench-mdb) consumes. */
+    static final String MDB_QUEUE = "ems.bench.mdb";
+
+    private final String queue;
+    private Thread watcher;
 
     private final String url;
     private final String user;
@@ -34,7 +46,8 @@ final class BrokerCeiling implements AutoCloseable {
     /** Consumed (acknowledged) messages since the queue was created. */
     final AtomicLong consumed = new AtomicLong();
 
-    BrokerCeiling(String url, String user, String password) throws Exception {
+    BrokerCeiling(String url, String user, String password, String queue) throws Exception {
+        this.queue = queue;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -42,8 +55,8 @@ final class BrokerCeiling implements AutoCloseable {
         factory = locator.createSessionFactory();
         try (ClientSession session = factory.createSession(user, password, false, true, true, false, 0)) {
             // Marked auto-created, so the broker removes the address with its queue.
-            session.createAddress(SimpleString.of(QUEUE), EnumSet.of(RoutingType.ANYCAST), true);
-            session.createQueue(QueueConfiguration.of(QUEUE)
+            session.createAddress(SimpleString.of(queue), EnumSet.of(RoutingType.ANYCAST), true);
+            session.createQueue(QueueConfiguration.of(queue)
                     .setRoutingType(RoutingType.ANYCAST)
                     .setDurable(true));
         }
@@ -54,7 +67,7 @@ final class BrokerCeiling implements AutoCloseable {
         consumers = new ActiveMQConnectionFactory(url, user, password).createConnection();
         for (int i = 0; i < sessions; i++) {
             Session session = consumers.createSession(false, ActiveMQJMSConstants.INDIVIDUAL_ACKNOWLEDGE);
-            session.createConsumer(session.createQueue(QUEUE)).setMessageListener(message -> {
+            session.createConsumer(session.createQueue(queue)).setMessageListener(message -> {
                 try {
                     message.acknowledge();
                     consumed.incrementAndGet();
@@ -66,14 +79,49 @@ final class BrokerCeiling implements AutoCloseable {
         consumers.start();
     }
 
-    /** Removes the queue with whatever it still holds. */
+    /** Counts the acknowledgements of the queue's consumers elsewhere (the MDB's), asking the broker every 50 ms. */
+    void watch() throws Exception {
+        ClientSession session = factory.createSession(user, password, false, true, true, false, 0);
+        ClientRequestor requestor = new ClientRequestor(session, "activemq.management");
+        session.start();
+        watcher = new Thread(
+                () -> {
+                    try (session;
+                            requestor) {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            ClientMessage request = session.createMessage(false);
+                            ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messagesAcknowledged");
+                            consumed.set(((Number) ManagementHelper.getResult(requestor.request(request, 5_000)))
+                                    .longValue());
+                            Thread.sleep(50);
+                        }
+                    } catch (InterruptedException stopped) {
+                        // the phase is over
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot ask the broker about " + queue, e);
+                    }
+                },
+                "acknowledgements-of-" + queue);
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Removes the queue with whatever it still holds, unless consumers elsewhere use it. */
     @Override
     public void close() throws Exception {
         if (consumers != null) {
             consumers.close();
         }
+        if (watcher != null) {
+            // The MDB's queue stays (empty) while the MDB is attached: the broker removes no queue with consumers.
+            watcher.interrupt();
+            watcher.join();
+            factory.close();
+            locator.close();
+            return;
+        }
         try (ClientSession session = factory.createSession(user, password, false, true, true, false, 0)) {
-            session.deleteQueue(QUEUE);
+            session.deleteQueue(queue);
         } finally {
             factory.close();
             locator.close();

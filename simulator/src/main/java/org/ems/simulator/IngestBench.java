@@ -126,13 +126,14 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         // Each phase its own devices: the meter time of a phase starts anew.
         // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.
         throughput("warm-up (single-reading messages, not measured)", meters("warm-up"), 1, warmup, links);
-        double broker = brokerCeiling(meters("ceiling"), true);
-        double load = brokerCeiling(meters("load alone"), false);
+        double broker = ceiling(Ceiling.BROKER_ALONE, meters("ceiling"));
+        double mdb = ceiling(Ceiling.NO_WORK_MDB, meters("no-work MDB"));
+        double load = ceiling(Ceiling.LOAD_ALONE, meters("load alone"));
         double single = throughput("single-reading messages", meters("single"), 1, seconds, links);
         System.out.printf(
-                "%nEMS's single-reading messages/s against the ceilings of this run: %.2f of the broker alone,"
-                        + " %.2f of the load generator alone%n",
-                single / broker, single / load);
+                "%nEMS's single-reading messages/s against the ceilings of this run: %.2f of the no-work MDB,"
+                        + " %.2f of the broker alone, %.2f of the load generator alone%n",
+                single / mdb, single / broker, single / load);
         throughput("batches of 100 readings", meters("batch"), 100, seconds, links);
         alertLatency(meters("background"), alerting, client.login(owner, owner + "-password"), links);
         return 0;
@@ -213,39 +214,54 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 .run();
     }
 
+    /** What the single-reading phase is judged against. */
+    private enum Ceiling {
+        BROKER_ALONE("the broker alone (" + EMS_SESSIONS + " consumers acknowledging each message)"),
+        NO_WORK_MDB("an MDB that does no work (" + EMS_SESSIONS + " sessions, through EMS's adapter in its Payara)"),
+        LOAD_ALONE("the load generator alone (no consumers)");
+
+        final String description;
+
+        Ceiling(String description) {
+            this.description = description;
+        }
+    }
+
     /**
-     * The single-reading phase's messages (same size, same producers, same closed loop) through EMS's broker without
-     * EMS: into a queue of the bench's own, consumed by as many sessions as EMS's readings consumer has, acknowledging
-     * each message and doing nothing else; or, without consumers, the load generator alone. Messages/s.
+     * The single-reading phase's messages (same size, same producers, same closed loop) through EMS's broker, without
+     * EMS, into a queue of the bench's own: messages/s.
      */
-    private double brokerCeiling(List<UUID> meters, boolean consumers) throws Exception {
+    private double ceiling(Ceiling ceiling, List<UUID> meters) throws Exception {
         String appPassword = Simulate.appPassword(target.home);
-        try (BrokerCeiling ceiling = new BrokerCeiling(target.broker, APP_USER, appPassword)) {
-            if (consumers) {
-                ceiling.consume(EMS_SESSIONS);
+        String queue = ceiling == Ceiling.NO_WORK_MDB ? BrokerCeiling.MDB_QUEUE : BrokerCeiling.QUEUE;
+        try (BrokerCeiling run = new BrokerCeiling(target.broker, APP_USER, appPassword, queue)) {
+            if (ceiling == Ceiling.BROKER_ALONE) {
+                run.consume(EMS_SESSIONS);
+            } else if (ceiling == Ceiling.NO_WORK_MDB) {
+                run.watch();
+                Thread.sleep(3_000); // the adapter retries its activation every 2 s until the queue exists
             }
+            boolean consumed = ceiling != Ceiling.LOAD_ALONE;
             Map<String, Usage> usage0 = usage();
             long t0 = System.nanoTime();
             long sent = load(
                     meters,
                     1,
                     seconds,
-                    acknowledged ->
-                            new BrokerLink(target.broker, APP_USER, appPassword, acknowledged, BrokerCeiling.QUEUE),
-                    consumers ? ahead : Long.MAX_VALUE,
-                    ceiling.consumed::get);
-            while (consumers && ceiling.consumed.get() < sent) {
+                    acknowledged -> new BrokerLink(target.broker, APP_USER, appPassword, acknowledged, queue),
+                    consumed ? ahead : Long.MAX_VALUE,
+                    run.consumed::get);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (consumed && run.consumed.get() < sent) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the " + ceiling + " ceiling did not consume all " + sent + " messages");
+                }
                 Thread.sleep(10);
             }
             double total = (System.nanoTime() - t0) / 1e9;
             System.out.printf(
-                    "%n%s: %,d single-reading messages in %.1f s: %,.0f/s%n",
-                    consumers
-                            ? "ceiling, the broker alone (" + EMS_SESSIONS + " consumers acknowledging each message)"
-                            : "ceiling, the load generator alone (no consumers)",
-                    sent,
-                    total,
-                    sent / total);
+                    "%nceiling, %s: %,d single-reading messages in %.1f s: %,.0f/s%n",
+                    ceiling.description, sent, total, sent / total);
             printUsage(usage0, total);
             return sent / total;
         }

@@ -24,9 +24,10 @@ import org.ems.contracts.reading.MeterReading;
 public class GroupCommit {
 
     /**
-     * Transactions writing at once. Measured with ./ems bench ingest: two give 9,230 readings/s in batch messages
-     * against 6,456 with one (a batch is a large group already, and two overlap on the database), one gives 1,495
-     * single-reading messages/s against 1,272 (its groups are larger). Batches carry most readings: two.
+     * Transactions writing at once. Measured with ./ems bench ingest (64 consumer sessions): two give 5,500-7,450
+     * readings/s in batch messages against 3,930 with one (a batch is a large group already, and two overlap on the
+     * database); for single-reading messages one makes groups twice as large but no faster (0.29 of the broker's own
+     * rate against 0.24-0.29). Two.
      */
     private static final int WRITERS = 2;
 

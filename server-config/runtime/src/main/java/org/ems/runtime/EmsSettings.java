@@ -1,7 +1,10 @@
 package org.ems.runtime;
 
+import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +32,8 @@ public record EmsSettings(
         boolean tls,
         Optional<Path> tlsKeyStore,
         Optional<String> tlsKeyStorePassword,
-        boolean brokerGateway) {
+        boolean brokerGateway,
+        List<Path> alsoDeploy) {
 
     public static EmsSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         return new EmsSettings(
@@ -55,7 +59,11 @@ public record EmsSettings(
                 tls(env),
                 value(env, "EMS_TLS_KEYSTORE").map(Path::of),
                 value(env, "EMS_TLS_KEYSTORE_PASSWORD"),
-                onOff(env, "EMS_BROKER_GATEWAY").orElse(true));
+                onOff(env, "EMS_BROKER_GATEWAY").orElse(true),
+                value(env, "EMS_ALSO_DEPLOY").stream()
+                        .flatMap(paths -> Arrays.stream(paths.split(File.pathSeparator)))
+                        .map(Path::of)
+                        .toList());
     }
 
     /** The port EMS serves on: HTTPS when TLS is on (plain HTTP is then off), else HTTP. */

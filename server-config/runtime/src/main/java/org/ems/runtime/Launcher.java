@@ -98,6 +98,8 @@ public final class Launcher {
                 new ArrayList<>(config.options(settings.webPort(), List.of(postgresDriver(distribution))));
         microOptions.addAll(
                 List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
+        // After EMS: ./ems bench ingest deploys its no-work MDB so (bench/no-work-mdb.war).
+        settings.alsoDeploy().forEach(archive -> microOptions.addAll(List.of("--deploy", archive.toString())));
         java.util.concurrent.Callable<PayaraMicroProcess> startMicro = () -> {
             PayaraMicroProcess started = PayaraMicroProcess.start(
                     home,
