@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -273,19 +271,14 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         Pattern hour = Pattern.compile("\"hourStart\":\"([^\"]+)\"");
         WebSocket socket = http.newWebSocketBuilder()
                 .subprotocols("access_token", ownerToken)
-                .buildAsync(ws("ws/alerts"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        long now = System.nanoTime();
-                        Matcher m = hour.matcher(data);
-                        if (m.find()) {
-                            received.put(
-                                    OffsetDateTime.parse(m.group(1)).toInstant().toString(), now);
-                        }
-                        ws.request(1);
-                        return CompletableFuture.completedFuture(null);
+                .buildAsync(ws("ws/alerts"), new TextMessages(message -> {
+                    long now = System.nanoTime();
+                    Matcher m = hour.matcher(message);
+                    if (m.find()) {
+                        received.put(
+                                OffsetDateTime.parse(m.group(1)).toInstant().toString(), now);
                     }
-                })
+                }))
                 .get(10, TimeUnit.SECONDS);
         Thread load = new Thread(
                 () -> {
@@ -349,6 +342,9 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 percentile(latencies, 50),
                 percentile(latencies, 99),
                 latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
+        sentAt.keySet().stream()
+                .filter(h -> !received.containsKey(h))
+                .forEach(h -> System.out.println("  no alert arrived for the hour of " + h));
         printUsage(usage0, total);
     }
 

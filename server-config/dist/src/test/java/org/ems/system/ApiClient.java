@@ -11,12 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ems.simulator.TextMessages;
 
 /** The EMS API and sockets as a client sees them, for the system tests. */
 final class ApiClient {
@@ -70,14 +70,7 @@ final class ApiClient {
         if (cookie != null) {
             builder.header("Cookie", cookie).header("Origin", "http://127.0.0.1:" + ems.httpPort);
         }
-        return builder.buildAsync(URI.create("ws://127.0.0.1:" + ems.httpPort + path), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        received.add(data.toString());
-                        ws.request(1);
-                        return CompletableFuture.completedFuture(null);
-                    }
-
+        return builder.buildAsync(URI.create("ws://127.0.0.1:" + ems.httpPort + path), new TextMessages(received::add) {
                     @Override
                     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
                         received.add(CLOSED + statusCode);

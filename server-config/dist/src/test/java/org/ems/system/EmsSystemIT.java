@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,6 +33,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.contracts.reading.MeterReadingCodec;
+import org.ems.simulator.TextMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -345,14 +344,9 @@ class EmsSystemIT {
         WebSocket socket = http.newWebSocketBuilder()
                 .header("Cookie", cookie)
                 .header("Origin", "http://127.0.0.1:" + ems.httpPort)
-                .buildAsync(URI.create("ws://127.0.0.1:" + ems.httpPort + channel.group(1)), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        messages.add(data.toString());
-                        ws.request(1);
-                        return CompletableFuture.completedFuture(null);
-                    }
-                })
+                .buildAsync(
+                        URI.create("ws://127.0.0.1:" + ems.httpPort + channel.group(1)),
+                        new TextMessages(messages::add))
                 .get(10, TimeUnit.SECONDS);
         try {
             UUID device = UUID.randomUUID();
