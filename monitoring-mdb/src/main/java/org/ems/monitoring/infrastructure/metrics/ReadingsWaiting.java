@@ -3,6 +3,7 @@ package org.ems.monitoring.infrastructure.metrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
@@ -29,17 +30,22 @@ public class ReadingsWaiting {
     public OptionalLong count() {
         try (JMSContext jms = broker.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             TemporaryQueue replies = jms.createTemporaryQueue();
-            Message request = jms.createMessage();
-            request.setStringProperty("_AMQ_ResourceName", "queue." + Destinations.READINGS);
-            request.setStringProperty("_AMQ_Attribute", "messageCount");
-            jms.createProducer().setJMSReplyTo(replies).send(jms.createQueue("activemq.management"), request);
-            Message reply = jms.createConsumer(replies).receive(1_000);
-            if (reply == null) {
-                return OptionalLong.empty();
+            // Deleted after use: the pool keeps the connection open, and its temporary queues with it.
+            try (JMSConsumer answers = jms.createConsumer(replies)) {
+                Message request = jms.createMessage();
+                request.setStringProperty("_AMQ_ResourceName", "queue." + Destinations.READINGS);
+                request.setStringProperty("_AMQ_Attribute", "messageCount");
+                jms.createProducer().setJMSReplyTo(replies).send(jms.createQueue("activemq.management"), request);
+                Message reply = answers.receive(1_000);
+                if (reply == null) {
+                    return OptionalLong.empty();
+                }
+                // The answer is a JSON array holding the attribute's value: [1234]
+                String body = reply.getBody(String.class).replaceAll("[\\[\\]\\s]", "");
+                return OptionalLong.of(Long.parseLong(body));
+            } finally {
+                replies.delete();
             }
-            // The answer is a JSON array holding the attribute's value: [1234]
-            String body = reply.getBody(String.class).replaceAll("[\\[\\]\\s]", "");
-            return OptionalLong.of(Long.parseLong(body));
         } catch (JMSRuntimeException | jakarta.jms.JMSException | NumberFormatException e) {
             LOG.log(Level.FINE, "cannot ask the broker for the readings waiting", e);
             return OptionalLong.empty();
