@@ -405,6 +405,26 @@ class BrowserIT {
                 && b.findElement(By.id("operationsForm:deadLetters")).getText().contains("\"kwh\":\"lots\""));
         screenshot("console-operations-desktop");
 
+        // Live readings: a stored reading appears on top of the table at once, under its device's name (one push per
+        // transaction, a list of readings).
+        browser.findElement(By.id("navLive")).click();
+        page(b -> b.findElement(By.id("readings")).isDisplayed());
+        var minute = new java.util.concurrent.atomic.AtomicInteger();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    // A new reading each time: the page's socket may not be open for the first (a duplicate is not
+                    // pushed).
+                    int m = minute.incrementAndGet();
+                    ems.sendReadings(reading(
+                            UUID.fromString(meter),
+                            String.format("2026-03-30T09:%02d:00Z", m),
+                            String.valueOf(150 + m)));
+                    assertThat(browser.findElement(By.id("readings")).getText())
+                            .contains("Erin's flat", "2026-03-30T09:");
+                });
+        screenshot("console-live-desktop");
+
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
