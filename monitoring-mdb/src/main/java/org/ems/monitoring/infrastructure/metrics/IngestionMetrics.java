@@ -1,5 +1,6 @@
 package org.ems.monitoring.infrastructure.metrics;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -31,11 +32,17 @@ public class IngestionMetrics {
     private final RecentRate stored = new RecentRate(10);
     private Histogram arrivalToCommit;
 
+    /** On the bean's first use, which may be a message delivered before the application's start-up event. */
+    @PostConstruct
+    void histogram() {
+        // A histogram of milliseconds: Payara exports a timer's quantiles in nanoseconds under a "_seconds" name.
+        arrivalToCommit = registry.histogram("ems.readings.arrival.to.commit.ms");
+    }
+
+    /** The gauges are on /metrics from the start, before any reading. */
     void register(@Observes Startup startup) {
         registry.gauge("ems.readings.per.second", stored, RecentRate::perSecond);
         registry.gauge("ems.readings.waiting", waiting, w -> w.count().orElse(-1));
-        // A histogram of milliseconds: Payara exports a timer's quantiles in nanoseconds under a "_seconds" name.
-        arrivalToCommit = registry.histogram("ems.readings.arrival.to.commit.ms");
     }
 
     /** A message's readings are committed {@code latency} after the message arrived at the broker. */
