@@ -34,16 +34,15 @@ final class BrokerCeiling implements AutoCloseable {
     static final String MDB_QUEUE = "ems.bench.mdb";
 
     private final String queue;
-    private Thread watcher;
-
     private final String url;
     private final String user;
     private final String password;
     private final ServerLocator locator;
     private final ClientSessionFactory factory;
     private Connection consumers;
+    private Thread watcher;
 
-    /** Consumed (acknowledged) messages since the queue was created. */
+    /** Messages the queue's consumers acknowledged, as the broker counts them (after {@link #watch()}). */
     final AtomicLong consumed = new AtomicLong();
 
     BrokerCeiling(String url, String user, String password, String queue) throws Exception {
@@ -70,7 +69,6 @@ final class BrokerCeiling implements AutoCloseable {
             session.createConsumer(session.createQueue(queue)).setMessageListener(message -> {
                 try {
                     message.acknowledge();
-                    consumed.incrementAndGet();
                 } catch (JMSException e) {
                     throw new IllegalStateException("cannot acknowledge", e);
                 }
@@ -79,7 +77,9 @@ final class BrokerCeiling implements AutoCloseable {
         consumers.start();
     }
 
-    /** Counts the acknowledgements of the queue's consumers elsewhere (the MDB's), asking the broker every 50 ms. */
+    /**
+     * Counts the acknowledgements of the queue's consumers, ours or the MDB's alike, asking the broker every 50 ms.
+     */
     void watch() throws Exception {
         ClientSession session = factory.createSession(user, password, false, true, true, false, 0);
         ClientRequestor requestor = new ClientRequestor(session, "activemq.management");
@@ -106,22 +106,20 @@ final class BrokerCeiling implements AutoCloseable {
         watcher.start();
     }
 
-    /** Removes the queue with whatever it still holds, unless consumers elsewhere use it. */
+    /** Removes the queue with whatever it still holds; the MDB's stays (empty) while the MDB is attached to it. */
     @Override
     public void close() throws Exception {
         if (consumers != null) {
             consumers.close();
         }
         if (watcher != null) {
-            // The MDB's queue stays (empty) while the MDB is attached: the broker removes no queue with consumers.
             watcher.interrupt();
             watcher.join();
-            factory.close();
-            locator.close();
-            return;
         }
         try (ClientSession session = factory.createSession(user, password, false, true, true, false, 0)) {
-            session.deleteQueue(queue);
+            if (!queue.equals(MDB_QUEUE)) { // the broker removes no queue that has consumers
+                session.deleteQueue(queue);
+            }
         } finally {
             factory.close();
             locator.close();
