@@ -18,7 +18,9 @@ import org.ems.contracts.reading.MeterReading;
  * database transaction, by whichever of their threads gets to write first; each thread returns (and its message is
  * acknowledged) once the transaction holding its readings committed. A database transaction costs the same few
  * statements for one reading or thousands, so under load this multiplies throughput; alone, a message is applied at
- * once. If a group fails, its messages are applied one by one, so only a failing one is redelivered.
+ * once. If the database refuses a group's data, its messages are applied one by one, so only the failing one is
+ * redelivered; if the database is away, the whole group fails at once (trying each alone would only wait out the
+ * database's time-outs once per message).
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -86,8 +88,8 @@ public class GroupCommit {
             ingestion.apply(readings);
             group.forEach(p -> p.done().complete(null));
         } catch (RuntimeException groupFailed) {
-            if (group.size() == 1) {
-                group.get(0).done().completeExceptionally(groupFailed);
+            if (group.size() == 1 || !RefusedData.causes(groupFailed)) {
+                group.forEach(p -> p.done().completeExceptionally(groupFailed));
                 return;
             }
             for (Pending one : group) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -92,7 +93,7 @@ class EmsSystemIT {
                 java.util.stream.Stream.of(
                         launcher, ProcessHandle.of(postmaster).orElseThrow()),
                 launcher.descendants()));
-        // at least the broker (launcher), Payara Micro and PostgreSQL
+        // at least the broker, Payara Micro and PostgreSQL
         assertThat(listening).hasSizeGreaterThanOrEqualTo(3).allMatch(ListeningSockets::isLoopback);
     }
 
@@ -405,49 +406,72 @@ class EmsSystemIT {
 
     @Test
     @Order(10)
-    void afterThePowerCutOfTheLauncherAloneTheNextRunEndsWhatItLeftAndStarts() throws Exception {
-        long micro =
-                Long.parseLong(Files.readString(home.resolve("run/micro.pid")).trim());
-        long postgres = Long.parseLong(Files.readAllLines(home.resolve("postgres/postmaster.pid"))
-                .get(0)
-                .trim());
-        ems.kill(); // SIGKILL to the launcher only: its children are not told
-        assertThat(ProcessHandle.of(micro).filter(ProcessHandle::isAlive))
-                .as("Payara Micro outlives a killed launcher")
-                .isPresent();
+    void afterThePowerCutOfTheLauncherAloneItsServicesStopAndTheNextRunStartsCleanly() throws Exception {
+        List<ProcessHandle> services =
+                List.of(pid("run/micro.pid"), pid("run/broker.pid"), pid("postgres/postmaster.pid"));
+        ems.kill(); // SIGKILL to the launcher only: it cannot stop its services, its guard does
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(services)
+                        .as("Payara Micro, the broker, PostgreSQL of the killed launcher")
+                        .noneMatch(ProcessHandle::isAlive));
 
         ems = RunningEms.start(home, ems.httpPort, ems.dbPort, ems.brokerPort);
         ems.awaitLine("EMS ready at", 240);
-        assertThat(ems.output()).anyMatch(line -> line.contains("of an earlier run is still running"));
-        assertThat(ProcessHandle.of(micro).filter(ProcessHandle::isAlive))
-                .as("the old Payara Micro")
-                .isEmpty();
-        assertThat(ProcessHandle.of(postgres).filter(ProcessHandle::isAlive))
-                .as("the old PostgreSQL")
-                .isEmpty();
         assertThat(get("api/devices").statusCode()).isEqualTo(200);
     }
 
     @Test
     @Order(11)
     void whenPayaraMicroDiesTheLauncherSaysSoAndStartsItAgain() throws Exception {
-        long micro =
-                Long.parseLong(Files.readString(home.resolve("run/micro.pid")).trim());
-        ProcessHandle.of(micro).orElseThrow().destroyForcibly();
-        assertThat(ems.awaitLine("ems: Payara Micro stopped unexpectedly", 30)).contains("restarting it in 1 s");
-        ems.awaitLine("EMS ready again at", 240);
-        assertThat(Long.parseLong(
-                        Files.readString(home.resolve("run/micro.pid")).trim()))
-                .isNotEqualTo(micro);
+        ProcessHandle micro = pid("run/micro.pid");
+        int from = ems.lines();
+        micro.destroyForcibly();
+        assertThat(ems.awaitLine(from, "ems: Payara Micro stopped unexpectedly", 30))
+                .contains("restarting it in 1 s");
+        ems.awaitLine(from, "EMS ready again at", 240);
+        assertThat(pid("run/micro.pid").pid()).isNotEqualTo(micro.pid());
         assertThat(get("api/devices").statusCode()).isEqualTo(200);
+        aReadingFlowsEndToEnd("2026-03-13");
+    }
+
+    @Test
+    @Order(12)
+    void whenTheBrokerDiesTheLauncherStartsItAgainAndPayaraReconnects() throws Exception {
+        int from = ems.lines();
+        pid("run/broker.pid").destroyForcibly();
+        assertThat(ems.awaitLine(from, "ems: the broker stopped unexpectedly", 30))
+                .contains("restarting it in 1 s");
+        ems.awaitLine(from, "EMS ready again at", 240);
+        aReadingFlowsEndToEnd("2026-03-14");
+    }
+
+    @Test
+    @Order(13)
+    void whenPostgreSqlDiesTheLauncherStartsItAgainAndPayaraReconnects() throws Exception {
+        int from = ems.lines();
+        pid("postgres/postmaster.pid").destroyForcibly();
+        assertThat(ems.awaitLine(from, "ems: PostgreSQL stopped unexpectedly", 30))
+                .contains("restarting it in 1 s");
+        ems.awaitLine(from, "EMS ready again at", 240);
+        aReadingFlowsEndToEnd("2026-03-15");
+    }
+
+    /** A new device's reading sent to the broker is stored and counted. */
+    private void aReadingFlowsEndToEnd(String date) throws Exception {
         UUID device = createDevice();
-        ems.sendAsMeter(MeterReadingCodec.encode(reading(device, "2026-03-13T00:00:00Z", "1")));
+        ems.sendAsMeter(MeterReadingCodec.encode(reading(device, date + "T00:00:00Z", "1")));
         await().atMost(ARRIVAL)
-                .untilAsserted(() -> assertThat(json(get("api/devices/" + device + "/consumption?date=2026-03-13"))
+                .untilAsserted(() -> assertThat(json(get("api/devices/" + device + "/consumption?date=" + date))
                                 .getJsonArray("hours")
                                 .getJsonObject(0)
                                 .getInt("readings"))
                         .isEqualTo(1));
+    }
+
+    /** The live process whose pid the file (under the home) holds; its first line for PostgreSQL's. */
+    private ProcessHandle pid(String file) throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(home.resolve(file)).get(0).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid + " of " + file));
     }
 
     private static MeterReading reading(UUID device, String instant, String kwh) {

@@ -123,10 +123,20 @@ final class RunningEms implements AutoCloseable {
 
     /** Waits for a console line containing {@code text}; fails if EMS exits first. */
     String awaitLine(String text, long seconds) throws InterruptedException {
+        return awaitLine(0, text, seconds);
+    }
+
+    /** How many console lines EMS wrote so far: where {@link #awaitLine(int, String, long)} can start looking. */
+    int lines() {
+        return output.size();
+    }
+
+    /** Waits for a console line containing {@code text} from the {@code from}-th line on; fails if EMS exits first. */
+    String awaitLine(int from, String text, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             synchronized (output) {
-                for (String line : output) {
+                for (String line : output.subList(Math.min(from, output.size()), output.size())) {
                     if (line.contains(text)) {
                         return line;
                     }

@@ -12,7 +12,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
 /**
- * An ActiveMQ Artemis broker inside the launcher's JVM, configured by {@code broker.xml}, with a persistent journal
+ * An ActiveMQ Artemis broker in this JVM ({@code ./ems run} gives it a process of its own, {@link BrokerProcess}),
+ * configured by {@code broker.xml}, with a persistent journal
  * under {@code $EMS_HOME/broker}. It always requires login ({@link BrokerAccounts}): role {@code app} for EMS, role
  * {@code meter} for meters.
  */
@@ -27,30 +28,45 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.broker = broker;
     }
 
+    /** Entries in the duplicate-id cache by default: the last 100,000 messages a producer gave an id. */
+    static final int DUPLICATE_IDS = 100_000;
+
     /** A broker for EMS and the gateway account only (no meter credentials: no database), in plain TCP. */
     public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint)
             throws Exception {
-        return start(home, address, endpoint, Optional.empty(), new BrokerAccounts(endpoint, true, Optional.empty()));
+        return start(
+                home.directory("broker"),
+                home.directory("run").resolve("broker.xml"),
+                address,
+                endpoint.port(),
+                List.of(),
+                DUPLICATE_IDS,
+                new BrokerAccounts(endpoint, true, Optional.empty()));
     }
 
-    /** A broker whose acceptor speaks TLS only when {@code tls} is given, letting in the {@code accounts}. */
+    /**
+     * A broker with its journal under {@code data}, whose acceptor takes the given transport options (TLS), letting in
+     * the {@code accounts}; {@code duplicateIds} is the size of its duplicate-id cache.
+     */
     static EmbeddedBroker start(
-            InstallationHome home,
+            Path data,
+            Path config,
             String address,
-            BrokerEndpoint endpoint,
-            Optional<TlsMaterial> tls,
+            int port,
+            List<String> transportOptions,
+            int duplicateIds,
             ActiveMQSecurityManager accounts)
             throws Exception {
         List<String> acceptorOptions = new ArrayList<>(List.of("tcpNoDelay=true"));
-        tls.ifPresent(material -> acceptorOptions.addAll(material.acceptorOptions()));
+        acceptorOptions.addAll(transportOptions);
         // broker.xml refers to these; Artemis resolves ${...} from system properties.
-        System.setProperty("ems.broker.data", home.directory("broker").toString());
+        System.setProperty("ems.broker.data", data.toString());
         System.setProperty("ems.broker.host", address);
-        System.setProperty("ems.broker.port", Integer.toString(endpoint.port()));
+        System.setProperty("ems.broker.port", Integer.toString(port));
         System.setProperty("ems.broker.acceptor-options", String.join(";", acceptorOptions));
+        System.setProperty("ems.broker.id-cache-size", Integer.toString(duplicateIds));
 
         // Artemis reads its configuration from a file; the copy also shows operators what runs.
-        Path config = home.directory("run").resolve("broker.xml");
         try (InputStream in = EmbeddedBroker.class.getResourceAsStream("broker.xml")) {
             Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -60,8 +76,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             broker.start();
         } catch (Exception e) {
-            throw new IOException(
-                    "cannot start the broker on " + address + ":" + endpoint.port() + ": " + e.getMessage(), e);
+            throw new IOException("cannot start the broker on " + address + ":" + port + ": " + e.getMessage(), e);
         }
         return new EmbeddedBroker(broker);
     }

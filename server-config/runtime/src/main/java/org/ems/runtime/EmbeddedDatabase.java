@@ -3,6 +3,8 @@ package org.ems.runtime;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,22 +17,23 @@ import java.time.Duration;
  * {@code $EMS_HOME/postgres} so that it survives restarts. EMS connects as role {@code ems}, owner of database
  * {@code ems}.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements Supervised {
 
     static final String DATABASE = "ems";
     static final String ROLE = "ems";
 
     private final EmbeddedPostgres postgres;
     private final DatabaseEndpoint endpoint;
+    private final ProcessHandle postmaster;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseEndpoint endpoint) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseEndpoint endpoint, ProcessHandle postmaster) {
         this.postgres = postgres;
         this.endpoint = endpoint;
+        this.postmaster = postmaster;
     }
 
     public static EmbeddedDatabase start(InstallationHome home, String address, int port) throws IOException {
-        var log =
-                Redirect.appendTo(home.directory("logs").resolve("postgres.log").toFile());
+        Path log = home.directory("logs").resolve("postgres.log");
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(home.root().resolve("postgres"))
                 .setCleanDataDirectory(false)
@@ -45,8 +48,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
-                .setOutputRedirector(log)
-                .setErrorRedirector(log)
+                .setOutputRedirector(Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(Redirect.appendTo(log.toFile()))
                 .start();
         String password = home.secret("db.password");
         try {
@@ -55,9 +58,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
             throw new IOException("cannot prepare database '" + DATABASE + "': " + e.getMessage(), e);
         }
+        // pg_ctl started the postmaster detached: it is found by the pid file in its data directory.
+        Path pidFile = home.root().resolve("postgres").resolve("postmaster.pid");
+        ProcessHandle postmaster = ProcessHandle.of(
+                        Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                .orElseThrow(() -> new IOException("PostgreSQL stopped right after it started; see " + log));
         return new EmbeddedDatabase(
                 postgres,
-                new DatabaseEndpoint("jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, password));
+                new DatabaseEndpoint("jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, password),
+                postmaster);
     }
 
     /** Creates role and database on first start; keeps the role's password in step with the generated secret. */
@@ -86,6 +95,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public DatabaseEndpoint endpoint() {
         return endpoint;
+    }
+
+    @Override
+    public ProcessHandle process() {
+        return postmaster;
     }
 
     @Override

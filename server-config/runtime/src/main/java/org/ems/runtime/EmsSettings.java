@@ -33,6 +33,7 @@ public record EmsSettings(
         Optional<Path> tlsKeyStore,
         Optional<String> tlsKeyStorePassword,
         boolean brokerGateway,
+        int brokerDuplicateIds,
         List<Path> alsoDeploy) {
 
     public static EmsSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
@@ -60,6 +61,7 @@ public record EmsSettings(
                 value(env, "EMS_TLS_KEYSTORE").map(Path::of),
                 value(env, "EMS_TLS_KEYSTORE_PASSWORD"),
                 onOff(env, "EMS_BROKER_GATEWAY").orElse(true),
+                count(env, "EMS_BROKER_DUPLICATE_IDS", EmbeddedBroker.DUPLICATE_IDS),
                 value(env, "EMS_ALSO_DEPLOY").stream()
                         .flatMap(paths -> Arrays.stream(paths.split(File.pathSeparator)))
                         .map(Path::of)
@@ -118,6 +120,22 @@ public record EmsSettings(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a TCP port (1-65535), not '" + text + "'");
+        }
+    }
+
+    private static int count(Map<String, String> env, String name, int defaultCount) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return defaultCount;
+        }
+        try {
+            int count = Integer.parseInt(text.trim());
+            if (count < 1) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a positive whole number, not '" + text + "'");
         }
     }
 

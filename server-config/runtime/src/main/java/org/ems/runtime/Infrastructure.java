@@ -40,27 +40,25 @@ public final class Infrastructure implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             DatabaseEndpoint database;
-            if (settings.dbUrl().isPresent()) {
-                database = new DatabaseEndpoint(
-                        settings.dbUrl().get(),
-                        settings.dbUser().orElse("ems"),
-                        settings.dbPassword().orElse(""));
+            if (externalDatabase(settings).isPresent()) {
+                database = externalDatabase(settings).get();
             } else {
                 EmbeddedDatabase embedded = EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort());
                 started.add(embedded);
                 database = embedded.endpoint();
             }
-            int applied = SchemaMigrations.migrate(database, modules);
-            LOG.info(() -> "Database " + database.url() + " is up to date (" + applied + " migrations applied)");
+            migrate(database, modules);
 
             Optional<TlsMaterial> tls = withBroker ? TlsMaterial.ensure(settings, home) : Optional.empty();
             BrokerEndpoint broker = withBroker ? brokerEndpoint(settings, home, tls) : null;
             if (withBroker && settings.brokerUrl().isEmpty()) {
                 started.add(EmbeddedBroker.start(
-                        home,
+                        home.directory("broker"),
+                        home.directory("run").resolve("broker.xml"),
                         settings.bindAddress(),
-                        broker,
-                        tls,
+                        broker.port(),
+                        tls.map(TlsMaterial::acceptorOptions).orElse(List.of()),
+                        settings.brokerDuplicateIds(),
                         new BrokerAccounts(broker, settings.brokerGateway(), Optional.of(database))));
             }
             return new Infrastructure(database, broker, tls, started);
@@ -70,7 +68,22 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private static BrokerEndpoint brokerEndpoint(EmsSettings settings, InstallationHome home, Optional<TlsMaterial> tls)
+    /** The database given by {@code EMS_DB_URL}, if one is. */
+    static Optional<DatabaseEndpoint> externalDatabase(EmsSettings settings) {
+        return settings.dbUrl()
+                .map(url -> new DatabaseEndpoint(
+                        url,
+                        settings.dbUser().orElse("ems"),
+                        settings.dbPassword().orElse("")));
+    }
+
+    /** Brings every module's schema up to date. */
+    static void migrate(DatabaseEndpoint database, ClassLoader modules) {
+        int applied = SchemaMigrations.migrate(database, modules);
+        LOG.info(() -> "Database " + database.url() + " is up to date (" + applied + " migrations applied)");
+    }
+
+    static BrokerEndpoint brokerEndpoint(EmsSettings settings, InstallationHome home, Optional<TlsMaterial> tls)
             throws IOException {
         String meterUser = settings.meterUser().orElse("meter");
         String meterPassword = settings.meterPassword().orElse(home.secret("broker.meter.password"));

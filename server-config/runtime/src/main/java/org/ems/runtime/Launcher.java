@@ -3,6 +3,7 @@ package org.ems.runtime;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,22 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
 /**
  * {@code ./ems run}: starts embedded PostgreSQL and Artemis (unless external ones are configured), migrates the schemas,
- * runs EMS on Payara Micro, prints {@code EMS ready at <url>}, and stops everything on Ctrl-C / SIGTERM.
+ * runs EMS on Payara Micro, prints {@code EMS ready at <url>}, keeps each of them running ({@link Supervisor}), and
+ * stops everything on Ctrl-C / SIGTERM.
  * {@code ./ems migrate}: only brings the database schemas up to date (for EAR deployments).
  */
 public final class Launcher {
-
-    private static final AtomicBoolean STOPPING = new AtomicBoolean();
-
-    /** Restarts of Payara Micro allowed within 10 minutes before the launcher gives up. */
-    static final int MAX_RESTARTS = 5;
 
     private Launcher() {}
 
@@ -74,10 +69,35 @@ public final class Launcher {
         if (settings.brokerUrl().isEmpty()) {
             requireFreePort(settings.bindAddress(), settings.brokerPort(), "EMS_BROKER_PORT");
         }
-        Infrastructure infrastructure = Infrastructure.start(settings, home, Launcher.class.getClassLoader());
+        Leftovers.guard(home);
+        Supervisor services = new Supervisor();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services, home), "ems-stop"));
+        Path logs = home.directory("logs");
+
+        DatabaseEndpoint database;
+        if (Infrastructure.externalDatabase(settings).isPresent()) {
+            database = Infrastructure.externalDatabase(settings).get();
+        } else {
+            database = ((EmbeddedDatabase) services.start(
+                                    "PostgreSQL",
+                                    logs.resolve("postgres.log").toString(),
+                                    () -> EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort()))
+                            .running())
+                    .endpoint();
+        }
+        Infrastructure.migrate(database, Launcher.class.getClassLoader());
+        Optional<TlsMaterial> tls = TlsMaterial.ensure(settings, home);
+        BrokerEndpoint broker = Infrastructure.brokerEndpoint(settings, home, tls);
+        if (settings.brokerUrl().isEmpty()) {
+            services.start(
+                    "the broker",
+                    logs.resolve("broker.log").toString(),
+                    () -> BrokerProcess.start(home, settings, broker, tls, database));
+        }
+
         Properties firstStart = new Properties();
         Optional<String> newAdminPassword = Optional.empty();
-        if (!adminExists(infrastructure.database())) {
+        if (!adminExists(database)) {
             String password = settings.adminPassword().orElseGet(InstallationHome::randomPassword);
             firstStart.setProperty("ems.admin.initial-password", password);
             newAdminPassword = settings.adminPassword().isPresent() ? Optional.empty() : Optional.of(password);
@@ -86,138 +106,71 @@ public final class Launcher {
         Path resourceAdapter = distribution.resolve("deploy/ems-ra.rar");
         JwtKeys jwt = JwtKeys.ensure(home, System.getenv());
         MicroConfiguration config = MicroConfiguration.write(
-                runDirectory,
-                settings,
-                infrastructure.database(),
-                infrastructure.broker(),
-                jwt,
-                infrastructure.tls(),
-                resourceAdapter,
-                firstStart);
+                runDirectory, settings, database, broker, jwt, tls, resourceAdapter, firstStart);
         List<String> microOptions =
                 new ArrayList<>(config.options(settings.webPort(), List.of(postgresDriver(distribution))));
         microOptions.addAll(
                 List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
         // After EMS: ./ems bench ingest deploys its no-work MDB so (bench/no-work-mdb.war).
         settings.alsoDeploy().forEach(archive -> microOptions.addAll(List.of("--deploy", archive.toString())));
-        java.util.concurrent.Callable<PayaraMicroProcess> startMicro = () -> {
-            PayaraMicroProcess started = PayaraMicroProcess.start(
-                    home,
-                    settings.bindAddress(),
-                    settings.webPort(),
-                    infrastructure.tls(),
-                    microJar,
-                    List.of(
-                            "-Xms128m",
-                            "-Xmx512m",
-                            "-XX:+UseG1GC",
-                            "-XX:MaxMetaspaceSize=256m",
-                            // Named, the JSON-P provider is not searched for on the class path at every use (Faces
-                            // push, JAX-RS): that search was a quarter of Payara's CPU while readings were pushed.
-                            "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
-                            // Delivery threads for the readings consumer's 64 sessions and the topics' (default:
-                            // 8 per core, which stalls sessions beyond it).
-                            "-Dactivemq.artemis.client.global.thread.pool.max.size=128"),
-                    microOptions);
-            Leftovers.started(home, started.process());
-            return started;
-        };
-        AtomicReference<PayaraMicroProcess> running = new AtomicReference<>(startMicro.call());
-        PayaraMicroProcess micro = running.get();
+        Supervisor.Service micro =
+                services.start("Payara Micro", logs.resolve("micro.log").toString(), () -> {
+                    PayaraMicroProcess started = PayaraMicroProcess.start(
+                            home,
+                            settings.bindAddress(),
+                            settings.webPort(),
+                            tls,
+                            microJar,
+                            List.of(
+                                    "-Xms128m",
+                                    "-Xmx512m",
+                                    "-XX:+UseG1GC",
+                                    "-XX:MaxMetaspaceSize=256m",
+                                    // Named, the JSON-P provider is not searched for on the class path at every use
+                                    // (Faces
+                                    // push, JAX-RS): that search was a quarter of Payara's CPU while readings were
+                                    // pushed.
+                                    "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
+                                    // Delivery threads for the readings consumer's 64 sessions and the topics'
+                                    // (default:
+                                    // 8 per core, which stalls sessions beyond it).
+                                    "-Dactivemq.artemis.client.global.thread.pool.max.size=128"),
+                            microOptions);
+                    Leftovers.started(home, started.process());
+                    try {
+                        started.awaitReady(Duration.ofMinutes(3));
+                    } catch (IOException notReady) {
+                        started.close();
+                        throw notReady;
+                    }
+                    return started;
+                });
+        URI url = ((PayaraMicroProcess) micro.running()).baseUrl();
 
-        Thread stopper = new Thread(() -> stop(running.get(), infrastructure, home), "ems-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        try {
-            micro.awaitReady(Duration.ofMinutes(3));
-        } catch (IOException e) {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-            stop(micro, infrastructure, home);
-            throw e;
-        }
         // The application has read the initial password: do not leave it on disk.
-        MicroConfiguration.write(
-                runDirectory,
-                settings,
-                infrastructure.database(),
-                infrastructure.broker(),
-                jwt,
-                infrastructure.tls(),
-                resourceAdapter,
-                new Properties());
-        announceToMeters(runDirectory, infrastructure.broker(), micro);
-        System.out.println("EMS ready at " + micro.baseUrl());
+        MicroConfiguration.write(runDirectory, settings, database, broker, jwt, tls, resourceAdapter, new Properties());
+        announceToMeters(runDirectory, broker, url);
+        System.out.println("EMS ready at " + url);
         if (newAdminPassword.isPresent()) {
             System.out.println(
-                    adminExists(infrastructure.database())
+                    adminExists(database)
                             ? "Created user 'admin' with password " + newAdminPassword.get()
                                     + " (shown once; set EMS_ADMIN_PASSWORD to choose it)"
-                            : "ems: the first administrator could not be created; see "
-                                    + home.root().resolve("logs/micro.log"));
+                            : "ems: the first administrator could not be created; see " + logs.resolve("micro.log"));
         }
         System.out.flush();
 
-        supervise(running, startMicro, home);
+        services.watch(() -> {
+            ((PayaraMicroProcess) micro.running()).awaitReady(Duration.ofMinutes(3));
+            System.out.println("EMS ready again at " + url);
+            System.out.flush();
+        });
     }
 
-    /**
-     * Keeps Payara Micro running: when it dies (not stopped by us), says so and starts it again after a back-off
-     * (1, 2, 4, 8, 16 s); the database and the broker carry on meanwhile, and the MDBs take up the queued readings
-     * when it is back. After {@value #MAX_RESTARTS} restarts within 10 minutes it gives up, says why and exits
-     * non-zero (the shutdown hook stops the rest cleanly).
-     */
-    private static void supervise(
-            AtomicReference<PayaraMicroProcess> running,
-            java.util.concurrent.Callable<PayaraMicroProcess> startMicro,
-            InstallationHome home)
-            throws Exception {
-        Path log = home.root().resolve("logs/micro.log");
-        java.util.Deque<java.time.Instant> restarts = new java.util.ArrayDeque<>();
-        while (true) {
-            int exit = running.get().process().waitFor();
-            if (STOPPING.get()) {
-                return; // the shutdown hook is stopping everything
-            }
-            java.time.Instant now = java.time.Instant.now();
-            while (!restarts.isEmpty() && restarts.peekFirst().isBefore(now.minus(Duration.ofMinutes(10)))) {
-                restarts.pollFirst();
-            }
-            if (restarts.size() >= MAX_RESTARTS) {
-                System.err.println("ems: Payara Micro stopped " + (MAX_RESTARTS + 1)
-                        + " times within 10 minutes (last exit " + exit + "); giving up, see " + log);
-                System.exit(1);
-            }
-            restarts.addLast(now);
-            long backoff = 1L << (restarts.size() - 1);
-            System.err.println("ems: Payara Micro stopped unexpectedly (exit " + exit + "); restarting it in "
-                    + backoff + " s (restart " + restarts.size() + " of " + MAX_RESTARTS
-                    + " allowed in 10 minutes); see "
-                    + log);
-            Thread.sleep(backoff * 1000);
-            if (STOPPING.get()) {
-                return;
-            }
-            PayaraMicroProcess next = startMicro.call();
-            running.set(next);
-            try {
-                next.awaitReady(Duration.ofMinutes(3));
-                System.out.println("EMS ready again at " + next.baseUrl());
-                System.out.flush();
-            } catch (IOException notReady) {
-                System.err.println("ems: Payara Micro did not become ready again: " + notReady.getMessage());
-                next.close(); // counted as the next stop
-            }
-        }
-    }
-
-    private static void stop(PayaraMicroProcess micro, Infrastructure infrastructure, InstallationHome home) {
-        STOPPING.set(true);
+    private static void stop(Supervisor services, InstallationHome home) {
         System.out.println("Stopping EMS...");
-        try {
-            micro.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        infrastructure.close();
+        services.stop();
+        Leftovers.unguard(home);
         try {
             home.close();
         } catch (IOException ignored) {
@@ -227,11 +180,10 @@ public final class Launcher {
     }
 
     /** Where meters on this machine (./ems simulate) find the broker: the URL with its TLS options. */
-    private static void announceToMeters(Path runDirectory, BrokerEndpoint broker, PayaraMicroProcess micro)
-            throws IOException {
+    private static void announceToMeters(Path runDirectory, BrokerEndpoint broker, URI url) throws IOException {
         Properties meters = new Properties();
         meters.setProperty("broker.url", broker.url());
-        meters.setProperty("ems.url", micro.baseUrl().toString());
+        meters.setProperty("ems.url", url.toString());
         InstallationHome.writePrivate(runDirectory.resolve("meter.properties"), meters, "EMS endpoints for meters");
     }
 

@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Processes a launcher of this {@code EMS_HOME} left running when it died without stopping them (killed with -9, a
- * power cut of the launcher alone): Payara Micro and the embedded PostgreSQL. The next launcher, once it holds the
- * home's lock (so no launcher of this home is alive), ends them before it starts anything: no port stays taken and
- * no manual clean-up is needed. A process is ended only when its command line names this home.
+ * The services of a launcher that died without stopping them (killed with -9, a power cut of the launcher alone):
+ * Payara Micro, the broker and the embedded PostgreSQL. Two lines of defence: a guard, a small shell process started
+ * first, stops them as soon as the launcher is gone (it cannot be told: SIGKILL); and the next launcher, once it holds
+ * the home's lock (so no launcher of this home is alive), waits for that guard and ends whatever still runs before it
+ * starts anything. No port stays taken and no manual clean-up is needed. A process is ended only when its command
+ * line names this home.
  */
 final class Leftovers {
 
@@ -24,18 +26,78 @@ final class Leftovers {
 
     private Leftovers() {}
 
+    /** Where the launcher notes its guard's process. */
+    static final String GUARD_PID = "guard.pid";
+
+    /**
+     * The guard: polls the launcher (its first argument) every half second; once it is gone, stops the services
+     * whose pid files are in the home (its second argument) as the launcher would have: SIGTERM to Payara Micro and the
+     * broker, a fast shutdown (SIGINT) to PostgreSQL. It ignores Ctrl-C, which the launcher handles.
+     */
+    private static final String GUARD = """
+            trap '' INT HUP
+            while kill -0 "$1" 2>/dev/null && [ "$(cut -d ' ' -f 3 /proc/$1/stat 2>/dev/null)" != Z ]; do sleep 0.5; done
+            ours() { [ -n "$1" ] && tr '\\0' ' ' < /proc/$1/cmdline 2>/dev/null | grep -qF "$2"; }
+            pid() { [ -f "$1" ] && head -n 1 "$1"; }
+            p=$(pid "$2/run/micro.pid"); ours "$p" "$2/micro" && kill -TERM "$p"
+            p=$(pid "$2/run/broker.pid"); ours "$p" "$2/run" && kill -TERM "$p"
+            p=$(pid "$2/postgres/postmaster.pid"); ours "$p" "$2/postgres" && kill -INT "$p"
+            exit 0
+            """;
+
+    /** Starts the guard of this launcher. */
+    static void guard(InstallationHome home) throws IOException {
+        Process guard = new ProcessBuilder(
+                        "/bin/sh",
+                        "-c",
+                        GUARD,
+                        "ems-guard",
+                        Long.toString(ProcessHandle.current().pid()),
+                        home.root().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.directory("logs").resolve("guard.log").toFile()))
+                .start();
+        Files.writeString(home.directory("run").resolve(GUARD_PID), Long.toString(guard.pid()));
+    }
+
+    /** Ends the guard: the launcher stops its services itself. */
+    static void unguard(InstallationHome home) {
+        firstLine(home.root().resolve("run").resolve(GUARD_PID))
+                .flatMap(ProcessHandle::of)
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains("ems-guard"))
+                        .orElse(true))
+                .ifPresent(ProcessHandle::destroy);
+    }
+
     /** Notes the Payara Micro process of this run. */
-    static void started(InstallationHome home, Process micro) throws IOException {
+    static void started(InstallationHome home, ProcessHandle micro) throws IOException {
         Files.writeString(home.directory("run").resolve(MICRO_PID), Long.toString(micro.pid()));
     }
 
-    /** Ends what a dead launcher of this home left running: Payara Micro first (the database's client), then PostgreSQL. */
+    /**
+     * Ends what a dead launcher of this home left running, once its guard is done: Payara Micro first (the clients),
+     * then the broker, then PostgreSQL.
+     */
     static void end(InstallationHome home) throws IOException {
         Path root = home.root();
+        firstLine(root.resolve("run").resolve(GUARD_PID))
+                .flatMap(ProcessHandle::of)
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains(root.toString()))
+                        .orElse(false))
+                .ifPresent(guard -> waitFor(guard, Duration.ofSeconds(60)));
         end(
                 "Payara Micro",
                 firstLine(root.resolve("run").resolve(MICRO_PID)),
                 root.resolve("micro").toString());
+        end(
+                "The broker",
+                firstLine(root.resolve("run").resolve(BrokerProcess.PID)),
+                root.resolve("run").resolve(BrokerProcess.SETTINGS).toString());
         // PostgreSQL's own pid file; its command line names the data directory (-D <home>/postgres)
         end(
                 "PostgreSQL",

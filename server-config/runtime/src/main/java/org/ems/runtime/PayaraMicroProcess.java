@@ -12,10 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Payara Micro running EMS in a child JVM, its output in {@code $EMS_HOME/logs/micro.log}. */
-public final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements Supervised {
 
     private final Process process;
     private final URI baseUrl;
@@ -68,8 +67,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return baseUrl;
     }
 
-    public Process process() {
-        return process;
+    @Override
+    public ProcessHandle process() {
+        return process.toHandle();
     }
 
     /**
@@ -112,11 +112,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** Stops Micro the way Ctrl-C would (SIGTERM), forcibly only if it hangs. */
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        Supervised.terminate(process);
     }
 }

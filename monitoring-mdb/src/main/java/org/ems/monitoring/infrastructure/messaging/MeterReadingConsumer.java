@@ -21,6 +21,7 @@ import org.ems.contracts.reading.InvalidReadingException;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.contracts.reading.MeterReadingCodec;
 import org.ems.monitoring.application.GroupCommit;
+import org.ems.monitoring.application.RefusedData;
 import org.ems.monitoring.infrastructure.metrics.IngestionMetrics;
 
 /**
@@ -28,7 +29,10 @@ import org.ems.monitoring.infrastructure.metrics.IngestionMetrics;
  * report (another device's, {@link MeterIdentity}) with their reason, and
  * hands the valid ones to {@link GroupCommit}, which commits them in a database transaction of its own. The
  * message is acknowledged once that is done; anything that fails (database, broker) is thrown, so the broker
- * redelivers. Delivery is at least once, the effect exactly once: applying readings again changes nothing.
+ * redelivers, with back-off and for as long as it takes (broker.xml: no limit of attempts on {@code ems.readings}):
+ * a database outage of any length dead-letters nothing. Only readings whose data the database itself keeps refusing
+ * ({@link RefusedData}) are dead-lettered, after {@value #REFUSALS} deliveries, with the database's reason.
+ * Delivery is at least once, the effect exactly once: applying readings again changes nothing.
  * (No XA transaction around it: its two-phase commit cost two journal syncs per message, a fifth of the throughput.)
  */
 @MessageDriven(
@@ -53,6 +57,9 @@ public class MeterReadingConsumer implements MessageListener {
 
     /** Artemis' property of the time a message arrived at the broker ({@code Message.HDR_INGRESS_TIMESTAMP}). */
     private static final String INGRESS_TIMESTAMP = "_AMQ_INGRESS_TIMESTAMP";
+
+    /** Deliveries of a message whose readings the database refuses before they are dead-lettered. */
+    static final int REFUSALS = 10;
 
     @Inject
     GroupCommit readings;
@@ -90,8 +97,19 @@ public class MeterReadingConsumer implements MessageListener {
             Map<Boolean, List<MeterReading>> own = decoded.readings().stream()
                     .collect(Collectors.partitioningBy(r -> MeterIdentity.mayReport(sender, r.deviceId())));
             if (!own.get(true).isEmpty()) {
-                readings.apply(own.get(true));
-                metrics.committed(Duration.ofMillis(System.currentTimeMillis() - arrival(message)));
+                try {
+                    readings.apply(own.get(true));
+                    metrics.committed(Duration.ofMillis(System.currentTimeMillis() - arrival(message)));
+                } catch (RuntimeException e) {
+                    int deliveries = message.getIntProperty("JMSXDeliveryCount");
+                    if (deliveries < REFUSALS || !RefusedData.causes(e)) {
+                        throw e;
+                    }
+                    String reason = "the database refused it " + deliveries + " times: " + rootMessage(e);
+                    for (MeterReading refused : own.get(true)) {
+                        deadLetters.reject(MeterReadingCodec.encode(refused), reason, message.getJMSMessageID());
+                    }
+                }
             }
             for (MeterReading foreign : own.get(false)) {
                 deadLetters.reject(
@@ -105,6 +123,14 @@ public class MeterReadingConsumer implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read reading message", e);
         }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     /**
