@@ -81,11 +81,12 @@ final class BenchClient {
                 .getString("id"));
     }
 
-    /** A counter of {@code /metrics} (0 before its first increment). */
+    /** A counter or gauge of {@code /metrics} (0 before a counter's first increment). */
     long counter(String name) throws IOException, InterruptedException {
         String metrics = send(HttpRequest.newBuilder(ems.resolve("metrics")).header("Accept", "text/plain"))
                 .body();
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.Ee+]+)").matcher(metrics);
+        Matcher m =
+                Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (-?[0-9.Ee+]+)").matcher(metrics);
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     }
 

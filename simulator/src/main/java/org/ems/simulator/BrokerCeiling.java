@@ -9,13 +9,10 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientRequestor;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
-import org.apache.activemq.artemis.api.core.management.ManagementHelper;
-import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSConstants;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -89,10 +86,8 @@ final class BrokerCeiling implements AutoCloseable {
                     try (session;
                             requestor) {
                         while (!Thread.currentThread().isInterrupted()) {
-                            ClientMessage request = session.createMessage(false);
-                            ManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messagesAcknowledged");
-                            consumed.set(((Number) ManagementHelper.getResult(requestor.request(request, 5_000)))
-                                    .longValue());
+                            consumed.set(
+                                    BrokerManagement.queueAttribute(session, requestor, queue, "messagesAcknowledged"));
                             Thread.sleep(50);
                         }
                     } catch (InterruptedException stopped) {

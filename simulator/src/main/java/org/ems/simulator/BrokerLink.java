@@ -61,10 +61,7 @@ final class BrokerLink implements AutoCloseable {
     /** Sends the readings, {@code batch} per message (1: one reading per message); returns when the broker has them. */
     void send(List<Outgoing> outgoing, Format format, int batch) {
         try {
-            if (context == null) {
-                context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                readings = context.createQueue(queue);
-            }
+            connect();
             var producer = context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setAsync(acknowledged);
@@ -82,6 +79,24 @@ final class BrokerLink implements AutoCloseable {
         } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
             close();
             throw e instanceof JMSRuntimeException r ? r : new JMSRuntimeException(e.getMessage());
+        }
+    }
+
+    /** Sends a text as it is, persistent, returning once the broker has it (the fault run's malformed readings). */
+    void sendText(String body) {
+        try {
+            connect();
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(readings, body);
+        } catch (JMSRuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void connect() {
+        if (context == null) {
+            context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+            readings = context.createQueue(queue);
         }
     }
 

@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.ems.contracts.reading.MeterReading;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -362,44 +359,17 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
      */
     private record Usage(Duration cpu, long pssKib) {}
 
-    /** The launcher (with the embedded broker), Payara Micro, and PostgreSQL with all its backends. */
-    private Map<String, Usage> usage() throws IOException {
-        long launcherPid =
-                Long.parseLong(Files.readString(target.home.resolve("ems.lock")).trim());
-        ProcessHandle launcher = ProcessHandle.of(launcherPid).orElseThrow(() -> new IOException("EMS is not running"));
-        List<ProcessHandle> micro = launcher.children()
-                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
-                .toList();
-        String data = "-D " + target.home.toAbsolutePath().resolve("postgres");
-        List<ProcessHandle> postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(data))
-                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .toList();
+    /** The launcher, the broker, Payara Micro, and PostgreSQL with all its backends. */
+    private Map<String, Usage> usage() {
         Map<String, Usage> usage = new LinkedHashMap<>();
-        usage.put("launcher + Artemis", usage(List.of(launcher)));
-        usage.put(
-                "Payara Micro",
-                usage(micro.stream()
-                        .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                        .toList()));
-        usage.put("PostgreSQL", usage(postgres));
-        return usage;
-    }
-
-    private static Usage usage(List<ProcessHandle> processes) {
-        Duration cpu = Duration.ZERO;
-        long pss = 0;
-        for (ProcessHandle p : processes) {
-            cpu = cpu.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
-            try (Stream<String> status = Files.lines(Path.of("/proc", Long.toString(p.pid()), "smaps_rollup"))) {
-                pss += status.filter(l -> l.startsWith("Pss:"))
-                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
-                        .sum();
-            } catch (IOException | java.io.UncheckedIOException gone) {
-                // a backend that ended meanwhile
+        EmsProcesses.of(target.home).forEach((name, processes) -> {
+            Duration cpu = Duration.ZERO;
+            for (ProcessHandle p : processes) {
+                cpu = cpu.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
             }
-        }
-        return new Usage(cpu, pss);
+            usage.put(name, new Usage(cpu, EmsProcesses.pssKib(processes)));
+        });
+        return usage;
     }
 
     private void printUsage(Map<String, Usage> before, double seconds) throws IOException {

@@ -1,0 +1,67 @@
+package org.ems.simulator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The processes of an EMS that {@code ./ems run} started on a home, by service, found by the home's pid files. */
+final class EmsProcesses {
+
+    private EmsProcesses() {}
+
+    /** The launcher, the broker, Payara Micro and PostgreSQL (each with its children); a service not running: empty. */
+    static Map<String, List<ProcessHandle>> of(Path home) {
+        Map<String, List<ProcessHandle>> services = new LinkedHashMap<>();
+        services.put("launcher", alone(pid(home.resolve("ems.lock"))));
+        services.put("broker", alone(pid(home.resolve("run/broker.pid"))));
+        services.put("Payara Micro", withChildren(pid(home.resolve("run/micro.pid"))));
+        services.put("PostgreSQL", withChildren(pid(home.resolve("postgres/postmaster.pid"))));
+        return services;
+    }
+
+    /** The live process whose pid is the first line of the file. */
+    static Optional<ProcessHandle> pid(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.findFirst()
+                    .map(String::trim)
+                    .map(Long::parseLong)
+                    .flatMap(ProcessHandle::of)
+                    .filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException | java.io.UncheckedIOException none) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The proportional set size of the processes in KiB: a page shared by several (PostgreSQL's shared buffers are in
+     * every backend) is counted once over all of them.
+     */
+    static long pssKib(List<ProcessHandle> processes) {
+        long pss = 0;
+        for (ProcessHandle p : processes) {
+            try (Stream<String> status = Files.lines(Path.of("/proc", Long.toString(p.pid()), "smaps_rollup"))) {
+                pss += status.filter(l -> l.startsWith("Pss:"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                        .sum();
+            } catch (IOException | java.io.UncheckedIOException gone) {
+                // a backend that ended meanwhile
+            }
+        }
+        return pss;
+    }
+
+    private static List<ProcessHandle> alone(Optional<ProcessHandle> process) {
+        return process.stream().toList();
+    }
+
+    private static List<ProcessHandle> withChildren(Optional<ProcessHandle> process) {
+        return process.stream()
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .toList();
+    }
+}
