@@ -117,6 +117,7 @@ public final class FaultRun implements Callable<Integer> {
     private final List<String> console = Collections.synchronizedList(new ArrayList<>());
     private BenchClient ems;
     private String token;
+    private Instant signedInAt;
     private final Map<String, Long> maxPssKib = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     /** The most messages seen waiting in {@code ems.readings} since the last fault began. */
@@ -173,7 +174,6 @@ public final class FaultRun implements Callable<Integer> {
             startEms(dbPort);
             awaitConsole(0, "EMS ready at", Duration.ofMinutes(4));
             ems = new BenchClient(URI.create("http://127.0.0.1:" + httpPort + "/"));
-            token = ems.login("admin", adminPassword);
             Map<UUID, BigDecimal> limits = devices();
             load = new FaultLoad(
                     "tcp://127.0.0.1:" + brokerPort,
@@ -290,11 +290,21 @@ public final class FaultRun implements Callable<Integer> {
         load.pauseAndFlush();
         awaitReady();
         awaitDrained();
-        return Books.check(ems, token, limits, load.ledger, load.malformed, deadLetters());
+        return Books.check(ems, token(), limits, load.ledger, load.malformed, deadLetters());
+    }
+
+    /** The administrator's API token, signing in again before it expires (tokens last 15 minutes). */
+    private synchronized String token() throws IOException, InterruptedException {
+        if (token == null || signedInAt.isBefore(Instant.now().minus(Duration.ofMinutes(10)))) {
+            token = ems.login("admin", adminPassword);
+            signedInAt = Instant.now();
+        }
+        return token;
     }
 
     /** Two clients and the meters, in zones at UTC+0 all year, limits just above an average hour (1.5 kWh). */
     private Map<UUID, BigDecimal> devices() throws IOException, InterruptedException {
+        String token = token();
         List<UUID> owners = new ArrayList<>();
         for (String name : List.of("alice", "bob")) {
             owners.add(UUID.fromString(ems.post(
@@ -325,7 +335,7 @@ public final class FaultRun implements Callable<Integer> {
                 Thread.sleep(3_000);
                 if (owners.isEmpty()) {
                     var users = ems.send(HttpRequest.newBuilder(ems.ems.resolve("api/users"))
-                            .header("Authorization", "Bearer " + token));
+                            .header("Authorization", "Bearer " + token()));
                     try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(users.body()))) {
                         reader.readArray().stream()
                                 .map(jakarta.json.JsonValue::asJsonObject)
@@ -344,7 +354,7 @@ public final class FaultRun implements Callable<Integer> {
                         owners.get(random.nextInt(owners.size())),
                         ZONES.get(random.nextInt(ZONES.size())));
                 int status = ems.send(HttpRequest.newBuilder(ems.ems.resolve("api/devices/" + id))
-                                .header("Authorization", "Bearer " + token)
+                                .header("Authorization", "Bearer " + token())
                                 .header("Content-Type", "application/json")
                                 .PUT(HttpRequest.BodyPublishers.ofString(body)))
                         .statusCode();

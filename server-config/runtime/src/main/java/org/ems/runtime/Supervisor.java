@@ -53,6 +53,22 @@ final class Supervisor {
 
     private final List<Service> services = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Duration unit;
+    private final Runnable giveUp;
+
+    /** As {@code ./ems run} supervises: back-off in seconds; giving up ends the JVM with status 1 (its hook stops the rest). */
+    Supervisor() {
+        this(Duration.ofSeconds(1), () -> System.exit(1));
+    }
+
+    /**
+     * @param unit the first back-off, doubled at each restart within the window
+     * @param giveUp what happens when a service cannot be kept running
+     */
+    Supervisor(Duration unit, Runnable giveUp) {
+        this.unit = unit;
+        this.giveUp = giveUp;
+    }
 
     /** Starts the service (returns once it is up) and supervises it from then on. */
     Service start(String name, String log, Callable<? extends Supervised> starter) throws Exception {
@@ -62,7 +78,7 @@ final class Supervisor {
         return service;
     }
 
-    /** Watches the services until {@link #stop()}; returns only then. Ends the JVM (status 1) when it gives up. */
+    /** Watches the services until {@link #stop()}, or until it gives up on one (having said why). */
     void watch(Readiness readiness) throws Exception {
         while (!stopping.get()) {
             List<CompletableFuture<Service>> exits = new ArrayList<>();
@@ -72,11 +88,14 @@ final class Supervisor {
             Service died = (Service) CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new))
                     .join();
             // Ctrl-C reaches the services too: give the shutdown hook the moment it needs to say it is stopping.
-            Thread.sleep(500);
+            Thread.sleep(unit.toMillis() / 2);
             if (stopping.get()) {
                 return;
             }
-            restart(died);
+            if (!restart(died)) {
+                giveUp.run();
+                return;
+            }
             try {
                 readiness.awaitReadyAgain();
             } catch (Exception notReady) {
@@ -85,7 +104,8 @@ final class Supervisor {
         }
     }
 
-    private void restart(Service service) throws Exception {
+    /** Restarts the service after its back-off; false when it has been restarted too often. */
+    private boolean restart(Service service) throws Exception {
         while (true) {
             Instant now = Instant.now();
             while (!service.restarts.isEmpty() && service.restarts.peekFirst().isBefore(now.minus(WINDOW))) {
@@ -94,16 +114,16 @@ final class Supervisor {
             if (service.restarts.size() >= MAX_RESTARTS) {
                 System.err.println("ems: " + service.name + " cannot be kept running (" + MAX_RESTARTS
                         + " restarts within 10 minutes); giving up and stopping EMS, see " + service.log);
-                System.exit(1); // the shutdown hook stops the rest
+                return false;
             }
             service.restarts.addLast(now);
-            long backoff = 1L << (service.restarts.size() - 1);
-            System.err.println("ems: " + service.name + " stopped unexpectedly; restarting it in " + backoff
-                    + " s (restart " + service.restarts.size() + " of " + MAX_RESTARTS + " allowed in 10 minutes); see "
+            Duration backoff = unit.multipliedBy(1L << (service.restarts.size() - 1));
+            System.err.println("ems: " + service.name + " stopped unexpectedly; restarting it in " + words(backoff)
+                    + " (restart " + service.restarts.size() + " of " + MAX_RESTARTS + " allowed in 10 minutes); see "
                     + service.log);
-            Thread.sleep(backoff * 1000);
+            Thread.sleep(backoff.toMillis());
             if (stopping.get()) {
-                return;
+                return true;
             }
             try {
                 service.running.close(); // what the dead instance still holds (PostgreSQL: its lock on the data)
@@ -113,11 +133,15 @@ final class Supervisor {
             try {
                 service.running = service.starter.call();
                 LOG.info(() -> service.name + " is running again");
-                return;
+                return true;
             } catch (Exception failed) {
                 System.err.println("ems: " + service.name + " did not start again: " + failed);
             }
         }
+    }
+
+    private static String words(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** Stops every service, the last started first. */
