@@ -51,9 +51,9 @@ public final class EmbeddedDatabase implements Supervised {
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()))
                 .start();
-        String password = home.secret("db.password");
+        DatabaseEndpoint endpoint = endpoint(home, address, port);
         try {
-            provision(postgres, password);
+            provision(postgres, endpoint.password());
         } catch (SQLException e) {
             postgres.close();
             throw new IOException("cannot prepare database '" + DATABASE + "': " + e.getMessage(), e);
@@ -63,10 +63,13 @@ public final class EmbeddedDatabase implements Supervised {
         ProcessHandle postmaster = ProcessHandle.of(
                         Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
                 .orElseThrow(() -> new IOException("PostgreSQL stopped right after it started; see " + log));
-        return new EmbeddedDatabase(
-                postgres,
-                new DatabaseEndpoint("jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, password),
-                postmaster);
+        return new EmbeddedDatabase(postgres, endpoint, postmaster);
+    }
+
+    /** How EMS reaches the embedded database of this home, before or after it started. */
+    static DatabaseEndpoint endpoint(InstallationHome home, String address, int port) throws IOException {
+        return new DatabaseEndpoint(
+                "jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, home.secret("db.password"));
     }
 
     /** Creates role and database on first start; keeps the role's password in step with the generated secret. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
@@ -74,25 +76,36 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services, home), "ems-stop"));
         Path logs = home.directory("logs");
 
-        DatabaseEndpoint database;
-        if (Infrastructure.externalDatabase(settings).isPresent()) {
-            database = Infrastructure.externalDatabase(settings).get();
-        } else {
-            database = ((EmbeddedDatabase) services.start(
-                                    "PostgreSQL",
-                                    logs.resolve("postgres.log").toString(),
-                                    () -> EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort()))
-                            .running())
-                    .endpoint();
-        }
-        Infrastructure.migrate(database, Launcher.class.getClassLoader());
+        DatabaseEndpoint database = settings.dbUrl().isPresent()
+                ? Infrastructure.externalDatabase(settings).get()
+                : EmbeddedDatabase.endpoint(home, settings.bindAddress(), settings.dbPort());
         Optional<TlsMaterial> tls = TlsMaterial.ensure(settings, home);
         BrokerEndpoint broker = Infrastructure.brokerEndpoint(settings, home, tls);
-        if (settings.brokerUrl().isEmpty()) {
+        // The broker's JVM starts while PostgreSQL starts and the schemas migrate: it needs the database only for
+        // meters' credentials, when they connect.
+        CompletableFuture<?> brokerStarted = settings.brokerUrl().isPresent()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> {
+                    try {
+                        services.start(
+                                "the broker",
+                                logs.resolve("broker.log").toString(),
+                                () -> BrokerProcess.start(home, settings, broker, tls, database));
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                });
+        if (settings.dbUrl().isEmpty()) {
             services.start(
-                    "the broker",
-                    logs.resolve("broker.log").toString(),
-                    () -> BrokerProcess.start(home, settings, broker, tls, database));
+                    "PostgreSQL",
+                    logs.resolve("postgres.log").toString(),
+                    () -> EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort()));
+        }
+        Infrastructure.migrate(database, Launcher.class.getClassLoader());
+        try {
+            brokerStarted.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
 
         Properties firstStart = new Properties();

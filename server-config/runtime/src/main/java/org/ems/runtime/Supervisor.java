@@ -51,7 +51,7 @@ final class Supervisor {
         void awaitReadyAgain() throws Exception;
     }
 
-    private final List<Service> services = new ArrayList<>();
+    private final List<Service> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Duration unit;
     private final Runnable giveUp;
