@@ -24,8 +24,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -117,6 +115,9 @@ public final class FaultRun implements Callable<Integer> {
     private final List<String> console = Collections.synchronizedList(new ArrayList<>());
     private BenchClient ems;
     private String token;
+    /** The application's broker account's password: for the broker's counts and the dead-letter queue. */
+    private String appPassword;
+
     private Instant signedInAt;
     private final Map<String, Long> maxPssKib = new ConcurrentHashMap<>();
     private volatile boolean running = true;
@@ -174,11 +175,12 @@ public final class FaultRun implements Callable<Integer> {
             startEms(dbPort);
             awaitConsole(0, "EMS ready at", Duration.ofMinutes(4));
             ems = new BenchClient(URI.create("http://127.0.0.1:" + httpPort + "/"));
+            appPassword = generated(Simulate.appPassword(home), "broker.app.password");
             Map<UUID, BigDecimal> limits = devices();
             load = new FaultLoad(
-                    "tcp://127.0.0.1:" + brokerPort,
-                    "meter",
-                    secret("broker.meter.password"),
+                    brokerUrl(),
+                    Simulate.defaultUser(),
+                    generated(Simulate.defaultPassword(home), "broker.meter.password"),
                     List.copyOf(limits.keySet()),
                     rate,
                     3 * duplicateIds);
@@ -506,23 +508,14 @@ public final class FaultRun implements Callable<Integer> {
     /** Messages in {@code ems.readings}, delivered but not acknowledged and waiting redelivery included, as the broker
      * counts them (-1: it does not answer). */
     private long waiting() {
-        try {
-            return BrokerManagement.queueAttribute(
-                    "tcp://127.0.0.1:" + brokerPort,
-                    "ems-app",
-                    secret("broker.app.password"),
-                    Destinations.READINGS,
-                    "messageCount");
-        } catch (IOException noSecret) {
-            return -1;
-        }
+        return BrokerManagement.queueAttribute(
+                brokerUrl(), Simulate.APP_USER, appPassword, Destinations.READINGS, "messageCount");
     }
 
     /** The bodies in {@code ems.readings.dlq}, browsed with the application's account. */
     private List<String> deadLetters() throws Exception {
         List<String> bodies = new ArrayList<>();
-        try (var factory = new ActiveMQConnectionFactory(
-                        "tcp://127.0.0.1:" + brokerPort, "ems-app", secret("broker.app.password"));
+        try (var factory = new ActiveMQConnectionFactory(brokerUrl(), Simulate.APP_USER, appPassword);
                 JMSContext jms = factory.createContext();
                 QueueBrowser browser = jms.createBrowser(jms.createQueue(Destinations.READINGS_DLQ))) {
             for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); ) {
@@ -544,13 +537,16 @@ public final class FaultRun implements Callable<Integer> {
         new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
-    private String secret(String name) throws IOException {
-        Properties secrets = new Properties();
-        try (InputStream in = Files.newInputStream(home.resolve("secrets.properties"))) {
-            secrets.load(in);
+    private String brokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    /** A broker password EMS generated into its home on the first start. */
+    private String generated(String password, String name) throws IOException {
+        if (password == null) {
+            throw new IOException("no " + name + " in " + home);
         }
-        return Optional.ofNullable(secrets.getProperty(name))
-                .orElseThrow(() -> new IOException("no " + name + " in " + home));
+        return password;
     }
 
     private static Thread daemon(String name, Runnable work) {

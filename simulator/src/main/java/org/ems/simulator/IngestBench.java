@@ -46,9 +46,6 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private static final Duration INTERVAL = Duration.ofMinutes(10);
     private static final Instant METER_START = Instant.parse("2030-01-01T00:00:00Z");
 
-    /** The application's broker account (EMS_APP_BROKER_USER's default). */
-    private static final String APP_USER = "ems-app";
-
     /** MeterReadingConsumer's maxSession. */
     private static final int EMS_SESSIONS = 64;
 
@@ -231,7 +228,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private double ceiling(Ceiling ceiling, List<UUID> meters) throws Exception {
         String appPassword = Simulate.appPassword(target.home);
         String queue = ceiling == Ceiling.NO_WORK_MDB ? BrokerCeiling.MDB_QUEUE : BrokerCeiling.QUEUE;
-        try (BrokerCeiling run = new BrokerCeiling(target.broker, APP_USER, appPassword, queue)) {
+        try (BrokerCeiling run = new BrokerCeiling(target.broker, Simulate.APP_USER, appPassword, queue)) {
             boolean consumed = ceiling != Ceiling.LOAD_ALONE;
             if (ceiling == Ceiling.BROKER_ALONE) {
                 run.consume(EMS_SESSIONS);
@@ -247,7 +244,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                     meters,
                     1,
                     seconds,
-                    acknowledged -> new BrokerLink(target.broker, APP_USER, appPassword, acknowledged, queue),
+                    acknowledged -> new BrokerLink(target.broker, Simulate.APP_USER, appPassword, acknowledged, queue),
                     consumed ? ahead : Long.MAX_VALUE,
                     run.consumed::get);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

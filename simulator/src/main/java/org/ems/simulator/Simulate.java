@@ -335,6 +335,9 @@ public final class Simulate implements Callable<Integer> {
         return secret(home, "EMS_BROKER_PASSWORD", "broker.meter.password");
     }
 
+    /** The application's broker account (EMS_APP_BROKER_USER's default), for the benchmarks and the fault run. */
+    static final String APP_USER = "ems-app";
+
     /** The application's broker password: $EMS_APP_BROKER_PASSWORD, else the one in $EMS_HOME; null if neither. */
     static String appPassword(Path home) throws IOException {
         return secret(home, "EMS_APP_BROKER_PASSWORD", "broker.app.password");

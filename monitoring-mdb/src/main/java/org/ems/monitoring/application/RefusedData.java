@@ -22,9 +22,6 @@ public final class RefusedData {
                     }
                 }
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }

@@ -23,12 +23,10 @@ public final class EmbeddedDatabase implements Supervised {
     static final String ROLE = "ems";
 
     private final EmbeddedPostgres postgres;
-    private final DatabaseEndpoint endpoint;
     private final ProcessHandle postmaster;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseEndpoint endpoint, ProcessHandle postmaster) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, ProcessHandle postmaster) {
         this.postgres = postgres;
-        this.endpoint = endpoint;
         this.postmaster = postmaster;
     }
 
@@ -51,9 +49,8 @@ public final class EmbeddedDatabase implements Supervised {
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(Redirect.appendTo(log.toFile()))
                 .start();
-        DatabaseEndpoint endpoint = endpoint(home, address, port);
         try {
-            provision(postgres, endpoint.password());
+            provision(postgres, endpoint(home, address, port).password());
         } catch (SQLException e) {
             postgres.close();
             throw new IOException("cannot prepare database '" + DATABASE + "': " + e.getMessage(), e);
@@ -63,7 +60,7 @@ public final class EmbeddedDatabase implements Supervised {
         ProcessHandle postmaster = ProcessHandle.of(
                         Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
                 .orElseThrow(() -> new IOException("PostgreSQL stopped right after it started; see " + log));
-        return new EmbeddedDatabase(postgres, endpoint, postmaster);
+        return new EmbeddedDatabase(postgres, postmaster);
     }
 
     /** How EMS reaches the embedded database of this home, before or after it started. */
@@ -94,10 +91,6 @@ public final class EmbeddedDatabase implements Supervised {
                 return rs.next();
             }
         }
-    }
-
-    public DatabaseEndpoint endpoint() {
-        return endpoint;
     }
 
     @Override

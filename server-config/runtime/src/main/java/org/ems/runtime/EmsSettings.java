@@ -108,34 +108,27 @@ public record EmsSettings(
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {
-        String text = env.get(name);
-        if (text == null || text.isBlank()) {
-            return defaultPort;
-        }
-        try {
-            int port = Integer.parseInt(text.trim());
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a TCP port (1-65535), not '" + text + "'");
-        }
+        return number(env, name, defaultPort, 65535, "a TCP port (1-65535)");
     }
 
     private static int count(Map<String, String> env, String name, int defaultCount) {
+        return number(env, name, defaultCount, Integer.MAX_VALUE, "a positive whole number");
+    }
+
+    /** A whole number from 1 to {@code max}; {@code meaning} names it in the error. */
+    private static int number(Map<String, String> env, String name, int defaultValue, int max, String meaning) {
         String text = env.get(name);
         if (text == null || text.isBlank()) {
-            return defaultCount;
+            return defaultValue;
         }
         try {
-            int count = Integer.parseInt(text.trim());
-            if (count < 1) {
+            int value = Integer.parseInt(text.trim());
+            if (value < 1 || value > max) {
                 throw new NumberFormatException();
             }
-            return count;
+            return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a positive whole number, not '" + text + "'");
+            throw new IllegalArgumentException(name + " must be " + meaning + ", not '" + text + "'");
         }
     }
 

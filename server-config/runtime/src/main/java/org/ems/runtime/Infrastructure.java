@@ -39,14 +39,10 @@ public final class Infrastructure implements AutoCloseable {
             EmsSettings settings, InstallationHome home, ClassLoader modules, boolean withBroker) throws Exception {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            DatabaseEndpoint database;
-            if (externalDatabase(settings).isPresent()) {
-                database = externalDatabase(settings).get();
-            } else {
-                EmbeddedDatabase embedded = EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort());
-                started.add(embedded);
-                database = embedded.endpoint();
+            if (settings.dbUrl().isEmpty()) {
+                started.add(EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort()));
             }
+            DatabaseEndpoint database = database(settings, home);
             migrate(database, modules);
 
             Optional<TlsMaterial> tls = withBroker ? TlsMaterial.ensure(settings, home) : Optional.empty();
@@ -68,13 +64,14 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    /** The database given by {@code EMS_DB_URL}, if one is. */
-    static Optional<DatabaseEndpoint> externalDatabase(EmsSettings settings) {
-        return settings.dbUrl()
-                .map(url -> new DatabaseEndpoint(
-                        url,
+    /** The database EMS uses: the one given by {@code EMS_DB_URL}, else the embedded one of this home. */
+    static DatabaseEndpoint database(EmsSettings settings, InstallationHome home) throws IOException {
+        return settings.dbUrl().isPresent()
+                ? new DatabaseEndpoint(
+                        settings.dbUrl().get(),
                         settings.dbUser().orElse("ems"),
-                        settings.dbPassword().orElse("")));
+                        settings.dbPassword().orElse(""))
+                : EmbeddedDatabase.endpoint(home, settings.bindAddress(), settings.dbPort());
     }
 
     /** Brings every module's schema up to date. */

@@ -76,9 +76,7 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services, home), "ems-stop"));
         Path logs = home.directory("logs");
 
-        DatabaseEndpoint database = settings.dbUrl().isPresent()
-                ? Infrastructure.externalDatabase(settings).get()
-                : EmbeddedDatabase.endpoint(home, settings.bindAddress(), settings.dbPort());
+        DatabaseEndpoint database = Infrastructure.database(settings, home);
         Optional<TlsMaterial> tls = TlsMaterial.ensure(settings, home);
         BrokerEndpoint broker = Infrastructure.brokerEndpoint(settings, home, tls);
         // The broker's JVM starts while PostgreSQL starts and the schemas migrate: it needs the database only for
@@ -126,38 +124,10 @@ public final class Launcher {
                 List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
         // After EMS: ./ems bench ingest deploys its no-work MDB so (bench/no-work-mdb.war).
         settings.alsoDeploy().forEach(archive -> microOptions.addAll(List.of("--deploy", archive.toString())));
-        Supervisor.Service micro =
-                services.start("Payara Micro", logs.resolve("micro.log").toString(), () -> {
-                    PayaraMicroProcess started = PayaraMicroProcess.start(
-                            home,
-                            settings.bindAddress(),
-                            settings.webPort(),
-                            tls,
-                            microJar,
-                            List.of(
-                                    "-Xms128m",
-                                    "-Xmx512m",
-                                    "-XX:+UseG1GC",
-                                    "-XX:MaxMetaspaceSize=256m",
-                                    // Named, the JSON-P provider is not searched for on the class path at every use
-                                    // (Faces
-                                    // push, JAX-RS): that search was a quarter of Payara's CPU while readings were
-                                    // pushed.
-                                    "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
-                                    // Delivery threads for the readings consumer's 64 sessions and the topics'
-                                    // (default:
-                                    // 8 per core, which stalls sessions beyond it).
-                                    "-Dactivemq.artemis.client.global.thread.pool.max.size=128"),
-                            microOptions);
-                    Leftovers.started(home, started.process());
-                    try {
-                        started.awaitReady(Duration.ofMinutes(3));
-                    } catch (IOException notReady) {
-                        started.close();
-                        throw notReady;
-                    }
-                    return started;
-                });
+        Supervisor.Service micro = services.start(
+                "Payara Micro",
+                logs.resolve("micro.log").toString(),
+                () -> startPayara(home, settings, tls, microJar, microOptions));
         URI url = ((PayaraMicroProcess) micro.running()).baseUrl();
 
         // The application has read the initial password: do not leave it on disk.
@@ -178,6 +148,41 @@ public final class Launcher {
             System.out.println("EMS ready again at " + url);
             System.out.flush();
         });
+    }
+
+    /** Payara Micro running EMS, once it is ready. */
+    private static PayaraMicroProcess startPayara(
+            InstallationHome home,
+            EmsSettings settings,
+            Optional<TlsMaterial> tls,
+            Path microJar,
+            List<String> microOptions)
+            throws IOException, InterruptedException {
+        PayaraMicroProcess started = PayaraMicroProcess.start(
+                home,
+                settings.bindAddress(),
+                settings.webPort(),
+                tls,
+                microJar,
+                List.of(
+                        "-Xms128m",
+                        "-Xmx512m",
+                        "-XX:+UseG1GC",
+                        "-XX:MaxMetaspaceSize=256m",
+                        // Named, the JSON-P provider is not searched for on the class path at every use (Faces
+                        // push, JAX-RS): that search was a quarter of Payara's CPU while readings were pushed.
+                        "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
+                        // Delivery threads for the readings consumer's 64 sessions and the topics' (default:
+                        // 8 per core, which stalls sessions beyond it).
+                        "-Dactivemq.artemis.client.global.thread.pool.max.size=128"),
+                microOptions);
+        try {
+            started.awaitReady(Duration.ofMinutes(3));
+        } catch (IOException notReady) {
+            started.close();
+            throw notReady;
+        }
+        return started;
     }
 
     private static void stop(Supervisor services, InstallationHome home) {

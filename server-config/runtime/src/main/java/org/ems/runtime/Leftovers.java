@@ -21,9 +21,6 @@ final class Leftovers {
 
     private static final Logger LOG = Logger.getLogger(Leftovers.class.getName());
 
-    /** Where the launcher notes the Payara Micro process it started. */
-    static final String MICRO_PID = "micro.pid";
-
     private Leftovers() {}
 
     /** Where the launcher notes its guard's process. */
@@ -72,11 +69,6 @@ final class Leftovers {
                 .ifPresent(ProcessHandle::destroy);
     }
 
-    /** Notes the Payara Micro process of this run. */
-    static void started(InstallationHome home, ProcessHandle micro) throws IOException {
-        Files.writeString(home.directory("run").resolve(MICRO_PID), Long.toString(micro.pid()));
-    }
-
     /**
      * Ends what a dead launcher of this home left running, once its guard is done: Payara Micro first (the clients),
      * then the broker, then PostgreSQL.
@@ -92,7 +84,7 @@ final class Leftovers {
                 .ifPresent(guard -> waitFor(guard, Duration.ofSeconds(60)));
         end(
                 "Payara Micro",
-                firstLine(root.resolve("run").resolve(MICRO_PID)),
+                firstLine(root.resolve("run").resolve(PayaraMicroProcess.PID)),
                 root.resolve("micro").toString());
         end(
                 "The broker",

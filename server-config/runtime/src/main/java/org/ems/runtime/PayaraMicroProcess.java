@@ -16,6 +16,9 @@ import java.util.Optional;
 /** Payara Micro running EMS in a child JVM, its output in {@code $EMS_HOME/logs/micro.log}. */
 public final class PayaraMicroProcess implements Supervised {
 
+    /** Where the launcher notes Payara Micro's process ({@link Leftovers}). */
+    static final String PID = "micro.pid";
+
     private final Process process;
     private final URI baseUrl;
     private final Path log;
@@ -53,6 +56,7 @@ public final class PayaraMicroProcess implements Supervised {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+        Files.writeString(home.directory("run").resolve(PID), Long.toString(process.pid()));
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
         if (tls.isPresent()) {
             // The probe trusts exactly EMS's certificate (TlsMaterial), which may name the public host, not 127.0.0.1.

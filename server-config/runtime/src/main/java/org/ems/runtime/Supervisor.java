@@ -160,8 +160,4 @@ final class Supervisor {
             }
         }
     }
-
-    boolean stopping() {
-        return stopping.get();
-    }
 }

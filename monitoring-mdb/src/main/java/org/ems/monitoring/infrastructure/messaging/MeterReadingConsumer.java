@@ -127,7 +127,7 @@ public class MeterReadingConsumer implements MessageListener {
 
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
+        while (root.getCause() != null) {
             root = root.getCause();
         }
         return String.valueOf(root.getMessage());
