@@ -109,6 +109,7 @@ public final class FaultRun implements Callable<Integer> {
 
     private Path home;
     private int httpPort;
+    private int clusterPort;
     private int brokerPort;
     private final String adminPassword = "faults-" + UUID.randomUUID();
     private Process launcher;
@@ -163,6 +164,7 @@ public final class FaultRun implements Callable<Integer> {
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, "ems-faults-");
         httpPort = freePort();
         brokerPort = freePort();
+        clusterPort = freePort();
         int dbPort = freePort();
         System.out.printf(
                 "fault run: %d meters at %d readings/s, faults %s, %s apart; EMS home %s%n",
@@ -418,6 +420,7 @@ public final class FaultRun implements Callable<Integer> {
         env.put("EMS_HOME", home.toString());
         env.put("EMS_HTTP_PORT", Integer.toString(httpPort));
         env.put("EMS_BROKER_PORT", Integer.toString(brokerPort));
+        env.put("EMS_CLUSTER_PORT", Integer.toString(clusterPort));
         if (dbPort > 0) {
             env.put("EMS_DB_PORT", Integer.toString(dbPort));
             Files.writeString(home.resolve("faults-db-port"), Integer.toString(dbPort));

@@ -22,14 +22,23 @@ import org.ems.simulator.TextMessages;
 final class ApiClient {
 
     final HttpClient http = HttpClient.newHttpClient();
-    private final RunningEms ems;
+    private final int port;
 
     ApiClient(RunningEms ems) {
-        this.ems = ems;
+        this(ems.httpPort);
+    }
+
+    /** The instance on {@code port} (several instances of one EMS: ClusterIT). */
+    ApiClient(int port) {
+        this.port = port;
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + "/" + path);
     }
 
     HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ems.url(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -68,9 +77,9 @@ final class ApiClient {
             builder.subprotocols("access_token", token);
         }
         if (cookie != null) {
-            builder.header("Cookie", cookie).header("Origin", "http://127.0.0.1:" + ems.httpPort);
+            builder.header("Cookie", cookie).header("Origin", "http://127.0.0.1:" + port);
         }
-        return builder.buildAsync(URI.create("ws://127.0.0.1:" + ems.httpPort + path), new TextMessages(received::add) {
+        return builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new TextMessages(received::add) {
                     @Override
                     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
                         received.add(CLOSED + statusCode);
@@ -90,8 +99,7 @@ final class ApiClient {
             builder.header("Origin", origin);
         }
         try {
-            var socket = builder.buildAsync(
-                            URI.create("ws://127.0.0.1:" + ems.httpPort + path), new WebSocket.Listener() {})
+            var socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WebSocket.Listener() {})
                     .get(10, TimeUnit.SECONDS);
             assertThat(socket.getSubprotocol()).isEqualTo(token == null ? "" : "access_token");
             socket.abort();
@@ -127,7 +135,7 @@ final class ApiClient {
     /** The alerts page (every role's, with the layout) as this page session gets it (no redirect followed). */
     HttpResponse<String> alertsPage(String cookie) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(ems.url("portal/alerts.xhtml"))
+                HttpRequest.newBuilder(url("portal/alerts.xhtml"))
                         .header("Cookie", cookie)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -102,7 +102,8 @@ final class RunningEms implements AutoCloseable {
                         "EMS_HOME", home.toString(),
                         "EMS_HTTP_PORT", Integer.toString(httpPort),
                         "EMS_DB_PORT", Integer.toString(dbPort),
-                        "EMS_BROKER_PORT", Integer.toString(brokerPort)));
+                        "EMS_BROKER_PORT", Integer.toString(brokerPort),
+                        "EMS_CLUSTER_PORT", Integer.toString(freePort())));
         builder.environment().remove("EMS_ADMIN_PASSWORD");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
@@ -197,7 +198,7 @@ final class RunningEms implements AutoCloseable {
     static String sessionCookie(java.net.http.HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID"))
+                .filter(c -> c.startsWith("JSESSIONID=")) // not JSESSIONIDVERSION (replicated sessions)
                 .findFirst()
                 .orElseThrow();
     }

@@ -2,8 +2,6 @@ package org.ems.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +17,9 @@ import java.util.logging.LogManager;
  * The embedded broker in a JVM of its own (its output in {@code $EMS_HOME/logs/broker.log}), so that it fails alone
  * and the launcher can restart it while PostgreSQL and Payara carry on. What it needs (endpoint, accounts, the
  * database for meter credentials) is handed over in {@code run/broker.properties}, readable by the owner only.
+ * With several EMS instances there are two: the primary and a backup ({@code broker-backup.*}) sharing its journal.
  */
 final class BrokerProcess implements Supervised {
-
-    /** Where the launcher notes the broker's process. */
-    static final String PID = "broker.pid";
-
-    static final String SETTINGS = "broker.properties";
 
     private final Process process;
 
@@ -33,20 +27,43 @@ final class BrokerProcess implements Supervised {
         this.process = process;
     }
 
-    /** Starts the broker process and returns once it accepts connections. */
+    /**
+     * The name of the primary's (or single broker's) files, and of the backup's: {@code run/<name>.pid} (which the
+     * launcher's guard reads), {@code .properties}, {@code .xml}, {@code logs/<name>.log}.
+     */
+    static String name(boolean backup) {
+        return backup ? "broker-backup" : "broker";
+    }
+
+    /**
+     * Starts a broker process and returns once it runs: the primary (or single broker) accepting connections, the
+     * backup watching the primary.
+     *
+     * @param backup whether to start the backup of a primary/backup pair ({@code endpoint} then names both)
+     */
     static BrokerProcess start(
             InstallationHome home,
             EmsSettings settings,
             BrokerEndpoint endpoint,
             Optional<TlsMaterial> tls,
-            DatabaseEndpoint database)
+            DatabaseEndpoint database,
+            boolean backup)
             throws IOException, InterruptedException {
         Path run = home.directory("run");
+        String name = name(backup);
         Properties handover = new Properties();
         handover.setProperty("data", home.directory("broker").toString());
-        handover.setProperty("config", run.resolve("broker.xml").toString());
+        handover.setProperty("config", run.resolve(name + ".xml").toString());
         handover.setProperty("host", settings.bindAddress());
-        handover.setProperty("port", Integer.toString(endpoint.port()));
+        handover.setProperty(
+                "port", Integer.toString(endpoint.servers().get(backup ? 1 : 0).port()));
+        if (endpoint.ha()) {
+            handover.setProperty("backup", Boolean.toString(backup));
+            handover.setProperty(
+                    "peer-port",
+                    Integer.toString(endpoint.servers().get(backup ? 0 : 1).port()));
+            handover.setProperty("cluster-password", home.secret("broker.cluster.password"));
+        }
         List<String> options = tls.map(TlsMaterial::acceptorOptions).orElse(List.of());
         for (int i = 0; i < options.size(); i++) {
             handover.setProperty("option." + i, options.get(i));
@@ -60,10 +77,12 @@ final class BrokerProcess implements Supervised {
         handover.setProperty("db.url", database.url());
         handover.setProperty("db.user", database.user());
         handover.setProperty("db.password", database.password());
-        Path file = run.resolve(SETTINGS);
+        Path file = run.resolve(name + ".properties");
         InstallationHome.writePrivate(file, handover, "The embedded broker's settings (written by ./ems run)");
+        Path started = run.resolve(name + ".started");
+        Files.deleteIfExists(started);
 
-        Path log = home.directory("logs").resolve("broker.log");
+        Path log = home.directory("logs").resolve(name + ".log");
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xms32m",
@@ -77,30 +96,27 @@ final class BrokerProcess implements Supervised {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Files.writeString(run.resolve(PID), Long.toString(process.pid()));
+        Files.writeString(run.resolve(name + ".pid"), Long.toString(process.pid()));
         BrokerProcess broker = new BrokerProcess(process);
-        broker.awaitListening(settings.bindAddress(), endpoint.port(), log, Duration.ofSeconds(60));
+        broker.awaitStarted(started, log, Duration.ofSeconds(60));
         return broker;
     }
 
-    private void awaitListening(String host, int port, Path log, Duration timeout)
-            throws IOException, InterruptedException {
+    /** Waits for the process to note that its broker started (a primary returning waits for the backup to hand back). */
+    private void awaitStarted(Path started, Path log, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IOException("the broker exited with code " + process.exitValue() + "; see " + log + ":\n"
                         + PayaraMicroProcess.tail(log, 30));
             }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(host, port), 1000);
+            if (Files.exists(started)) {
                 return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
             }
+            Thread.sleep(100);
         }
         close();
-        throw new IOException("the broker did not listen on " + host + ":" + port + " within " + timeout.toSeconds()
-                + " s; see " + log);
+        throw new IOException("the broker did not start within " + timeout.toSeconds() + " s; see " + log);
     }
 
     @Override
@@ -139,15 +155,23 @@ final class BrokerProcess implements Supervised {
                 handover.getProperty("meter.password"));
         DatabaseEndpoint database = new DatabaseEndpoint(
                 handover.getProperty("db.url"), handover.getProperty("db.user"), handover.getProperty("db.password"));
+        Optional<EmbeddedBroker.Pair> pair = handover.containsKey("backup")
+                ? Optional.of(new EmbeddedBroker.Pair(
+                        Boolean.parseBoolean(handover.getProperty("backup")),
+                        Integer.parseInt(handover.getProperty("peer-port")),
+                        handover.getProperty("cluster-password")))
+                : Optional.empty();
+        Path config = Path.of(handover.getProperty("config"));
         EmbeddedBroker broker = EmbeddedBroker.start(
                 Path.of(handover.getProperty("data")),
-                Path.of(handover.getProperty("config")),
+                config,
                 host,
                 port,
                 options,
                 Integer.parseInt(handover.getProperty("duplicate-ids")),
                 new BrokerAccounts(
-                        accounts, Boolean.parseBoolean(handover.getProperty("gateway")), Optional.of(database)));
+                        accounts, Boolean.parseBoolean(handover.getProperty("gateway")), Optional.of(database)),
+                pair);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -157,7 +181,11 @@ final class BrokerProcess implements Supervised {
             }
             stopped.countDown();
         }));
-        System.out.println("Broker ready on " + host + ":" + port);
+        System.out.println(pair.map(p -> p.backup() ? "Backup broker watching its primary, on " : "Primary broker on ")
+                        .orElse("Broker ready on ")
+                + host + ":" + port);
+        // The launcher waits for this: a backup does not listen until it takes over.
+        Files.writeString(config.resolveSibling(config.getFileName().toString().replace(".xml", ".started")), "");
         stopped.await();
     }
 }

@@ -8,6 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
@@ -31,6 +36,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Entries in the duplicate-id cache by default: the last 100,000 messages a producer gave an id. */
     static final int DUPLICATE_IDS = 100_000;
 
+    /**
+     * One of a primary/backup pair sharing the journal (shared store: whoever holds its lock is live; the backup takes
+     * over when the primary dies and hands back when it returns).
+     *
+     * @param backup whether this is the backup
+     * @param peerPort the other broker's port (same host)
+     * @param clusterPassword the password the two use between themselves (account {@code ems-cluster})
+     */
+    record Pair(boolean backup, int peerPort, String clusterPassword) {}
+
     /** A broker for EMS and the gateway account only (no meter credentials: no database), in plain TCP. */
     public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint)
             throws Exception {
@@ -41,12 +56,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                 endpoint.port(),
                 List.of(),
                 DUPLICATE_IDS,
-                new BrokerAccounts(endpoint, true, Optional.empty()));
+                new BrokerAccounts(endpoint, true, Optional.empty()),
+                Optional.empty());
     }
 
     /**
      * A broker with its journal under {@code data}, whose acceptor takes the given transport options (TLS), letting in
-     * the {@code accounts}; {@code duplicateIds} is the size of its duplicate-id cache.
+     * the {@code accounts}; {@code duplicateIds} is the size of its duplicate-id cache; with a {@code pair}, one of a
+     * primary/backup pair.
      */
     static EmbeddedBroker start(
             Path data,
@@ -55,7 +72,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             int port,
             List<String> transportOptions,
             int duplicateIds,
-            ActiveMQSecurityManager accounts)
+            ActiveMQSecurityManager accounts,
+            Optional<Pair> pair)
             throws Exception {
         List<String> acceptorOptions = new ArrayList<>(List.of("tcpNoDelay=true"));
         acceptorOptions.addAll(transportOptions);
@@ -70,8 +88,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         try (InputStream in = EmbeddedBroker.class.getResourceAsStream("broker.xml")) {
             Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
         }
+        FileConfiguration configuration = new FileConfiguration();
+        FileDeploymentManager deployment =
+                new FileDeploymentManager(config.toUri().toString());
+        deployment.addDeployable(configuration);
+        deployment.readConfiguration();
+        pair.ifPresent(p -> pairUp(configuration, address, port, transportOptions, p));
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfigResourcePath(config.toUri().toString());
+        broker.setConfiguration(configuration);
         broker.setSecurityManager(accounts);
         try {
             broker.start();
@@ -79,6 +103,33 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IOException("cannot start the broker on " + address + ":" + port + ": " + e.getMessage(), e);
         }
         return new EmbeddedBroker(broker);
+    }
+
+    /**
+     * Shared-store HA: the backup announces itself to the live broker over a cluster connection, and clients learn
+     * both from the topology; the backup fails back when the primary returns, so the primary is live whenever it runs.
+     */
+    private static void pairUp(
+            FileConfiguration configuration, String address, int port, List<String> transportOptions, Pair pair) {
+        String options = transportOptions.isEmpty() ? "" : "?" + String.join("&", transportOptions);
+        try {
+            configuration.addConnectorConfiguration("self", "tcp://" + address + ":" + port + options);
+            configuration.addConnectorConfiguration("peer", "tcp://" + address + ":" + pair.peerPort() + options);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("broker connector for " + address + ": " + e.getMessage(), e);
+        }
+        configuration.setHAPolicyConfiguration(
+                pair.backup()
+                        ? new SharedStoreBackupPolicyConfiguration().setAllowFailBack(true)
+                        : new SharedStorePrimaryPolicyConfiguration().setFailoverOnServerShutdown(false));
+        configuration.addClusterConfiguration(new ClusterConnectionConfiguration()
+                .setName("ems-pair")
+                .setConnectorName("self")
+                .setStaticConnectors(List.of("peer"))
+                .setRetryInterval(500)
+                .setReconnectAttempts(-1));
+        configuration.setClusterUser("ems-cluster");
+        configuration.setClusterPassword(pair.clusterPassword());
     }
 
     private static java.util.logging.Logger quiet(String name) {

@@ -1,7 +1,6 @@
 package org.ems.runtime;
 
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +21,7 @@ public record EmsSettings(
         Optional<String> dbUrl,
         Optional<String> dbUser,
         Optional<String> dbPassword,
-        Optional<URI> brokerUrl,
+        Optional<String> brokerUrl,
         Optional<String> meterUser,
         Optional<String> meterPassword,
         Optional<String> appBrokerUser,
@@ -34,7 +33,10 @@ public record EmsSettings(
         Optional<String> tlsKeyStorePassword,
         boolean brokerGateway,
         int brokerDuplicateIds,
-        List<Path> alsoDeploy) {
+        List<Path> alsoDeploy,
+        int instances,
+        int clusterPort,
+        List<String> clusterMembers) {
 
     public static EmsSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         return new EmsSettings(
@@ -50,7 +52,7 @@ public record EmsSettings(
                 value(env, "EMS_DB_URL"),
                 value(env, "EMS_DB_USER"),
                 value(env, "EMS_DB_PASSWORD"),
-                value(env, "EMS_BROKER_URL").map(EmsSettings::brokerUri),
+                value(env, "EMS_BROKER_URL").map(EmsSettings::brokerUrl),
                 value(env, "EMS_BROKER_USER"),
                 value(env, "EMS_BROKER_PASSWORD"),
                 value(env, "EMS_APP_BROKER_USER"),
@@ -65,7 +67,37 @@ public record EmsSettings(
                 value(env, "EMS_ALSO_DEPLOY").stream()
                         .flatMap(paths -> Arrays.stream(paths.split(File.pathSeparator)))
                         .map(Path::of)
+                        .toList(),
+                number(env, "EMS_INSTANCES", 1, 32, "a number of instances from 1 to 32"),
+                port(env, "EMS_CLUSTER_PORT", 6900),
+                value(env, "EMS_CLUSTER_MEMBERS").stream()
+                        .flatMap(members -> Arrays.stream(members.split(",")))
+                        .map(String::trim)
+                        .filter(member -> !member.isEmpty())
+                        .map(EmsSettings::member)
                         .toList());
+    }
+
+    /**
+     * The data grid's members: {@code EMS_CLUSTER_MEMBERS} when given (instances on several hosts), else this host's
+     * instances on consecutive ports from {@code EMS_CLUSTER_PORT}.
+     */
+    public List<String> gridMembers() {
+        if (!clusterMembers.isEmpty()) {
+            return clusterMembers;
+        }
+        return java.util.stream.IntStream.range(0, instances)
+                .mapToObj(i -> bindAddress + ":" + (clusterPort + i))
+                .toList();
+    }
+
+    private static String member(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("EMS_CLUSTER_MEMBERS lists host:port pairs, not '" + text + "'");
+        }
+        port(Map.of("EMS_CLUSTER_MEMBERS", text.substring(colon + 1)), "EMS_CLUSTER_MEMBERS", 1);
+        return text;
     }
 
     /** The port EMS serves on: HTTPS when TLS is on (plain HTTP is then off), else HTTP. */
@@ -132,11 +164,9 @@ public record EmsSettings(
         }
     }
 
-    private static URI brokerUri(String text) {
-        URI uri = URI.create(text.trim());
-        if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-            throw new IllegalArgumentException("EMS_BROKER_URL must look like tcp://host:port, not '" + text + "'");
-        }
-        return uri;
+    /** Checked now, so a mistyped URL stops the launcher before anything starts. */
+    private static String brokerUrl(String text) {
+        BrokerEndpoint.parse(text, "", "", "", "");
+        return text.trim();
     }
 }

@@ -55,7 +55,8 @@ public final class Infrastructure implements AutoCloseable {
                         broker.port(),
                         tls.map(TlsMaterial::acceptorOptions).orElse(List.of()),
                         settings.brokerDuplicateIds(),
-                        new BrokerAccounts(broker, settings.brokerGateway(), Optional.of(database))));
+                        new BrokerAccounts(broker, settings.brokerGateway(), Optional.of(database)),
+                        Optional.empty()));
             }
             return new Infrastructure(database, broker, tls, started);
         } catch (Exception e) {
@@ -85,15 +86,9 @@ public final class Infrastructure implements AutoCloseable {
         String meterUser = settings.meterUser().orElse("meter");
         String meterPassword = settings.meterPassword().orElse(home.secret("broker.meter.password"));
         if (settings.brokerUrl().isPresent()) {
-            var url = settings.brokerUrl().get();
             // An external broker's TLS options come with its URL (tcp://host:port?sslEnabled=true&trustStorePath=...).
-            List<String> options = url.getRawQuery() == null
-                    ? List.of()
-                    : List.of(url.getRawQuery().split("&"));
-            return new BrokerEndpoint(
-                    url.getHost(),
-                    url.getPort(),
-                    options,
+            return BrokerEndpoint.parse(
+                    settings.brokerUrl().get(),
                     settings.appBrokerUser()
                             .orElseThrow(() -> new IllegalArgumentException(
                                     "EMS_BROKER_URL needs the application's account in EMS_APP_BROKER_USER")),
@@ -101,9 +96,14 @@ public final class Infrastructure implements AutoCloseable {
                     meterUser,
                     meterPassword);
         }
+        // With several instances the broker is a primary and a backup on the next port (shared store: BrokerProcess).
+        List<BrokerEndpoint.Address> servers = settings.instances() == 1
+                ? List.of(new BrokerEndpoint.Address(settings.bindAddress(), settings.brokerPort()))
+                : List.of(
+                        new BrokerEndpoint.Address(settings.bindAddress(), settings.brokerPort()),
+                        new BrokerEndpoint.Address(settings.bindAddress(), settings.brokerPort() + 1));
         return new BrokerEndpoint(
-                settings.bindAddress(),
-                settings.brokerPort(),
+                servers,
                 tls.map(TlsMaterial::connectorOptions).orElse(List.of()),
                 settings.appBrokerUser().orElse("ems-app"),
                 settings.appBrokerPassword().orElse(home.secret("broker.app.password")),

@@ -11,11 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
@@ -33,7 +37,15 @@ public final class Launcher {
         String command = args.length == 0 ? "run" : args[0];
         try (var logging = Launcher.class.getResourceAsStream("logging.properties")) {
             LogManager.getLogManager().readConfiguration(logging);
-            EmsSettings settings = EmsSettings.fromEnvironment(System.getenv(), Path.of(""));
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("--instances") && i + 1 < args.length) {
+                    environment.put("EMS_INSTANCES", args[++i]);
+                } else {
+                    throw new IllegalArgumentException("unknown option '" + args[i] + "' (expected --instances N)");
+                }
+            }
+            EmsSettings settings = EmsSettings.fromEnvironment(environment, Path.of(""));
             Path distribution = Path.of(System.getProperty("ems.dist", "server-config/dist/target/ems"));
             switch (command) {
                 case "run" -> run(settings, distribution);
@@ -64,12 +76,12 @@ public final class Launcher {
         }
         InstallationHome home = InstallationHome.open(settings.home());
         Leftovers.end(home);
-        requireFreePort(settings.bindAddress(), settings.webPort(), settings.webPortSetting());
+        for (int i = 0; i < settings.instances(); i++) {
+            requireFreePort(settings.bindAddress(), settings.webPort() + i, settings.webPortSetting());
+            requireFreePort(settings.bindAddress(), settings.clusterPort() + i, "EMS_CLUSTER_PORT");
+        }
         if (settings.dbUrl().isEmpty()) {
             requireFreePort(settings.bindAddress(), settings.dbPort(), "EMS_DB_PORT");
-        }
-        if (settings.brokerUrl().isEmpty()) {
-            requireFreePort(settings.bindAddress(), settings.brokerPort(), "EMS_BROKER_PORT");
         }
         Leftovers.guard(home);
         Supervisor services = new Supervisor();
@@ -79,16 +91,24 @@ public final class Launcher {
         DatabaseEndpoint database = Infrastructure.database(settings, home);
         Optional<TlsMaterial> tls = TlsMaterial.ensure(settings, home);
         BrokerEndpoint broker = Infrastructure.brokerEndpoint(settings, home, tls);
-        // The broker's JVM starts while PostgreSQL starts and the schemas migrate: it needs the database only for
-        // meters' credentials, when they connect.
+        if (settings.brokerUrl().isEmpty()) {
+            for (BrokerEndpoint.Address server : broker.servers()) {
+                requireFreePort(settings.bindAddress(), server.port(), "EMS_BROKER_PORT");
+            }
+        }
+        // The broker's JVMs start while PostgreSQL starts and the schemas migrate: they need the database only for
+        // meters' credentials, when they connect. With several instances, the backup starts once the primary is live.
         CompletableFuture<?> brokerStarted = settings.brokerUrl().isPresent()
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> {
                     try {
-                        services.start(
-                                "the broker",
-                                logs.resolve("broker.log").toString(),
-                                () -> BrokerProcess.start(home, settings, broker, tls, database));
+                        for (boolean backup : broker.ha() ? List.of(false, true) : List.of(false)) {
+                            String name = BrokerProcess.name(backup);
+                            services.start(
+                                    backup ? "the backup broker" : "the broker",
+                                    logs.resolve(name + ".log").toString(),
+                                    () -> BrokerProcess.start(home, settings, broker, tls, database, backup));
+                        }
                     } catch (Exception e) {
                         throw new CompletionException(e);
                     }
@@ -118,22 +138,49 @@ public final class Launcher {
         JwtKeys jwt = JwtKeys.ensure(home, System.getenv());
         MicroConfiguration config = MicroConfiguration.write(
                 runDirectory, settings, database, broker, jwt, tls, resourceAdapter, firstStart);
-        List<String> microOptions =
-                new ArrayList<>(config.options(settings.webPort(), List.of(postgresDriver(distribution))));
-        microOptions.addAll(
-                List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
-        // After EMS: ./ems bench ingest deploys its no-work MDB so (bench/no-work-mdb.war).
-        settings.alsoDeploy().forEach(archive -> microOptions.addAll(List.of("--deploy", archive.toString())));
-        Supervisor.Service micro = services.start(
-                "Payara Micro",
-                logs.resolve("micro.log").toString(),
-                () -> startPayara(home, settings, tls, microJar, microOptions));
-        URI url = ((PayaraMicroProcess) micro.running()).baseUrl();
+        // The instances start together and form one data grid; start-up work that must happen once (the first
+        // administrator, the device replica) is safe when they do.
+        // Threads of their own: readiness probes block, and the common pool may have a single thread.
+        ExecutorService starters = Executors.newFixedThreadPool(settings.instances());
+        List<CompletableFuture<Supervisor.Service>> starting = new ArrayList<>();
+        for (int instance = 1; instance <= settings.instances(); instance++) {
+            int number = instance;
+            int port = settings.webPort() + instance - 1;
+            List<String> microOptions = new ArrayList<>(
+                    config.options(port, settings.clusterPort() + instance - 1, List.of(postgresDriver(distribution))));
+            microOptions.addAll(
+                    List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
+            // After EMS: ./ems bench ingest deploys its no-work MDB so (bench/no-work-mdb.war).
+            settings.alsoDeploy().forEach(archive -> microOptions.addAll(List.of("--deploy", archive.toString())));
+            starting.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return services.start(
+                                    settings.instances() == 1 ? "Payara Micro" : "Payara Micro " + number,
+                                    logs.resolve(PayaraMicroProcess.name(number) + ".log")
+                                            .toString(),
+                                    () -> startPayara(home, settings, number, port, tls, microJar, microOptions));
+                        } catch (Exception e) {
+                            throw new CompletionException(e);
+                        }
+                    },
+                    starters));
+        }
+        starters.shutdown();
+        List<URI> urls = new ArrayList<>();
+        try {
+            for (CompletableFuture<Supervisor.Service> started : starting) {
+                URI url = ((PayaraMicroProcess) started.join().running()).baseUrl();
+                urls.add(url);
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
 
         // The application has read the initial password: do not leave it on disk.
         MicroConfiguration.write(runDirectory, settings, database, broker, jwt, tls, resourceAdapter, new Properties());
-        announceToMeters(runDirectory, broker, url);
-        System.out.println("EMS ready at " + url);
+        announceToMeters(runDirectory, broker, urls.get(0));
+        urls.forEach(url -> System.out.println("EMS ready at " + url));
         if (newAdminPassword.isPresent()) {
             System.out.println(
                     adminExists(database)
@@ -143,9 +190,15 @@ public final class Launcher {
         }
         System.out.flush();
 
-        services.watch(() -> {
-            ((PayaraMicroProcess) micro.running()).awaitReady(Duration.ofMinutes(3));
-            System.out.println("EMS ready again at " + url);
+        services.watch(restarted -> {
+            // A restarted instance says it is ready again; after the broker or PostgreSQL, every instance does.
+            for (Supervisor.Service service : services.services()) {
+                if (service.running() instanceof PayaraMicroProcess micro
+                        && (service == restarted || !(restarted.running() instanceof PayaraMicroProcess))) {
+                    micro.awaitReady(Duration.ofMinutes(3));
+                    System.out.println("EMS ready again at " + micro.baseUrl());
+                }
+            }
             System.out.flush();
         });
     }
@@ -154,14 +207,17 @@ public final class Launcher {
     private static PayaraMicroProcess startPayara(
             InstallationHome home,
             EmsSettings settings,
+            int instance,
+            int port,
             Optional<TlsMaterial> tls,
             Path microJar,
             List<String> microOptions)
             throws IOException, InterruptedException {
         PayaraMicroProcess started = PayaraMicroProcess.start(
                 home,
+                instance,
                 settings.bindAddress(),
-                settings.webPort(),
+                port,
                 tls,
                 microJar,
                 List.of(
@@ -174,7 +230,9 @@ public final class Launcher {
                         "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                         // Delivery threads for the readings consumer's 64 sessions and the topics' (default:
                         // 8 per core, which stalls sessions beyond it).
-                        "-Dactivemq.artemis.client.global.thread.pool.max.size=128"),
+                        "-Dactivemq.artemis.client.global.thread.pool.max.size=128",
+                        // The data grid listens on the bind address only (Hazelcast binds every interface otherwise).
+                        "-Dhazelcast.socket.bind.any=false"),
                 microOptions);
         try {
             started.awaitReady(Duration.ofMinutes(3));
@@ -189,6 +247,11 @@ public final class Launcher {
         System.out.println("Stopping EMS...");
         services.stop();
         Leftovers.unguard(home);
+        try {
+            Leftovers.endStarting(home);
+        } catch (IOException e) {
+            System.err.println("ems: " + e.getMessage());
+        }
         try {
             home.close();
         } catch (IOException ignored) {

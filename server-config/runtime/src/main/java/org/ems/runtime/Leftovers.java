@@ -36,8 +36,8 @@ final class Leftovers {
             while kill -0 "$1" 2>/dev/null && [ "$(cut -d ' ' -f 3 /proc/$1/stat 2>/dev/null)" != Z ]; do sleep 0.5; done
             ours() { [ -n "$1" ] && tr '\\0' ' ' < /proc/$1/cmdline 2>/dev/null | grep -qF "$2"; }
             pid() { [ -f "$1" ] && head -n 1 "$1"; }
-            p=$(pid "$2/run/micro.pid"); ours "$p" "$2/micro" && kill -TERM "$p"
-            p=$(pid "$2/run/broker.pid"); ours "$p" "$2/run" && kill -TERM "$p"
+            for f in "$2"/run/micro*.pid; do p=$(pid "$f"); ours "$p" "$2/micro" && kill -TERM "$p"; done
+            for f in "$2"/run/broker*.pid; do p=$(pid "$f"); ours "$p" "$2/run" && kill -TERM "$p"; done
             p=$(pid "$2/postgres/postmaster.pid"); ours "$p" "$2/postgres" && kill -INT "$p"
             exit 0
             """;
@@ -74,6 +74,15 @@ final class Leftovers {
      * then the broker, then PostgreSQL.
      */
     static void end(InstallationHome home) throws IOException {
+        end(home, "of an earlier run is still running", "its launcher ended without stopping it; stopping it now");
+    }
+
+    /** Ends what this launcher was still starting when it was told to stop (the supervisor knows only started ones). */
+    static void endStarting(InstallationHome home) throws IOException {
+        end(home, "was still starting", "stopping it");
+    }
+
+    private static void end(InstallationHome home, String state, String action) throws IOException {
         Path root = home.root();
         firstLine(root.resolve("run").resolve(GUARD_PID))
                 .flatMap(ProcessHandle::of)
@@ -82,29 +91,50 @@ final class Leftovers {
                         .map(line -> line.contains(root.toString()))
                         .orElse(false))
                 .ifPresent(guard -> waitFor(guard, Duration.ofSeconds(60)));
-        end(
-                "Payara Micro",
-                firstLine(root.resolve("run").resolve(PayaraMicroProcess.PID)),
-                root.resolve("micro").toString());
-        end(
-                "The broker",
-                firstLine(root.resolve("run").resolve(BrokerProcess.PID)),
-                root.resolve("run").resolve(BrokerProcess.SETTINGS).toString());
+        for (Path pidFile : pidFiles(root, "micro")) {
+            end(
+                    "Payara Micro " + state,
+                    action,
+                    firstLine(pidFile),
+                    root.resolve("micro").toString());
+        }
+        for (Path pidFile : pidFiles(root, "broker")) {
+            end(
+                    "The broker " + state,
+                    action,
+                    firstLine(pidFile),
+                    root.resolve("run").toString());
+        }
         // PostgreSQL's own pid file; its command line names the data directory (-D <home>/postgres)
         end(
-                "PostgreSQL",
+                "PostgreSQL " + state,
+                action,
                 firstLine(root.resolve("postgres").resolve("postmaster.pid")),
                 root.resolve("postgres").toString());
     }
 
-    private static void end(String what, Optional<Long> pid, String mark) {
+    /** The pid files of every instance of a service ({@code micro.pid}, {@code micro-2.pid}, ...). */
+    private static List<Path> pidFiles(Path root, String service) throws IOException {
+        Path run = root.resolve("run");
+        if (!Files.isDirectory(run)) {
+            return List.of();
+        }
+        try (var files = Files.list(run)) {
+            return files.filter(f -> {
+                        String name = f.getFileName().toString();
+                        return name.startsWith(service) && name.endsWith(".pid");
+                    })
+                    .toList();
+        }
+    }
+
+    private static void end(String what, String action, Optional<Long> pid, String mark) {
         pid.flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(p ->
                         p.info().commandLine().map(line -> line.contains(mark)).orElse(false))
                 .ifPresent(process -> {
-                    LOG.warning(() -> what + " of an earlier run is still running (pid " + process.pid()
-                            + "): its launcher ended without stopping it; stopping it now");
+                    LOG.warning(() -> what + " (pid " + process.pid() + "): " + action);
                     process.destroy(); // SIGTERM: PostgreSQL shuts down fast and clean, Payara runs its hooks
                     if (!waitFor(process, Duration.ofSeconds(30))) {
                         process.destroyForcibly();

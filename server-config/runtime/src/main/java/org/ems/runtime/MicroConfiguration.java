@@ -25,14 +25,21 @@ public final class MicroConfiguration {
     private final Path preBootCommands;
     private final Path postBootCommands;
     private final boolean tls;
+    private final EmsSettings settings;
 
     private MicroConfiguration(
-            Path domainXml, Path systemProperties, Path preBootCommands, Path postBootCommands, boolean tls) {
+            Path domainXml,
+            Path systemProperties,
+            Path preBootCommands,
+            Path postBootCommands,
+            boolean tls,
+            EmsSettings settings) {
         this.domainXml = domainXml;
         this.systemProperties = systemProperties;
         this.preBootCommands = preBootCommands;
         this.postBootCommands = postBootCommands;
         this.tls = tls;
+        this.settings = settings;
     }
 
     /**
@@ -60,7 +67,9 @@ public final class MicroConfiguration {
         properties.setProperty("ems.db.url", database.url());
         properties.setProperty("ems.db.user", database.user());
         properties.setProperty("ems.db.password", database.password());
+        properties.setProperty("ems.broker.connector-classes", broker.connectorClasses());
         properties.setProperty("ems.broker.connection-parameters", broker.connectionParameters());
+        properties.setProperty("ems.broker.ha", Boolean.toString(broker.ha()));
         properties.setProperty("ems.broker.user", broker.appUser());
         properties.setProperty("ems.broker.password", broker.appPassword());
         properties.setProperty("ems.timezone", settings.timeZone());
@@ -74,19 +83,22 @@ public final class MicroConfiguration {
         properties.putAll(extra);
         Path systemProperties = directory.resolve("ems.properties");
         InstallationHome.writePrivate(systemProperties, properties, "EMS settings for Payara Micro (holds passwords)");
+        // The data grid: the instances' shared login throttle, web sessions and cluster membership.
         // With TLS, plain HTTP is off: nothing (session cookies, tokens) travels in clear.
         Path preBootCommands = directory.resolve("pre-boot.asadmin");
         Files.writeString(
                 preBootCommands,
-                tls.isEmpty()
-                        ? ""
-                        : "set configs.config.server-config.network-config"
-                                + ".network-listeners.network-listener.http-listener.enabled=false\n");
+                "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=true\n"
+                        + (tls.isEmpty()
+                                ? ""
+                                : "set configs.config.server-config.network-config"
+                                        + ".network-listeners.network-listener.http-listener.enabled=false\n"));
         Path postBootCommands = directory.resolve("post-boot.asadmin");
         Files.writeString(
                 postBootCommands,
                 "deploy --type rar --name " + RESOURCE_ADAPTER + " " + resourceAdapter.toAbsolutePath() + "\n");
-        return new MicroConfiguration(domainXml, systemProperties, preBootCommands, postBootCommands, tls.isPresent());
+        return new MicroConfiguration(
+                domainXml, systemProperties, preBootCommands, postBootCommands, tls.isPresent(), settings);
     }
 
     /**
@@ -122,8 +134,9 @@ public final class MicroConfiguration {
      * Payara Micro command-line options that apply this configuration; the application to deploy comes after.
      *
      * @param port the HTTPS port with TLS, else the HTTP port
+     * @param gridPort the port of this instance's data grid member
      */
-    public List<String> options(int port, List<Path> libraries) {
+    public List<String> options(int port, int gridPort, List<Path> libraries) {
         List<String> options = new ArrayList<>(List.of(
                 "--domainconfig",
                 domainXml.toString(),
@@ -135,7 +148,14 @@ public final class MicroConfiguration {
                 postBootCommands.toString(),
                 tls ? "--sslport" : "--port",
                 Integer.toString(port),
-                "--nocluster"));
+                "--clustername",
+                "ems",
+                "--clustermode",
+                "tcpip:" + String.join(",", settings.gridMembers()),
+                "--interfaces",
+                settings.bindAddress(),
+                "--startport",
+                Integer.toString(gridPort)));
         for (Path library : libraries) {
             options.add("--addlibs");
             options.add(library.toString());

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Payara Micro running EMS in a child JVM, its output in {@code $EMS_HOME/logs/micro.log}. */
+/**
+ * Payara Micro running EMS in a child JVM, its output in {@code $EMS_HOME/logs/micro.log}; the second instance of a
+ * cluster has {@code micro-2.log}, its files in {@code micro-2/}, its process noted in {@code run/micro-2.pid}.
+ */
 public final class PayaraMicroProcess implements Supervised {
-
-    /** Where the launcher notes Payara Micro's process ({@link Leftovers}). */
-    static final String PID = "micro.pid";
 
     private final Process process;
     private final URI baseUrl;
@@ -31,11 +31,18 @@ public final class PayaraMicroProcess implements Supervised {
         this.http = http;
     }
 
+    /** The name of an instance's files: {@code micro} for the first, {@code micro-2} for the second, ... */
+    static String name(int instance) {
+        return instance == 1 ? "micro" : "micro-" + instance;
+    }
+
     /**
+     * @param instance which instance of the cluster, from 1
      * @param port the HTTPS port when {@code tls} is given, else the HTTP port
      */
     public static PayaraMicroProcess start(
             InstallationHome home,
+            int instance,
             String bindAddress,
             int port,
             Optional<TlsMaterial> tls,
@@ -43,20 +50,20 @@ public final class PayaraMicroProcess implements Supervised {
             List<String> jvmOptions,
             List<String> microOptions)
             throws IOException {
-        Path log = home.directory("logs").resolve("micro.log");
+        Path log = home.directory("logs").resolve(name(instance) + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + home.directory("tmp"));
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(microJar.toString());
-        command.addAll(List.of("--rootdir", home.directory("micro").toString()));
+        command.addAll(List.of("--rootdir", home.directory(name(instance)).toString()));
         command.addAll(microOptions);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Files.writeString(home.directory("run").resolve(PID), Long.toString(process.pid()));
+        Files.writeString(home.directory("run").resolve(name(instance) + ".pid"), Long.toString(process.pid()));
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
         if (tls.isPresent()) {
             // The probe trusts exactly EMS's certificate (TlsMaterial), which may name the public host, not 127.0.0.1.

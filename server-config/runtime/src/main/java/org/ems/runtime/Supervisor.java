@@ -48,7 +48,7 @@ final class Supervisor {
 
     /** What tells that EMS is ready again after a restart (Payara's readiness), and prints it. */
     interface Readiness {
-        void awaitReadyAgain() throws Exception;
+        void awaitReadyAgain(Service restarted) throws Exception;
     }
 
     private final List<Service> services = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -78,6 +78,11 @@ final class Supervisor {
         return service;
     }
 
+    /** The services, in the order they started. */
+    List<Service> services() {
+        return List.copyOf(services);
+    }
+
     /** Watches the services until {@link #stop()}, or until it gives up on one (having said why). */
     void watch(Readiness readiness) throws Exception {
         while (!stopping.get()) {
@@ -97,7 +102,7 @@ final class Supervisor {
                 return;
             }
             try {
-                readiness.awaitReadyAgain();
+                readiness.awaitReadyAgain(died);
             } catch (Exception notReady) {
                 System.err.println("ems: EMS did not become ready again: " + notReady.getMessage());
             }

@@ -88,7 +88,7 @@ class SupervisorTest {
     private static Thread watch(Supervisor services, CountDownLatch readyAgain) {
         Thread watcher = new Thread(() -> {
             try {
-                services.watch(readyAgain::countDown);
+                services.watch(restarted -> readyAgain.countDown());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -41,8 +41,14 @@ public class AdminBootstrap {
     @ConfigProperty(name = "ems.admin.initial-password")
     Optional<String> initialPassword;
 
+    /** Instances starting together take turns here: the first creates the administrator, the others find it. */
+    private static final long BOOTSTRAP_LOCK = 0x656d732d61646dL; // "ems-adm"
+
     @PostConstruct
     void createFirstAdministrator() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, BOOTSTRAP_LOCK)
+                .getResultList();
         boolean anyAdmin = !em.createQuery("select u.id from User u where u.role = :role")
                 .setParameter("role", Role.ADMIN)
                 .setMaxResults(1)

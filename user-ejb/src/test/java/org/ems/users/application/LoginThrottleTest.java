@@ -6,45 +6,47 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The throttle's rule; that instances share the failures is the cluster system test's (ClusterIT). */
 class LoginThrottleTest {
 
-    private final LoginThrottle throttle = new LoginThrottle();
     private final Instant start = Instant.parse("2026-12-01T10:00:00Z");
 
     @Test
-    void fiveFailuresForOneUsernameStopItForFifteenMinutesFromTheFirst() {
+    void fiveFailuresStopItForFifteenMinutesFromTheFirst() {
+        long[] times = null;
         for (int i = 0; i < 5; i++) {
-            assertThat(throttle.retryAfter("Alice", "10.0.0." + i, start.plusSeconds(i)))
+            assertThat(LoginThrottle.wait(times, LoginThrottle.PER_USERNAME, start.plusSeconds(i)))
                     .isEmpty();
-            throttle.failed("Alice", "10.0.0." + i, start.plusSeconds(i));
+            times = LoginThrottle.recorded(times, start.plusSeconds(i));
         }
-        assertThat(throttle.retryAfter("alice", "10.0.0.9", start.plusSeconds(60)))
-                .as("usernames in any case, from any address")
+        assertThat(LoginThrottle.wait(times, LoginThrottle.PER_USERNAME, start.plusSeconds(60)))
                 .contains(Duration.ofMinutes(14));
-        assertThat(throttle.retryAfter("bob", "10.0.0.9", start.plusSeconds(60)))
-                .as("another user")
-                .isEmpty();
-        assertThat(throttle.retryAfter("alice", "10.0.0.9", start.plus(LoginThrottle.WINDOW)))
+        assertThat(LoginThrottle.wait(times, LoginThrottle.PER_USERNAME, start.plus(LoginThrottle.WINDOW)))
                 .as("the first failure is 15 minutes old")
                 .isEmpty();
     }
 
     @Test
-    void twentyFailuresFromOneAddressStopItForEveryUsername() {
-        for (int i = 0; i < 20; i++) {
-            throttle.failed("user" + i, "10.0.0.1", start);
+    void twentyFailuresFromOneAddressStopIt() {
+        long[] times = null;
+        for (int i = 0; i < 19; i++) {
+            times = LoginThrottle.recorded(times, start);
         }
-        assertThat(throttle.retryAfter("someone-new", "10.0.0.1", start)).contains(LoginThrottle.WINDOW);
-        assertThat(throttle.retryAfter("someone-new", "10.0.0.2", start)).isEmpty();
+        assertThat(LoginThrottle.wait(times, LoginThrottle.PER_ADDRESS, start)).isEmpty();
+        times = LoginThrottle.recorded(times, start);
+        assertThat(LoginThrottle.wait(times, LoginThrottle.PER_ADDRESS, start)).contains(LoginThrottle.WINDOW);
     }
 
     @Test
-    void aSuccessClearsTheUsernamesFailures() {
-        for (int i = 0; i < 4; i++) {
-            throttle.failed("alice", "10.0.0.1", start);
-        }
-        throttle.succeeded("ALICE");
-        throttle.failed("alice", "10.0.0.1", start);
-        assertThat(throttle.retryAfter("alice", "10.0.0.1", start)).isEmpty();
+    void failuresOlderThanTheWindowAreDroppedWhenOneIsRecorded() {
+        long[] times = LoginThrottle.recorded(null, start);
+        times = LoginThrottle.recorded(times, start.plus(LoginThrottle.WINDOW));
+        assertThat(times).containsExactly(start.plus(LoginThrottle.WINDOW).toEpochMilli());
+    }
+
+    @Test
+    void usernamesCountInAnyCaseAndApartFromAddresses() {
+        assertThat(LoginThrottle.userKey("Alice")).isEqualTo(LoginThrottle.userKey("alice"));
+        assertThat(LoginThrottle.userKey("10.0.0.1")).isNotEqualTo(LoginThrottle.addressKey("10.0.0.1"));
     }
 }
