@@ -33,29 +33,30 @@ final class BenchClient {
                 .getString("token");
     }
 
-    /** Signs in through the pages' form; returns the session cookie ({@code JSESSIONID=...}). */
+    /** Signs in through the pages' form; returns the session's cookies ({@code JSESSIONID=...}). */
     String signInToPages(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> form = send(HttpRequest.newBuilder(ems.resolve("login.xhtml")));
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
         if (!token.find()) {
             throw new IOException("no sign-in form at " + ems.resolve("login.xhtml"));
         }
-        String cookie = form.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst()
-                .orElseThrow(() -> new IOException("no session cookie"));
+        String cookie = sessionCookies(form).orElseThrow(() -> new IOException("no session cookie"));
         HttpResponse<String> signedIn = send(HttpRequest.newBuilder(ems.resolve("login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
                         + encode(password) + "&csrf=" + encode(token.group(1)))));
         // the session id changes at sign-in (no fixation)
-        return signedIn.headers().allValues("Set-Cookie").stream()
+        return sessionCookies(signedIn).orElse(cookie);
+    }
+
+    /** The cookies a response sets that a browser sends back: the session's id and, signed in, the sign-in's. */
+    private static java.util.Optional<String> sessionCookies(HttpResponse<String> response) {
+        String cookies = response.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst()
-                .orElse(cookie);
+                .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("EMS_SIGNIN="))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return cookies.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(cookies);
     }
 
     /** Creates a user or device as {@code token}'s administrator: 201 or an error. */

@@ -196,11 +196,16 @@ final class RunningEms implements AutoCloseable {
     }
 
     static String sessionCookie(java.net.http.HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream()
+        // What a browser sends back: the session and, once signed in, the sign-in that outlives its instance.
+        String cookies = response.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID=")) // not JSESSIONIDVERSION (replicated sessions)
-                .findFirst()
-                .orElseThrow();
+                .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("EMS_SIGNIN="))
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!cookies.startsWith("JSESSIONID=") && !cookies.contains("; JSESSIONID=")) {
+            throw new java.util.NoSuchElementException(
+                    "no session cookie in " + response.headers().map());
+        }
+        return cookies;
     }
 
     /** Sends each reading as its own message to {@code ems.readings}, as a meter does (account {@code meter}). */

@@ -232,7 +232,11 @@ public final class Launcher {
                         // 8 per core, which stalls sessions beyond it).
                         "-Dactivemq.artemis.client.global.thread.pool.max.size=128",
                         // The data grid listens on the bind address only (Hazelcast binds every interface otherwise).
-                        "-Dhazelcast.socket.bind.any=false"),
+                        "-Dhazelcast.socket.bind.any=false",
+                        // A killed instance leaves the grid within seconds (default: a minute without heartbeats),
+                        // so the others stop waiting for its partitions.
+                        "-Dhazelcast.heartbeat.interval.seconds=1",
+                        "-Dhazelcast.max.no.heartbeat.seconds=8"),
                 microOptions);
         try {
             started.awaitReady(Duration.ofMinutes(3));

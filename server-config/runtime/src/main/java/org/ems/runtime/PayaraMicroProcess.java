@@ -92,6 +92,7 @@ public final class PayaraMicroProcess implements Supervised {
                 .timeout(Duration.ofSeconds(5))
                 .build();
         Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IOException("Payara Micro exited with code " + process.exitValue() + "; see " + log + ":\n"
@@ -102,13 +103,14 @@ public final class PayaraMicroProcess implements Supervised {
                 if (response.statusCode() == 200 && !response.body().contains("\"checks\":[]")) {
                     return;
                 }
+                last = response.statusCode() + " " + response.body();
             } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(250);
         }
-        throw new IOException(
-                "EMS did not become ready within " + timeout.toSeconds() + " s; see " + log + ":\n" + tail(log, 30));
+        throw new IOException("EMS did not become ready within " + timeout.toSeconds() + " s (" + baseUrl
+                + "health/ready: " + last + "); see " + log + ":\n" + tail(log, 30));
     }
 
     static String tail(Path file, int lines) {

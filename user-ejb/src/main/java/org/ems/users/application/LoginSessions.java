@@ -24,7 +24,7 @@ import org.ems.users.domain.User;
 public class LoginSessions {
 
     /** A page session ends after this long whatever the activity (its idle timeout is the servlet session's). */
-    static final Duration PAGE_LIFETIME = Duration.ofHours(12);
+    public static final Duration PAGE_LIFETIME = Duration.ofHours(12);
 
     /** Rows of ended sign-ins are kept this long after they expire, then purged. */
     private static final Duration KEEP_EXPIRED = Duration.ofDays(1);

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.PostConstruct;
@@ -16,12 +17,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.contracts.access.Caller;
@@ -49,6 +54,7 @@ public class TokenIssuer {
     Duration lifetime;
 
     private RSASSASigner signer;
+    private RSASSAVerifier verifier;
 
     @PostConstruct
     void loadKey() {
@@ -58,7 +64,10 @@ public class TokenIssuer {
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             signer = new RSASSASigner(key);
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            RSAPrivateCrtKey full = (RSAPrivateCrtKey) key;
+            verifier = new RSASSAVerifier((RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(full.getModulus(), full.getPublicExponent())));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException(
                     "cannot read the JWT signing key " + privateKeyLocation + " (a PKCS#8 PEM RSA private key)", e);
         }
@@ -92,5 +101,26 @@ public class TokenIssuer {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return new Token(jwt.serialize(), expires);
+    }
+
+    /**
+     * The sign-in a token of ours names ({@code jti}), when its signature, issuer and expiry hold; whether that sign-in
+     * is still active is {@link LoginSessions}' to say.
+     */
+    public Optional<UUID> signInOf(String token, Instant now) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!jwt.verify(verifier)
+                    || !issuer.equals(claims.getIssuer())
+                    || claims.getExpirationTime() == null
+                    || !claims.getExpirationTime().toInstant().isAfter(now)
+                    || claims.getJWTID() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(UUID.fromString(claims.getJWTID()));
+        } catch (java.text.ParseException | JOSEException | IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 }

@@ -12,12 +12,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.users.application.LoginSessions;
+import org.ems.users.application.TokenIssuer;
 import org.ems.users.application.UserService;
 
 /**
@@ -56,6 +58,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     AllowedOrigins origins;
 
+    @Inject
+    TokenIssuer tokens;
+
     private volatile HttpAuthenticationMechanism jwt;
 
     @Override
@@ -76,6 +81,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (session != null) {
                 session.invalidate();
             }
+            SignInCookie.clear(request, response);
             return redirect(context, request.getContextPath() + LOGIN_PAGE);
         }
         if (path.startsWith("/ws/")) {
@@ -99,10 +105,15 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         Optional<SignedIn> page = SignedIn.of(session);
         boolean needsCaller = context.isProtected() || path.startsWith("/api") || path.startsWith("/ws/");
+        if (page.isEmpty() && needsCaller) {
+            page = resumed(request); // its instance is gone, or this one restarted
+            session = request.getSession(false);
+        }
         if (page.isPresent() && needsCaller) {
             Optional<Caller> caller = sessions.active(page.get().sessionId());
             if (caller.isPresent()) {
                 SignedIn current = new SignedIn(caller.get(), page.get().sessionId());
+                SignInCookie.keep(request, response, tokens, current);
                 return context.notifyContainerAboutLogin(
                         new PagePrincipal(current), Set.of(current.caller().role()));
             }
@@ -126,6 +137,18 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             return redirect(context, request.getContextPath() + LOGIN_PAGE + (ended ? "?error=ended" : ""));
         }
         return jwt().validateRequest(request, response, context);
+    }
+
+    /** The sign-in of the request's {@link SignInCookie} in a new session, when it is still active. */
+    private Optional<SignedIn> resumed(HttpServletRequest request) {
+        Optional<UUID> signIn = SignInCookie.of(request).flatMap(token -> tokens.signInOf(token, Instant.now()));
+        Optional<Caller> caller = signIn.flatMap(sessions::active);
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        SignedIn resumed = new SignedIn(caller.get(), signIn.get());
+        pages.signedIn(resumed, request.getSession(true));
+        return Optional.of(resumed);
     }
 
     /** A bearer token: Payara's MP-JWT mechanism checks it, after our check of what it leaves out ({@code nbf}). */
@@ -177,11 +200,13 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         request.changeSessionId(); // no session fixation
         UUID signIn = users.pageSession(accepted.user());
         HttpSession signedIn = request.getSession();
-        pages.signedIn(new SignedIn(accepted.user().asCaller(), signIn), signedIn);
+        SignedIn page = new SignedIn(accepted.user().asCaller(), signIn);
+        pages.signedIn(page, signedIn);
+        SignInCookie.keep(request, context.getResponse(), tokens, page);
         Object returnTo = signedIn.getAttribute(RETURN_TO);
         signedIn.removeAttribute(RETURN_TO);
-        if (returnTo instanceof String page) {
-            return redirect(context, page);
+        if (returnTo instanceof String back) {
+            return redirect(context, back);
         }
         // Administrators start in the console, clients at their devices.
         return redirect(

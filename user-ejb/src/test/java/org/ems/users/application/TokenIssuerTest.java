@@ -1,0 +1,79 @@
+package org.ems.users.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.ems.contracts.access.Caller;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tokens name their sign-in, and only a token of ours, unexpired and untouched, is read back (the sign-in cookie). */
+class TokenIssuerTest {
+
+    private final TokenIssuer issuer = new TokenIssuer();
+    private final Caller alice = new Caller(UUID.randomUUID(), "alice", "CLIENT");
+
+    @TempDir
+    Path keys;
+
+    @BeforeEach
+    void key() throws Exception {
+        issuer.privateKeyLocation = pem("key.pem");
+        issuer.issuer = "ems";
+        issuer.lifetime = Duration.ofMinutes(15);
+        issuer.loadKey();
+    }
+
+    private String pem(String name) throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String body = Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+        Path file = keys.resolve(name);
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n");
+        return file.toString();
+    }
+
+    @Test
+    void aTokenNamesItsSignInUntilItExpires() {
+        UUID signIn = UUID.randomUUID();
+        Instant now = Instant.now();
+        String token = issuer.issue(alice, signIn, now.plusSeconds(60)).token();
+        assertThat(issuer.signInOf(token, now)).contains(signIn);
+        assertThat(issuer.signInOf(token, now.plusSeconds(60))).as("expired").isEmpty();
+    }
+
+    @Test
+    void aTokenAlteredOrSignedWithAnotherKeyIsNotOurs() throws Exception {
+        Instant now = Instant.now();
+        String token =
+                issuer.issue(alice, UUID.randomUUID(), now.plusSeconds(60)).token();
+        String[] parts = token.split("\\.");
+        String otherClaims = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"iss\":\"ems\",\"jti\":\"" + UUID.randomUUID() + "\",\"exp\":"
+                                + now.plusSeconds(600).getEpochSecond() + "}")
+                        .getBytes());
+        assertThat(issuer.signInOf(parts[0] + "." + otherClaims + "." + parts[2], now))
+                .isEmpty();
+        assertThat(issuer.signInOf("not a token", now)).isEmpty();
+
+        TokenIssuer other = new TokenIssuer();
+        other.privateKeyLocation = pem("other.pem");
+        other.issuer = "ems";
+        other.lifetime = Duration.ofMinutes(15);
+        other.loadKey();
+        assertThat(issuer.signInOf(
+                        other.issue(alice, UUID.randomUUID(), now.plusSeconds(60))
+                                .token(),
+                        now))
+                .isEmpty();
+    }
+}
