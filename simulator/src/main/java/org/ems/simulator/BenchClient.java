@@ -19,9 +19,16 @@ final class BenchClient {
 
     final HttpClient http = HttpClient.newHttpClient();
     final URI ems;
+    private final int instances;
 
     BenchClient(URI ems) {
+        this(ems, 1);
+    }
+
+    /** EMS with {@code instances} instances on consecutive ports from {@code ems}'s ({@code ./ems run --instances}). */
+    BenchClient(URI ems, int instances) {
         this.ems = ems;
+        this.instances = instances;
     }
 
     /** A JWT for the API. */
@@ -82,13 +89,19 @@ final class BenchClient {
                 .getString("id"));
     }
 
-    /** A counter or gauge of {@code /metrics} (0 before a counter's first increment). */
+    /** A counter or gauge of {@code /metrics} (0 before a counter's first increment), summed over the instances. */
     long counter(String name) throws IOException, InterruptedException {
-        String metrics = send(HttpRequest.newBuilder(ems.resolve("metrics")).header("Accept", "text/plain"))
-                .body();
-        Matcher m =
-                Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (-?[0-9.Ee+]+)").matcher(metrics);
-        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+        long sum = 0;
+        for (int i = 0; i < instances; i++) {
+            URI instance = URI.create(ems.getScheme() + "://" + ems.getHost() + ":" + (ems.getPort() + i) + "/");
+            String metrics = send(HttpRequest.newBuilder(instance.resolve("metrics"))
+                            .header("Accept", "text/plain"))
+                    .body();
+            Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (-?[0-9.Ee+]+)")
+                    .matcher(metrics);
+            sum += m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+        }
+        return sum;
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

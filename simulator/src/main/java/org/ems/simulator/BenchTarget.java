@@ -18,4 +18,10 @@ final class BenchTarget {
 
     @Option(names = "--admin-password", required = true)
     String adminPassword;
+
+    @Option(
+            names = "--instances",
+            defaultValue = "1",
+            description = "instances of EMS, on consecutive ports from --ems's (default: ${DEFAULT-VALUE})")
+    int instances;
 }

@@ -14,14 +14,36 @@ final class EmsProcesses {
 
     private EmsProcesses() {}
 
-    /** The launcher, the broker, Payara Micro and PostgreSQL (each with its children); a service not running: empty. */
+    /**
+     * The launcher, the broker (with its backup, if any), Payara Micro (every instance) and PostgreSQL (each with its
+     * children); a service not running: empty.
+     */
     static Map<String, List<ProcessHandle>> of(Path home) {
         Map<String, List<ProcessHandle>> services = new LinkedHashMap<>();
         services.put("launcher", alone(pid(home.resolve("ems.lock"))));
-        services.put("broker", alone(pid(home.resolve("run/broker.pid"))));
-        services.put("Payara Micro", withChildren(pid(home.resolve("run/micro.pid"))));
+        services.put(
+                "broker",
+                all(home, "broker").stream().flatMap(p -> alone(p).stream()).toList());
+        services.put(
+                "Payara Micro",
+                all(home, "micro").stream()
+                        .flatMap(p -> withChildren(p).stream())
+                        .toList());
         services.put("PostgreSQL", withChildren(pid(home.resolve("postgres/postmaster.pid"))));
         return services;
+    }
+
+    /** The live processes of a service's pid files ({@code run/micro.pid}, {@code run/micro-2.pid}, ...). */
+    private static List<Optional<ProcessHandle>> all(Path home, String service) {
+        try (Stream<Path> files = Files.list(home.resolve("run"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(service)
+                            && f.getFileName().toString().endsWith(".pid"))
+                    .sorted()
+                    .map(EmsProcesses::pid)
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException none) {
+            return List.of();
+        }
     }
 
     /** The live process whose pid is the first line of the file. */

@@ -97,7 +97,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     public Integer call() throws Exception {
         String meterPassword = Simulate.defaultPassword(target.home);
         profile = LoadProfile.bundled();
-        client = new BenchClient(target.ems);
+        client = new BenchClient(target.ems, target.instances);
         http = client.http;
         token = client.login("admin", target.adminPassword);
         String owner = "bench-owner";
@@ -110,8 +110,9 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         UUID alerting = client.device(token, "bench alerting meter", "0.001", ownerId, "UTC");
 
         System.out.printf(
-                "EMS %s, %d devices, %d s of sending per phase; machine: %d cores, %s%n",
+                "EMS %s (%d instance(s)), %d devices, %d s of sending per phase; machine: %d cores, %s%n",
                 target.ems,
+                target.instances,
                 devices,
                 seconds,
                 Runtime.getRuntime().availableProcessors(),
