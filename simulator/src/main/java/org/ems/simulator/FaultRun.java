@@ -104,6 +104,13 @@ public final class FaultRun implements Callable<Integer> {
                     "the broker's duplicate-id cache in this run, so late copies outlive it (default: ${DEFAULT-VALUE})")
     int duplicateIds;
 
+    @Option(
+            names = "--instances",
+            defaultValue = "1",
+            description = "application instances (./ems run --instances): the broker is then a primary/backup pair;"
+                    + " the last instance is the one killed (default: ${DEFAULT-VALUE})")
+    private int instances;
+
     @Option(names = "--work", description = "where the EMS home is made (default: the system's temporary directory)")
     Path work;
 
@@ -167,15 +174,15 @@ public final class FaultRun implements Callable<Integer> {
         clusterPort = freePort();
         int dbPort = freePort();
         System.out.printf(
-                "fault run: %d meters at %d readings/s, faults %s, %s apart; EMS home %s%n",
-                devices, rate, faults, spacing, home);
+                "fault run: %d instance(s), %d meters at %d readings/s, faults %s, %s apart; EMS home %s%n",
+                instances, devices, rate, faults, spacing, home);
         List<Row> rows = new ArrayList<>();
         FaultLoad load = null;
         Thread sampler = null;
         Thread changes = null;
         try {
             startEms(dbPort);
-            awaitConsole(0, "EMS ready at", Duration.ofMinutes(4));
+            awaitConsole(0, "EMS ready at " + lastInstance(), Duration.ofMinutes(4));
             ems = new BenchClient(URI.create("http://127.0.0.1:" + httpPort + "/"));
             appPassword = generated(Simulate.appPassword(home), "broker.app.password");
             Map<UUID, BigDecimal> limits = devices();
@@ -194,6 +201,8 @@ public final class FaultRun implements Callable<Integer> {
                 Duration recovery = inject(fault, load, outage, overloadFor);
                 Thread.sleep(spacing.toMillis());
                 String title = fault.title
+                        + (instances > 1 && fault == Fault.PAYARA ? " (instance " + instances + ")" : "")
+                        + (instances > 1 && fault == Fault.BROKER ? " (the primary)" : "")
                         + (fault == Fault.DATABASE ? " for " + databaseOutage : "")
                         + (fault == Fault.OVERLOAD ? " for " + overload : "");
                 Row row = new Row(
@@ -234,7 +243,7 @@ public final class FaultRun implements Callable<Integer> {
         Instant start = Instant.now();
         switch (fault) {
             case BROKER -> kill("run/broker.pid");
-            case PAYARA -> kill("run/micro.pid");
+            case PAYARA -> kill(instances == 1 ? "run/micro.pid" : "run/micro-" + instances + ".pid");
             case POSTGRES -> kill("postgres/postmaster.pid");
             case DATABASE -> {
                 List<ProcessHandle> postgres = EmsProcesses.of(home).get("PostgreSQL");
@@ -273,7 +282,7 @@ public final class FaultRun implements Callable<Integer> {
                 }
                 from = console.size();
                 startEms(0);
-                awaitConsole(from, "EMS ready at", Duration.ofMinutes(4));
+                awaitConsole(from, "EMS ready at " + lastInstance(), Duration.ofMinutes(4));
                 return Duration.between(start, Instant.now());
             }
             case OVERLOAD -> {
@@ -285,8 +294,14 @@ public final class FaultRun implements Callable<Integer> {
                 return Duration.between(start, Instant.now());
             }
         }
-        awaitConsole(from, "EMS ready again at", Duration.ofMinutes(4));
+        // After the broker or PostgreSQL every instance says it, the last one last.
+        awaitConsole(from, "EMS ready again at " + lastInstance(), Duration.ofMinutes(4));
         return Duration.between(start, Instant.now());
+    }
+
+    /** The URL of the last instance, whose readiness the launcher announces last. */
+    private String lastInstance() {
+        return "http://127.0.0.1:" + (httpPort + instances - 1) + "/";
     }
 
     /** Pauses the meters, waits until EMS has taken up every acknowledged message, and checks the books. */
@@ -421,6 +436,7 @@ public final class FaultRun implements Callable<Integer> {
         env.put("EMS_HTTP_PORT", Integer.toString(httpPort));
         env.put("EMS_BROKER_PORT", Integer.toString(brokerPort));
         env.put("EMS_CLUSTER_PORT", Integer.toString(clusterPort));
+        env.put("EMS_INSTANCES", Integer.toString(instances));
         if (dbPort > 0) {
             env.put("EMS_DB_PORT", Integer.toString(dbPort));
             Files.writeString(home.resolve("faults-db-port"), Integer.toString(dbPort));
@@ -540,8 +556,12 @@ public final class FaultRun implements Callable<Integer> {
         new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
+    /** As meters see the broker: one, or the primary/backup pair with failover. */
     private String brokerUrl() {
-        return "tcp://127.0.0.1:" + brokerPort;
+        return instances == 1
+                ? "tcp://127.0.0.1:" + brokerPort
+                : "(tcp://127.0.0.1:" + brokerPort + ",tcp://127.0.0.1:" + (brokerPort + 1)
+                        + ")?ha=true&reconnectAttempts=-1";
     }
 
     /** A broker password EMS generated into its home on the first start. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault run ({@code ./ems faults}) in short: every fault once, with scaled-down durations and a small
- * duplicate-id cache (so late copies outlive it), against the built distribution. The books must reconcile after
- * each fault and at the end.
+ * duplicate-id cache (so late copies outlive it), against the built distribution; and again with two instances, one
+ * of them and the primary broker killed. The books must reconcile after each fault and at the end.
  */
 class FaultRunIT {
 
@@ -47,6 +47,33 @@ class FaultRunIT {
                         "kill -9 the launcher",
                         "three times the rate",
                         "end of the run")
+                .doesNotContain("MISMATCHES");
+        assertThat(exit).as(table).isZero();
+    }
+
+    @Test
+    void theClusterLosesNothingWhenAnInstanceOrThePrimaryBrokerIsKilled() throws Exception {
+        Path work = Files.createDirectories(Path.of("target").toAbsolutePath());
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream both = new PrintStream(new TeeStream(console, captured), true, StandardCharsets.UTF_8)) {
+            System.setOut(both);
+            exit = FaultRun.run(
+                    "--dist", RunningEms.distribution().toAbsolutePath().toString(),
+                    "--instances", "2",
+                    "--faults", "PAYARA,BROKER",
+                    "--duration", "1m",
+                    "--rate", "60",
+                    "--devices", "30",
+                    "--duplicate-ids", "300",
+                    "--work", work.toString());
+        } finally {
+            System.setOut(console);
+        }
+        String table = captured.toString(StandardCharsets.UTF_8);
+        assertThat(table)
+                .contains("kill -9 Payara Micro (instance 2)", "kill -9 the broker (the primary)", "end of the run")
                 .doesNotContain("MISMATCHES");
         assertThat(exit).as(table).isZero();
     }

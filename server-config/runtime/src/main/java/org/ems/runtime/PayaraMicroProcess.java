@@ -64,7 +64,10 @@ public final class PayaraMicroProcess implements Supervised {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         Files.writeString(home.directory("run").resolve(name(instance) + ".pid"), Long.toString(process.pid()));
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        // HTTP/1.1: the default h2c upgrade of a probe that reached Micro while it deployed could leave the client
+        // holding an HTTP/2 connection that never answered again (an instance never "ready").
+        HttpClient.Builder http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2));
         if (tls.isPresent()) {
             // The probe trusts exactly EMS's certificate (TlsMaterial), which may name the public host, not 127.0.0.1.
             System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
