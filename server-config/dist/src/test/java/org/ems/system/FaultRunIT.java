@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.ems.simulator.FaultRun;
 import org.junit.jupiter.api.Test;
 
@@ -19,62 +20,56 @@ class FaultRunIT {
 
     @Test
     void everyFaultOnceAndTheBooksReconcile() throws Exception {
-        Path work = Files.createDirectories(Path.of("target").toAbsolutePath());
-        PrintStream console = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream both = new PrintStream(new TeeStream(console, captured), true, StandardCharsets.UTF_8)) {
-            System.setOut(both);
-            exit = FaultRun.run(
-                    "--dist", RunningEms.distribution().toAbsolutePath().toString(),
-                    "--duration", "2m",
-                    "--rate", "60",
-                    "--devices", "30",
-                    "--database-outage", "40s",
-                    "--overload", "30s",
-                    "--duplicate-ids", "300",
-                    "--work", work.toString());
-        } finally {
-            System.setOut(console);
-        }
-        String table = captured.toString(StandardCharsets.UTF_8);
-        assertThat(table)
-                .contains(
+        faultRun(
+                List.of(
                         "kill -9 the broker",
                         "kill -9 Payara Micro",
                         "kill -9 PostgreSQL",
                         "PostgreSQL frozen",
                         "kill -9 the launcher",
                         "three times the rate",
-                        "end of the run")
-                .doesNotContain("MISMATCHES");
-        assertThat(exit).as(table).isZero();
+                        "end of the run"),
+                "--duration",
+                "2m",
+                "--database-outage",
+                "40s",
+                "--overload",
+                "30s");
     }
 
     @Test
     void theClusterLosesNothingWhenAnInstanceOrThePrimaryBrokerIsKilled() throws Exception {
+        faultRun(
+                List.of("kill -9 Payara Micro (instance 2)", "kill -9 the broker (the primary)", "end of the run"),
+                "--instances",
+                "2",
+                "--faults",
+                "PAYARA,BROKER",
+                "--duration",
+                "1m");
+    }
+
+    /** Runs the fault run (30 meters at 60 readings/s, 300 duplicate ids) with these options; its table must have these rows, all reconciled. */
+    private static void faultRun(List<String> rows, String... options) throws Exception {
         Path work = Files.createDirectories(Path.of("target").toAbsolutePath());
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--dist", RunningEms.distribution().toAbsolutePath().toString(),
+                "--rate", "60",
+                "--devices", "30",
+                "--duplicate-ids", "300",
+                "--work", work.toString()));
+        args.addAll(List.of(options));
         PrintStream console = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int exit;
         try (PrintStream both = new PrintStream(new TeeStream(console, captured), true, StandardCharsets.UTF_8)) {
             System.setOut(both);
-            exit = FaultRun.run(
-                    "--dist", RunningEms.distribution().toAbsolutePath().toString(),
-                    "--instances", "2",
-                    "--faults", "PAYARA,BROKER",
-                    "--duration", "1m",
-                    "--rate", "60",
-                    "--devices", "30",
-                    "--duplicate-ids", "300",
-                    "--work", work.toString());
+            exit = FaultRun.run(args.toArray(String[]::new));
         } finally {
             System.setOut(console);
         }
         String table = captured.toString(StandardCharsets.UTF_8);
-        assertThat(table)
-                .contains("kill -9 Payara Micro (instance 2)", "kill -9 the broker (the primary)", "end of the run")
-                .doesNotContain("MISMATCHES");
+        assertThat(table).contains(rows.toArray(String[]::new)).doesNotContain("MISMATCHES");
         assertThat(exit).as(table).isZero();
     }
 
