@@ -96,7 +96,7 @@ public record EmsSettings(
         if (colon <= 0) {
             throw new IllegalArgumentException("EMS_CLUSTER_MEMBERS lists host:port pairs, not '" + text + "'");
         }
-        port(Map.of("EMS_CLUSTER_MEMBERS", text.substring(colon + 1)), "EMS_CLUSTER_MEMBERS", 1);
+        port(Map.of("EMS_CLUSTER_MEMBERS", text.substring(colon + 1)), "EMS_CLUSTER_MEMBERS", 1); // checked as any port
         return text;
     }
 
