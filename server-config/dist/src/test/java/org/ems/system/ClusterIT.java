@@ -310,19 +310,7 @@ class ClusterIT {
     }
 
     private HttpResponse<String> signInOnTwo() throws Exception {
-        HttpResponse<String> form = two.http.send(
-                HttpRequest.newBuilder(two.url("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(token.find()).isTrue();
-        HttpResponse<String> signedIn = two.http.send(
-                HttpRequest.newBuilder(two.url("login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", RunningEms.sessionCookie(form))
-                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
-                                + ADMIN_PASSWORD.replace("-", "%2D") + "&csrf="
-                                + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = RunningEms.signInThroughForm(two.http, two.url(""), "admin", ADMIN_PASSWORD);
         assertThat(signedIn.headers().map())
                 .as("signed in: sent on to the console with a new session")
                 .containsKey("Set-Cookie")

@@ -175,14 +175,20 @@ final class RunningEms implements AutoCloseable {
      */
     HttpResponse<String> signInThroughForm(HttpClient http, String username, String password)
             throws IOException, InterruptedException {
-        HttpResponse<String> form =
-                http.send(HttpRequest.newBuilder(url("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        return signInThroughForm(http, url(""), username, password);
+    }
+
+    /** The same on the instance at {@code base} (several instances of one EMS: ClusterIT). */
+    static HttpResponse<String> signInThroughForm(HttpClient http, URI base, String username, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(base.resolve("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
         if (!token.find()) {
             throw new AssertionError("no token in the sign-in form: " + form.body());
         }
         return http.send(
-                HttpRequest.newBuilder(url("login"))
+                HttpRequest.newBuilder(base.resolve("login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Cookie", sessionCookie(form))
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
