@@ -117,6 +117,18 @@ class EarOnPayaraServerIT {
         asadmin("--port", Integer.toString(adminPort), "deploy", "--name", "ems", System.getProperty("ems.ear"));
     }
 
+    /** Nothing the setup gave the server in clear (the parts' passwords, the first administrator's) is in its log. */
+    @Test
+    void theServerLogHoldsNoPassword() throws Exception {
+        String log = Files.readString(payara.resolve("glassfish/domains/" + domain + "/logs/server.log"));
+        assertThat(log).isNotEmpty();
+        for (String secret : new String[] {
+            infrastructure.database().password(), infrastructure.broker().appPassword(), ADMIN_PASSWORD
+        }) {
+            assertThat(log).doesNotContain(secret);
+        }
+    }
+
     @AfterAll
     void stop() throws Exception {
         try {

@@ -429,12 +429,10 @@ class ApiSecurityIT {
                 .doesNotContain("Live readings")
                 .doesNotContain("jakarta.faces.push/readings");
 
-        HttpResponse<String> out = http.send(
-                HttpRequest.newBuilder(ems.url("logout"))
-                        .header("Cookie", cookie)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> out = ems.signOutThroughForm(http, cookie);
         assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location"))
+                .hasValue(ems.url("login.xhtml").toString());
         assertThat(api.alertsPage(cookie).statusCode())
                 .as("the session is gone")
                 .isEqualTo(302);
@@ -524,6 +522,10 @@ class ApiSecurityIT {
         attacks.put("alg none", unsigned(claims(me, now, active)));
         attacks.put("tampered payload", tamper(valid));
         attacks.put("missing jti", rs256(ours, claims(me, now, c -> c.jwtID(null))));
+        attacks.put("no audience", rs256(ours, claims(me, now, active.andThen(c -> c.audience((String) null)))));
+        attacks.put(
+                "the sign-in cookie's audience",
+                rs256(ours, claims(me, now, active.andThen(c -> c.audience("ems-signin")))));
         return attacks;
     }
 
@@ -732,7 +734,8 @@ class ApiSecurityIT {
                 .as("even the right password, while throttled")
                 .isEqualTo(429);
         assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
-                .isBetween(800L, 900L);
+                .as("a minute for this user from this address")
+                .isEqualTo(60L);
         assertThat(json(throttled).getString("detail")).contains("too many failed sign-ins");
     }
 
@@ -756,6 +759,7 @@ class ApiSecurityIT {
                 .subject(subject)
                 .claim("upn", "admin")
                 .claim("groups", List.of("ADMIN"))
+                .audience("ems-api")
                 .issueTime(Date.from(issued))
                 .expirationTime(Date.from(issued.plus(Duration.ofMinutes(15))))
                 .jwtID(UUID.randomUUID().toString());

@@ -181,8 +181,18 @@ final class RunningEms implements AutoCloseable {
     /** The same on the instance at {@code base} (several instances of one EMS: ClusterIT). */
     static HttpResponse<String> signInThroughForm(HttpClient http, URI base, String username, String password)
             throws IOException, InterruptedException {
-        HttpResponse<String> form = http.send(
-                HttpRequest.newBuilder(base.resolve("login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        return signInThroughForm(http, base, null, username, password);
+    }
+
+    /** The same in the session whose {@code Cookie} header is {@code session}; null for the one the form opens. */
+    static HttpResponse<String> signInThroughForm(
+            HttpClient http, URI base, String session, String username, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder page = HttpRequest.newBuilder(base.resolve("login.xhtml"));
+        if (session != null) {
+            page.header("Cookie", session);
+        }
+        HttpResponse<String> form = http.send(page.build(), HttpResponse.BodyHandlers.ofString());
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
         if (!token.find()) {
             throw new AssertionError("no token in the sign-in form: " + form.body());
@@ -190,9 +200,32 @@ final class RunningEms implements AutoCloseable {
         return http.send(
                 HttpRequest.newBuilder(base.resolve("login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", sessionCookie(form))
+                        .header("Cookie", session != null ? session : sessionCookie(form))
                         .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
                                 + encode(password) + "&csrf=" + encode(token.group(1))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Signs out as the page's button does: the sign-out page's form (with the session's token) posted to
+     * {@code /logout}.
+     */
+    HttpResponse<String> signOutThroughForm(HttpClient http, String cookie) throws IOException, InterruptedException {
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(url("logout.xhtml"))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        if (!token.find()) {
+            throw new AssertionError("no token in the sign-out form: " + page.body());
+        }
+        return http.send(
+                HttpRequest.newBuilder(url("logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString("csrf=" + encode(token.group(1))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -24,9 +24,12 @@ import org.ems.contracts.meter.MeterSecret;
 /**
  * Who may use the embedded broker, and as what: EMS itself (role {@code app}); the gateway account for the simulator
  * and trusted data concentrators (role {@code meter}, unless switched off); and every meter with its own credential,
- * its device id as username, checked against {@code devices.meter_credential} (role {@code meter}). Credentials are
- * read from the database on every check (the broker checks again each second), so a new, rotated or revoked one
- * counts at once, without a restart; the slow hash is computed only when the stored hash or the password changed.
+ * its device id as username, checked against {@code devices.meter_credential} (role {@code meter}). A meter's
+ * successful check is trusted for {@link #TRUSTED_FOR} without asking the database again (the broker checks again
+ * each second, so a new, rotated or revoked credential counts within two seconds, without a restart); the slow hash is
+ * computed only when the stored hash or the password changed. Repeated wrong passwords for one meter are refused
+ * without hashing for a growing time ({@link #wrongPassword}), so guessing cannot burn the broker's CPU; the meter's
+ * own, known password still gets in meanwhile.
  */
 final class BrokerAccounts implements ActiveMQSecurityManager3 {
 
@@ -35,11 +38,27 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
     private final BrokerEndpoint endpoint;
     private final boolean gateway;
     private final Optional<DatabaseEndpoint> database;
+    /** How long a meter's successful check is trusted without the database. */
+    static final long TRUSTED_FOR = 1_000;
+
+    /** Wrong passwords for one meter before the next ones are refused unhashed. */
+    static final int FAILURES_BEFORE_LOCK = 5;
+
+    /** Meters whose failures are remembered at most (a spray of made-up device ids must not grow the heap). */
+    private static final int FAILURES_KEPT = 10_000;
+
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private Connection connection;
 
-    /** A password once found right for a stored hash: its digest, so the slow hash runs once per credential. */
-    private record Verified(String storedHash, byte[] digest) {}
+    /**
+     * A password once found right for a stored hash: its digest, so the slow hash runs once per credential, and when
+     * the stored hash was last read.
+     */
+    private record Verified(String storedHash, byte[] digest, long checkedAt) {}
+
+    /** Wrong passwords in a row for one meter, and until when further unknown ones are refused unhashed. */
+    record Failures(int count, long lockedUntil) {}
 
     /** With no database, no meter credential is known: EMS and the gateway only. */
     BrokerAccounts(BrokerEndpoint endpoint, boolean gateway, Optional<DatabaseEndpoint> database) {
@@ -90,21 +109,49 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
         if (device == null) {
             return Optional.empty();
         }
+        long now = System.currentTimeMillis();
+        byte[] digest = sha256(password);
+        Verified known = verified.get(user);
+        boolean knownPassword = known != null && MessageDigest.isEqual(known.digest(), digest);
+        if (knownPassword && now - known.checkedAt() < TRUSTED_FOR) {
+            return Optional.of("meter");
+        }
+        Failures failed = failures.get(user);
+        if (!knownPassword && failed != null && now < failed.lockedUntil()) {
+            return Optional.empty(); // guessing: refused without the database or the slow hash
+        }
         String stored = storedHash(device);
         if (stored == null) {
             verified.remove(user);
             return Optional.empty();
         }
-        byte[] digest = sha256(password);
-        Verified known = verified.get(user);
-        if (known != null && known.storedHash().equals(stored) && MessageDigest.isEqual(known.digest(), digest)) {
+        if ((knownPassword && known.storedHash().equals(stored)) || MeterSecret.matches(password, stored)) {
+            verified.put(user, new Verified(stored, digest, now));
+            failures.remove(user);
             return Optional.of("meter");
         }
-        if (MeterSecret.matches(password, stored)) {
-            verified.put(user, new Verified(stored, digest));
-            return Optional.of("meter");
+        if (failures.size() >= FAILURES_KEPT) {
+            failures.clear();
+        }
+        Failures after = failures.merge(user, new Failures(1, 0), (before, one) -> wrongPassword(before, now));
+        if (after.count() == FAILURES_BEFORE_LOCK) {
+            LOG.warning(() -> "ems-security event=broker-login-throttled user=" + user + " reason=\""
+                    + FAILURES_BEFORE_LOCK + " wrong passwords in a row\"");
         }
         return Optional.empty();
+    }
+
+    /**
+     * One more wrong password after {@code before}: from the {@value #FAILURES_BEFORE_LOCK}th on, unknown passwords
+     * are refused unhashed for a second, doubled with each further failure, at most a minute.
+     */
+    static Failures wrongPassword(Failures before, long now) {
+        int count = before.count() + 1;
+        if (count < FAILURES_BEFORE_LOCK) {
+            return new Failures(count, 0);
+        }
+        long lock = Math.min(1_000L << Math.min(count - FAILURES_BEFORE_LOCK, 16), 60_000L);
+        return new Failures(count, now + lock);
     }
 
     /** The device's credential hash, or null when it has none (or the database cannot say: refused until it can). */

@@ -62,8 +62,8 @@ final class BrokerProcess implements Supervised {
             handover.setProperty(
                     "peer-port",
                     Integer.toString(endpoint.servers().get(backup ? 0 : 1).port()));
-            handover.setProperty("cluster-password", home.secret("broker.cluster.password"));
         }
+        handover.setProperty("cluster-password", home.secret("broker.cluster.password"));
         List<String> options = tls.map(TlsMaterial::acceptorOptions).orElse(List.of());
         for (int i = 0; i < options.size(); i++) {
             handover.setProperty("option." + i, options.get(i));
@@ -158,8 +158,7 @@ final class BrokerProcess implements Supervised {
         Optional<EmbeddedBroker.Pair> pair = handover.containsKey("backup")
                 ? Optional.of(new EmbeddedBroker.Pair(
                         Boolean.parseBoolean(handover.getProperty("backup")),
-                        Integer.parseInt(handover.getProperty("peer-port")),
-                        handover.getProperty("cluster-password")))
+                        Integer.parseInt(handover.getProperty("peer-port"))))
                 : Optional.empty();
         Path config = Path.of(handover.getProperty("config"));
         EmbeddedBroker broker = EmbeddedBroker.start(
@@ -171,6 +170,7 @@ final class BrokerProcess implements Supervised {
                 Integer.parseInt(handover.getProperty("duplicate-ids")),
                 new BrokerAccounts(
                         accounts, Boolean.parseBoolean(handover.getProperty("gateway")), Optional.of(database)),
+                handover.getProperty("cluster-password"),
                 pair);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -42,9 +42,11 @@ public final class EmbeddedBroker implements AutoCloseable {
      *
      * @param backup whether this is the backup
      * @param peerPort the other broker's port (same host)
-     * @param clusterPassword the password the two use between themselves (account {@code ems-cluster})
      */
-    record Pair(boolean backup, int peerPort, String clusterPassword) {}
+    record Pair(boolean backup, int peerPort) {}
+
+    /** The account brokers use between themselves; its password is always a secret of the installation. */
+    static final String CLUSTER_USER = "ems-cluster";
 
     /** A broker for EMS and the gateway account only (no meter credentials: no database), in plain TCP. */
     public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint)
@@ -57,13 +59,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                 List.of(),
                 DUPLICATE_IDS,
                 new BrokerAccounts(endpoint, true, Optional.empty()),
+                home.secret("broker.cluster.password"),
                 Optional.empty());
     }
 
     /**
      * A broker with its journal under {@code data}, whose acceptor takes the given transport options (TLS), letting in
      * the {@code accounts}; {@code duplicateIds} is the size of its duplicate-id cache; with a {@code pair}, one of a
-     * primary/backup pair.
+     * primary/backup pair. The cluster account gets {@code clusterPassword} in every mode: left unset, Artemis lets in
+     * its documented default cluster account, whatever the security manager says.
      */
     static EmbeddedBroker start(
             Path data,
@@ -73,6 +77,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             List<String> transportOptions,
             int duplicateIds,
             ActiveMQSecurityManager accounts,
+            String clusterPassword,
             Optional<Pair> pair)
             throws Exception {
         List<String> acceptorOptions = new ArrayList<>(List.of("tcpNoDelay=true"));
@@ -93,6 +98,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 new FileDeploymentManager(config.toUri().toString());
         deployment.addDeployable(configuration);
         deployment.readConfiguration();
+        configuration.setClusterUser(CLUSTER_USER);
+        configuration.setClusterPassword(clusterPassword);
         pair.ifPresent(p -> pairUp(configuration, address, port, transportOptions, p));
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(configuration);
@@ -128,8 +135,6 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setStaticConnectors(List.of("peer"))
                 .setRetryInterval(500)
                 .setReconnectAttempts(-1));
-        configuration.setClusterUser("ems-cluster");
-        configuration.setClusterPassword(pair.clusterPassword());
     }
 
     private static java.util.logging.Logger quiet(String name) {

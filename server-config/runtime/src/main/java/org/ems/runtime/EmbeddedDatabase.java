@@ -15,12 +15,21 @@ import java.time.Duration;
 /**
  * A real PostgreSQL server (binaries from Maven Central) on the loopback interface, its data under
  * {@code $EMS_HOME/postgres} so that it survives restarts. EMS connects as role {@code ems}, owner of database
- * {@code ems}.
+ * {@code ems}. Every connection, over TCP or the Unix socket, needs a password ({@code scram-sha-256}): zonky's
+ * {@code initdb -A trust} would let any local user in as the superuser.
  */
 public final class EmbeddedDatabase implements Supervised {
 
     static final String DATABASE = "ems";
     static final String ROLE = "ems";
+    static final String SUPERUSER = "postgres";
+
+    /** Ours, written on every start: a home made with {@code trust} (before round 3) is converted on its next start. */
+    static final String HBA = """
+            # Written by EMS on every start: every connection authenticates with a password.
+            local all all scram-sha-256
+            host  all all all scram-sha-256
+            """;
 
     private final EmbeddedPostgres postgres;
     private final ProcessHandle postmaster;
@@ -32,7 +41,38 @@ public final class EmbeddedDatabase implements Supervised {
 
     public static EmbeddedDatabase start(InstallationHome home, String address, int port) throws IOException {
         Path log = home.directory("logs").resolve("postgres.log");
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        String superPassword = home.secret("db.superuser.password");
+        // initdb reads the superuser's password from a file (only used on the first start; gone right after).
+        Path passwordFile = home.directory("run").resolve("postgres.pw");
+        InstallationHome.writePrivate(passwordFile, superPassword + "\n");
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder(home, address, port, log)
+                    .setLocaleConfig("auth", "scram-sha-256") // after zonky's "-A trust": the last one counts
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", superPassword)
+                    .start();
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+        try {
+            provision(postgres, superPassword, endpoint(home, address, port).password());
+            requirePasswords(postgres, home.root().resolve("postgres"));
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IOException("cannot prepare database '" + DATABASE + "': " + e.getMessage(), e);
+        }
+        // pg_ctl started the postmaster detached: it is found by the pid file in its data directory.
+        Path pidFile = home.root().resolve("postgres").resolve("postmaster.pid");
+        ProcessHandle postmaster = ProcessHandle.of(
+                        Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                .orElseThrow(() -> new IOException("PostgreSQL stopped right after it started; see " + log));
+        return new EmbeddedDatabase(postgres, postmaster);
+    }
+
+    private static EmbeddedPostgres.Builder builder(InstallationHome home, String address, int port, Path log)
+            throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(home.root().resolve("postgres"))
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(home.directory("postgres-bin").toFile())
@@ -47,20 +87,22 @@ public final class EmbeddedDatabase implements Supervised {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(Redirect.appendTo(log.toFile()))
-                .start();
-        try {
-            provision(postgres, endpoint(home, address, port).password());
-        } catch (SQLException e) {
-            postgres.close();
-            throw new IOException("cannot prepare database '" + DATABASE + "': " + e.getMessage(), e);
+                .setErrorRedirector(Redirect.appendTo(log.toFile()));
+    }
+
+    /**
+     * Our {@code pg_hba.conf}, then a reload: from here on every connection needs its password. The superuser's was
+     * set before ({@link #provision}), so a home that still had {@code trust} is converted without a lock-out.
+     */
+    private static void requirePasswords(EmbeddedPostgres postgres, Path data) throws IOException, SQLException {
+        Path hba = data.resolve("pg_hba.conf");
+        if (!HBA.equals(Files.readString(hba))) {
+            Files.writeString(hba, HBA);
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("select pg_reload_conf()");
+            }
         }
-        // pg_ctl started the postmaster detached: it is found by the pid file in its data directory.
-        Path pidFile = home.root().resolve("postgres").resolve("postmaster.pid");
-        ProcessHandle postmaster = ProcessHandle.of(
-                        Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
-                .orElseThrow(() -> new IOException("PostgreSQL stopped right after it started; see " + log));
-        return new EmbeddedDatabase(postgres, postmaster);
     }
 
     /** How EMS reaches the embedded database of this home, before or after it started. */
@@ -69,14 +111,19 @@ public final class EmbeddedDatabase implements Supervised {
                 "jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, home.secret("db.password"));
     }
 
-    /** Creates role and database on first start; keeps the role's password in step with the generated secret. */
-    private static void provision(EmbeddedPostgres postgres, String password) throws SQLException {
+    /**
+     * Creates role and database on first start; keeps both passwords in step with the generated secrets (the
+     * superuser's too: a home initialised with {@code trust} had none).
+     */
+    private static void provision(EmbeddedPostgres postgres, String superPassword, String password)
+            throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
+            // The passwords come from our own generator (URL-safe Base64), so they cannot break the quoting.
+            s.execute("alter role " + SUPERUSER + " password '" + superPassword + "'");
             if (!exists(c, "select 1 from pg_roles where rolname = ?", ROLE)) {
                 s.execute("create role " + ROLE + " login");
             }
-            // The password comes from our own generator (URL-safe Base64), so it cannot break the quoting.
             s.execute("alter role " + ROLE + " password '" + password + "'");
             if (!exists(c, "select 1 from pg_database where datname = ?", DATABASE)) {
                 s.execute("create database " + DATABASE + " owner " + ROLE + " encoding 'UTF8'");

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The {@code $EMS_HOME} directory: data of the embedded services, generated secrets, and the lock that keeps a second
@@ -21,6 +24,10 @@ import java.util.Properties;
 public final class InstallationHome implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Path root;
     private final FileChannel lockChannel;
@@ -39,6 +46,8 @@ public final class InstallationHome implements AutoCloseable {
      */
     public static InstallationHome open(Path root) throws IOException {
         Files.createDirectories(root);
+        // Secrets, keys, data and logs inside: no other local user may even list it (older homes are tightened too).
+        Files.setPosixFilePermissions(root, OWNER_ONLY_DIRECTORY);
         Path lockFile = root.resolve("ems.lock");
         FileChannel channel = FileChannel.open(
                 lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -65,8 +74,11 @@ public final class InstallationHome implements AutoCloseable {
         return root;
     }
 
+    /** A directory of the home, owner-only like the home itself. */
     public Path directory(String name) throws IOException {
-        return Files.createDirectories(root.resolve(name));
+        Path directory = Files.createDirectories(root.resolve(name));
+        Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
+        return directory;
     }
 
     /** A secret generated on first use and kept in {@code secrets.properties} (owner-only) from then on. */
@@ -95,11 +107,24 @@ public final class InstallationHome implements AutoCloseable {
 
     /** Writes properties readable by the owner only: they hold passwords. */
     public static void writePrivate(Path file, Properties properties, String comment) throws IOException {
+        writePrivate(file, out -> properties.store(out, comment));
+    }
+
+    /** Writes a text readable by the owner only. */
+    static void writePrivate(Path file, String text) throws IOException {
+        writePrivate(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writePrivate(Path file, Content content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(tmp, OWNER_ONLY_FILE);
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            properties.store(out, comment);
+            content.writeTo(out);
         }
         Files.move(
                 tmp,

@@ -3,7 +3,6 @@ package org.ems.runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -54,8 +53,7 @@ public record JwtKeys(Path privateKey, Path publicKey) {
             throw new IllegalStateException("RSA is part of every JDK", e);
         }
         Files.deleteIfExists(privateKey);
-        Files.createFile(
-                privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(privateKey, InstallationHome.OWNER_ONLY_FILE);
         Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     }

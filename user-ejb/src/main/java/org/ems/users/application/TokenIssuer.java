@@ -33,13 +33,39 @@ import org.ems.contracts.access.Caller;
 
 /**
  * Issues the RS256 JWTs of EMS: {@code iss}, {@code sub} (user id), {@code upn}, {@code groups} (the role),
- * {@code iat}, {@code exp}, {@code jti}. MP-JWT verifies them with the matching public key.
+ * {@code aud}, {@code iat}, {@code exp}, {@code jti} (the sign-in). Two uses, told apart by the header's {@code typ}
+ * and by {@code aud}, and neither accepted in the other's place: API tokens (MP-JWT verifies them with the matching
+ * public key) and the tokens of the {@code EMS_SIGNIN} cookie, which only resume a page sign-in.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
     /** A signed token and when it expires. */
     public record Token(String token, Instant expiresAt) {}
+
+    /** What a token is for: its header's {@code typ} and its audience. */
+    public enum Use {
+        /** {@code Authorization: Bearer} (and the sockets' subprotocol). */
+        API(JOSEObjectType.JWT, "ems-api"),
+        /** The {@code EMS_SIGNIN} cookie. */
+        SIGN_IN(new JOSEObjectType("ems-signin+jwt"), "ems-signin");
+
+        private final JOSEObjectType type;
+        private final String audience;
+
+        Use(JOSEObjectType type, String audience) {
+            this.type = type;
+            this.audience = audience;
+        }
+
+        public String type() {
+            return type.getType();
+        }
+
+        public String audience() {
+            return audience;
+        }
+    }
 
     @Inject
     @ConfigProperty(name = "ems.jwt.private-key.location")
@@ -78,23 +104,21 @@ public class TokenIssuer {
         return lifetime;
     }
 
-    /** A token for the user's sign-in {@code sessionId} (its {@code jti}), valid until {@code expires}. */
-    public Token issue(Caller user, UUID sessionId, Instant expires) {
+    /** A token for {@code use} of the user's sign-in {@code sessionId} (its {@code jti}), valid until {@code expires}. */
+    public Token issue(Use use, Caller user, UUID sessionId, Instant expires) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(user.userId().toString())
                 .claim("upn", user.username())
                 .claim("groups", List.of(user.role()))
+                .audience(use.audience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(sessionId.toString())
                 .build();
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .type(JOSEObjectType.JWT)
-                        .build(),
-                claims);
+                new JWSHeader.Builder(JWSAlgorithm.RS256).type(use.type).build(), claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
@@ -104,14 +128,16 @@ public class TokenIssuer {
     }
 
     /**
-     * The sign-in a token of ours names ({@code jti}), when its signature, issuer and expiry hold; whether that sign-in
-     * is still active is {@link LoginSessions}' to say.
+     * The sign-in an {@code EMS_SIGNIN} token of ours names ({@code jti}), when its use, signature, issuer and expiry
+     * hold; whether that sign-in is still active is {@link LoginSessions}' to say.
      */
     public Optional<UUID> signInOf(String token, Instant now) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (!jwt.verify(verifier)
+            if (!Use.SIGN_IN.type.equals(jwt.getHeader().getType())
+                    || !claims.getAudience().equals(List.of(Use.SIGN_IN.audience))
+                    || !jwt.verify(verifier)
                     || !issuer.equals(claims.getIssuer())
                     || claims.getExpirationTime() == null
                     || !claims.getExpirationTime().toInstant().isAfter(now)

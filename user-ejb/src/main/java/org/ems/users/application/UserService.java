@@ -30,6 +30,7 @@ import org.ems.users.domain.LoginSession;
 import org.ems.users.domain.PasswordPolicy;
 import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
+import org.ems.users.domain.Usernames;
 
 /** Accounts: sign-in and their administration. Every rule about users is here or in the requests' constraints. */
 @Stateless
@@ -262,24 +263,23 @@ public class UserService implements UserDirectory {
             throw Rejected.invalid(
                     "password", "password must have at most " + PasswordPolicy.MAX_LENGTH + " characters");
         }
-        Instant now = Instant.now();
-        Optional<Duration> wait = throttle.retryAfter(username, address, now);
+        LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(username, address, Instant.now());
+        Optional<Duration> wait = throttle.admit(attempt);
         if (wait.isPresent()) {
             return new SignIn.Throttled(wait.get());
         }
         Optional<User> user = authenticated(username, password);
         if (user.isEmpty()) {
-            throttle.failed(username, address, now);
             return new SignIn.Refused();
         }
-        throttle.succeeded(username);
+        throttle.succeeded(attempt);
         return new SignIn.Accepted(UserView.of(user.get()));
     }
 
     /** A token for a signed-in user: a sign-in of its own, which {@code jti} names. */
     public TokenIssuer.Token token(UserView user) {
         LoginSession session = sessions.open(existing(user.id()), LoginSession.Kind.TOKEN, tokens.lifetime());
-        return tokens.issue(user.asCaller(), session.id(), session.expiresAt());
+        return tokens.issue(TokenIssuer.Use.API, user.asCaller(), session.id(), session.expiresAt());
     }
 
     /** A page session for a signed-in user; returns its id, which the servlet session keeps. */
@@ -409,18 +409,27 @@ public class UserService implements UserDirectory {
     }
 
     /**
-     * A user's change of their own profile. A new password needs the current one and ends their other sign-ins (not
-     * {@code callerSession}, the one making the change).
+     * A user's change of their own profile. A new password needs the current one, checked under the sign-in throttle
+     * (a stolen session must not become a password guesser; {@code address} is the client's), and ends their other
+     * sign-ins (not {@code callerSession}, the one making the change).
      */
-    public UserView changeProfile(UUID id, @Valid @NotNull ProfileChange change, UUID callerSession) {
+    public UserView changeProfile(UUID id, @Valid @NotNull ProfileChange change, UUID callerSession, String address) {
         User user = existing(id);
         UserView before = UserView.of(user);
         String newPassword = change.getNewPassword();
         if (newPassword != null) {
+            LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(user.username(), address, Instant.now());
+            Optional<Duration> wait = throttle.admit(attempt);
+            if (wait.isPresent()) {
+                throw Rejected.invalid(
+                        "currentPassword",
+                        "too many wrong passwords: try again in " + wait.get().toSeconds() + " s");
+            }
             if (change.getCurrentPassword() == null
                     || !passwords.matches(change.getCurrentPassword(), user.passwordHash())) {
                 throw Rejected.invalid("currentPassword", "currentPassword is not your password");
             }
+            throttle.succeeded(attempt);
             checkPassword("newPassword", user.username(), newPassword);
             user.changePassword(passwords.hash(newPassword));
             sessions.revokeAllOf(id, callerSession);
@@ -484,7 +493,7 @@ public class UserService implements UserDirectory {
 
     private Optional<User> byUsername(String username) {
         return em.createQuery("select u from User u where lower(u.username) = :name", User.class)
-                .setParameter("name", username.trim().toLowerCase(Locale.ROOT))
+                .setParameter("name", Usernames.normal(username))
                 .getResultStream()
                 .findFirst();
     }

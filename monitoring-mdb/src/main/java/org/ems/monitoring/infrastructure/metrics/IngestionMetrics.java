@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.ems.contracts.messaging.Destinations;
 import org.ems.monitoring.application.AlertRaised;
 import org.ems.monitoring.application.DeviceEventHandled;
 import org.ems.monitoring.application.ReadingsApplied;
@@ -27,7 +28,7 @@ public class IngestionMetrics {
     MetricRegistry registry;
 
     @Inject
-    ReadingsWaiting waiting;
+    BrokerQueues queues;
 
     private final RecentRate stored = new RecentRate(10);
     private Histogram arrivalToCommit;
@@ -42,7 +43,10 @@ public class IngestionMetrics {
     /** The gauges are on /metrics from the start, before any reading. */
     void register(@Observes Startup startup) {
         registry.gauge("ems.readings.per.second", stored, RecentRate::perSecond);
-        registry.gauge("ems.readings.waiting", waiting, w -> w.count().orElse(-1));
+        registry.gauge(
+                "ems.readings.waiting",
+                queues,
+                q -> q.waiting(Destinations.READINGS).orElse(-1));
     }
 
     /** A message's readings are committed {@code latency} after the message arrived at the broker. */

@@ -23,12 +23,15 @@ import org.ems.users.application.TokenIssuer;
 import org.ems.users.application.UserService;
 
 /**
- * The one authentication mechanism of EMS (Payara refuses two): requests with a bearer token go to Payara's MP-JWT
- * mechanism; the pages use a login session, opened by the form of {@code login.xhtml} posting to {@code /login} and
- * closed by {@code /logout}. A protected page without a session redirects to the login page. WebSocket handshakes
- * ({@code /ws/*}) must come from an allowed origin (else 403) and bring a token as subprotocol or the page session
- * (else 401). Either way a request is served only while its sign-in is active in {@link LoginSessions}: a revoked
- * token is refused, an ended page session is closed and sent to the login page.
+ * The one authentication mechanism of EMS (Payara refuses two). {@link Credentials} decides what a request presents:
+ * an API token goes to Payara's MP-JWT mechanism (signature, issuer, expiry) and then must name an active sign-in;
+ * anything else that looks like a credential is a 401. Pages use a login session, opened by the form of
+ * {@code login.xhtml} posting to {@code /login} and closed by a {@code POST /logout}; a protected page without a session
+ * redirects to the login page. A state-changing API request authenticated by the page session must come from EMS's
+ * own origin (cross-site request forgery). WebSocket handshakes ({@code /ws/*}) must come from an allowed origin (else
+ * 403) and bring a token as subprotocol or the page session (else 401). Either way a request is served only while its
+ * sign-in is active in {@link LoginSessions}: a revoked token is refused, an ended page session is closed and sent to
+ * the login page.
  */
 @ApplicationScoped
 @Alternative
@@ -36,6 +39,9 @@ import org.ems.users.application.UserService;
 public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login.xhtml";
+
+    /** Where {@code GET /logout} leads: a page whose button signs out (a link of another site must not). */
+    static final String LOGOUT_PAGE = "/logout.xhtml";
 
     /** Where administrators land after signing in. */
     static final String CONSOLE = "/console/users.xhtml";
@@ -45,6 +51,8 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** The page a signed-out visitor asked for, kept in the session to return to after signing in. */
     private static final String RETURN_TO = "ems.returnTo";
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     UserService users;
@@ -61,6 +69,12 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     TokenIssuer tokens;
 
+    @Inject
+    ClientAddresses addresses;
+
+    @Inject
+    SecurityEvents events;
+
     private volatile HttpAuthenticationMechanism jwt;
 
     @Override
@@ -72,35 +86,26 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if ("/login".equals(path) && "POST".equals(request.getMethod())) {
             return formLogin(request, context);
         }
-        if (LOGIN_PAGE.equals(path)) {
+        if (LOGIN_PAGE.equals(path) || LOGOUT_PAGE.equals(path)) {
             SignInToken.of(request.getSession(true)); // before the page renders: its form carries the token
         }
         if ("/logout".equals(path)) {
-            HttpSession session = request.getSession(false);
-            SignedIn.of(session).ifPresent(signedIn -> sessions.revoke(signedIn.sessionId()));
-            if (session != null) {
-                session.invalidate();
-            }
-            SignInCookie.clear(request, response);
-            return redirect(context, request.getContextPath() + LOGIN_PAGE);
+            return logout(request, response, context);
         }
-        if (path.startsWith("/ws/")) {
-            if (!origins.allowed(request)) {
-                return forbidden(response, context);
-            }
-            // Browsers cannot set headers on a WebSocket: the token comes as subprotocol "access_token, <jwt>".
-            String token = BearerToken.fromSubprotocol(request.getHeader("Sec-WebSocket-Protocol"));
-            if (token != null) {
-                return bearer(BearerToken.asAuthorization(request, token), response, context, token);
-            }
+        if (path.startsWith("/ws/") && !origins.allowed(request)) {
+            events.record(
+                    SecurityEvents.Event.HANDSHAKE_REFUSED,
+                    null,
+                    addresses.of(request),
+                    "origin " + request.getHeader("Origin") + " not allowed");
+            return forbidden(response, context, "this origin may not open EMS's sockets");
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.startsWith("Bearer ")) {
-            return bearer(
-                    request,
-                    response,
-                    context,
-                    authorization.substring("Bearer ".length()).trim());
+        Credentials.Credential credential = Credentials.of(request);
+        if (credential instanceof Credentials.Refused refused) {
+            return unauthorized(request, context, refused.reason());
+        }
+        if (credential instanceof Credentials.Token token) {
+            return bearer(request, response, context, token);
         }
         HttpSession session = request.getSession(false);
         Optional<SignedIn> page = SignedIn.of(session);
@@ -112,6 +117,20 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (page.isPresent() && needsCaller) {
             Optional<Caller> caller = sessions.active(page.get().sessionId());
             if (caller.isPresent()) {
+                if (path.startsWith("/api")
+                        && !SAFE_METHODS.contains(request.getMethod())
+                        && !origins.sameOrigin(request)) {
+                    // The browser adds the session cookie to another site's request too: only ours may change things.
+                    events.record(
+                            SecurityEvents.Event.CROSS_SITE_REFUSED,
+                            caller.get().username(),
+                            addresses.of(request),
+                            request.getMethod() + " " + path + " from origin " + request.getHeader("Origin"));
+                    return forbidden(
+                            response,
+                            context,
+                            "changes through the page session must come from the pages of EMS itself, or use a bearer token");
+                }
                 SignedIn current = new SignedIn(caller.get(), page.get().sessionId());
                 SignInCookie.keep(request, response, tokens, current);
                 return context.notifyContainerAboutLogin(
@@ -122,21 +141,40 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             PageSessions.invalidate(session);
         }
         if (path.startsWith("/ws/")) {
-            return context.responseUnauthorized(); // neither token nor session
+            return unauthorized(request, context, "neither token nor page session");
         }
         if (context.isProtected() && !path.startsWith("/api")) {
             // A session cookie that no longer names a live session: it expired or was ended (on any instance).
             boolean ended = page.isPresent()
                     || (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid());
             if ("GET".equals(request.getMethod())) {
-                // Back to this page after signing in (a path of ours, so never a redirect elsewhere).
+                // Back to this page after signing in, if it is a path of ours (never a redirect elsewhere).
                 String query = request.getQueryString();
-                request.getSession(true)
-                        .setAttribute(RETURN_TO, request.getRequestURI() + (query == null ? "" : "?" + query));
+                ReturnPath.of(request.getContextPath(), request.getRequestURI() + (query == null ? "" : "?" + query))
+                        .ifPresent(back -> request.getSession(true).setAttribute(RETURN_TO, back));
             }
             return redirect(context, request.getContextPath() + LOGIN_PAGE + (ended ? "?error=ended" : ""));
         }
-        return jwt().validateRequest(request, response, context);
+        // Anonymous: the API's own role checks answer (401 for a resource that needs a sign-in).
+        return context.doNothing();
+    }
+
+    /**
+     * {@code POST /logout} with the form's token ends the page sign-in; anything else (a GET, a link or form of another
+     * site) shows the page with the sign-out button and ends nothing.
+     */
+    private AuthenticationStatus logout(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (!"POST".equals(request.getMethod()) || !SignInToken.presentIn(request)) {
+            return redirect(context, request.getContextPath() + LOGOUT_PAGE);
+        }
+        HttpSession session = request.getSession(false);
+        SignedIn.of(session).ifPresent(signedIn -> sessions.revoke(signedIn.sessionId()));
+        if (session != null) {
+            session.invalidate();
+        }
+        SignInCookie.clear(request, response);
+        return redirect(context, request.getContextPath() + LOGIN_PAGE);
     }
 
     /** The sign-in of the request's {@link SignInCookie} in a new session, when it is still active. */
@@ -147,31 +185,40 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Optional.empty();
         }
         SignedIn resumed = new SignedIn(caller.get(), signIn.get());
-        pages.signedIn(resumed, request.getSession(true));
+        request.getSession(true);
+        request.changeSessionId(); // never the id the request named (no session fixation)
+        pages.signedIn(resumed, request.getSession());
         return Optional.of(resumed);
     }
 
-    /** A bearer token: Payara's MP-JWT mechanism checks it, after our check of what it leaves out ({@code nbf}). */
+    /** An API token: Payara's MP-JWT mechanism checks signature, issuer and expiry; its sign-in must be active. */
     private AuthenticationStatus bearer(
-            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String token)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context,
+            Credentials.Token token)
             throws AuthenticationException {
-        if (BearerToken.notYetValid(token)) {
-            return context.responseUnauthorized();
+        AuthenticationStatus status = jwt().validateRequest(Credentials.presenting(request, token), response, context);
+        if (status != AuthenticationStatus.SUCCESS) {
+            return unauthorized(request, context, "token signature, issuer or expiry");
         }
-        AuthenticationStatus status = jwt().validateRequest(request, response, context);
-        if (status == AuthenticationStatus.SUCCESS) {
-            // The signature is good; the sign-in it names must also still be active (not signed out or revoked).
-            Optional<UUID> signIn = BearerToken.tokenId(token);
-            if (signIn.isEmpty() || sessions.active(signIn.get()).isEmpty()) {
-                return context.responseUnauthorized();
-            }
+        Optional<UUID> signIn = Credentials.tokenId(token.value());
+        if (signIn.isEmpty() || sessions.active(signIn.get()).isEmpty()) {
+            return unauthorized(request, context, "token of a sign-in that ended");
         }
         return status;
     }
 
-    private static AuthenticationStatus forbidden(HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus unauthorized(HttpServletRequest request, HttpMessageContext context, String reason) {
+        events.record(SecurityEvents.Event.CREDENTIAL_REFUSED, null, addresses.of(request), reason);
+        return context.responseUnauthorized();
+    }
+
+    /** A 403 with its reason, which the error page puts into the problem JSON. */
+    private static AuthenticationStatus forbidden(
+            HttpServletResponse response, HttpMessageContext context, String reason) {
         try {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, reason);
         } catch (java.io.IOException e) {
             // the client is gone
         }
@@ -183,13 +230,15 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!SignInToken.presentIn(request)) {
             return redirect(context, login + "?error=form"); // not from our form, or its session expired
         }
+        String username = request.getParameter("username");
+        String address = addresses.of(request);
         UserService.SignIn outcome;
         try {
-            outcome = users.signIn(
-                    request.getParameter("username"), request.getParameter("password"), request.getRemoteAddr());
+            outcome = users.signIn(username, request.getParameter("password"), address);
         } catch (Rejected tooLong) {
             return redirect(context, login + "?error=invalid");
         }
+        events.signIn(outcome, username, address);
         if (outcome instanceof UserService.SignIn.Throttled) {
             return redirect(context, login + "?error=throttled");
         }
@@ -205,8 +254,10 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         SignInCookie.keep(request, context.getResponse(), tokens, page);
         Object returnTo = signedIn.getAttribute(RETURN_TO);
         signedIn.removeAttribute(RETURN_TO);
-        if (returnTo instanceof String back) {
-            return redirect(context, back);
+        Optional<String> back =
+                returnTo instanceof String path ? ReturnPath.of(request.getContextPath(), path) : Optional.empty();
+        if (back.isPresent()) {
+            return redirect(context, back.get());
         }
         // Administrators start in the console, clients at their devices.
         return redirect(

@@ -53,7 +53,8 @@ final class SignInCookie {
         Instant expires = now.plusSeconds(session.getMaxInactiveInterval());
         response.addCookie(cookie(
                 request,
-                tokens.issue(signedIn.caller(), signedIn.sessionId(), expires).token()));
+                tokens.issue(TokenIssuer.Use.SIGN_IN, signedIn.caller(), signedIn.sessionId(), expires)
+                        .token()));
         session.setAttribute(ISSUED, now);
     }
 

@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,24 +16,19 @@ import org.ems.contracts.access.Roles;
 import org.ems.users.application.AuditTrail;
 import org.ems.users.domain.AuditEntry;
 
-/** {@code GET /api/audit?page=0&size=50}: the administrators' changes, newest first (ADMIN). */
+/** {@code GET /api/audit?page=0&size=50}: the administrators' changes, newest first (ADMIN); bounds as {@link Paging}. */
 @Path("audit")
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
-
-    static final int MAX_SIZE = 500;
 
     @Inject
     AuditTrail audit;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject page(
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw Problem.badRequest("page must be 0 or more and size 1 to " + MAX_SIZE);
-        }
-        AuditTrail.Page found = audit.page(page, size);
+    public JsonObject page(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size, 50);
+        AuditTrail.Page found = audit.page(paging.page(), paging.size());
         JsonArrayBuilder entries = Json.createArrayBuilder();
         for (AuditEntry e : found.entries()) {
             JsonObjectBuilder entry = Json.createObjectBuilder()

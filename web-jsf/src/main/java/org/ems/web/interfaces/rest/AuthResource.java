@@ -17,6 +17,8 @@ import org.ems.contracts.access.Roles;
 import org.ems.users.application.LoginSessions;
 import org.ems.users.application.TokenIssuer;
 import org.ems.users.application.UserService;
+import org.ems.web.infrastructure.security.ClientAddresses;
+import org.ems.web.infrastructure.security.SecurityEvents;
 import org.ems.web.infrastructure.security.SignedIn;
 
 /**
@@ -31,6 +33,12 @@ public class AuthResource {
 
     @Inject
     LoginSessions sessions;
+
+    @Inject
+    ClientAddresses addresses;
+
+    @Inject
+    SecurityEvents events;
 
     @Context
     HttpServletRequest request;
@@ -51,7 +59,9 @@ public class AuthResource {
         if (credentials == null) {
             throw Problem.badRequest("send {\"username\":...,\"password\":...}");
         }
-        var outcome = users.signIn(credentials.username(), credentials.password(), request.getRemoteAddr());
+        String address = addresses.of(request);
+        var outcome = users.signIn(credentials.username(), credentials.password(), address);
+        events.signIn(outcome, credentials.username(), address);
         if (outcome instanceof UserService.SignIn.Accepted accepted) {
             TokenIssuer.Token token = users.token(accepted.user());
             return Response.ok(new TokenView(token.token(), token.expiresAt())).build();

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,11 +53,13 @@ public class ChatResource {
     @Path("{id}/messages")
     @Operation(summary = "A page of a conversation's messages before a message (default: the latest), newest last")
     public JsonArray messages(
-            @PathParam("id") String id,
-            @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+            @PathParam("id") String id, @QueryParam("before") String before, @QueryParam("limit") String limit) {
         JsonArrayBuilder json = Json.createArrayBuilder();
-        chat.messages(caller, Ids.uuid(id, "conversation"), before == null ? null : Ids.uuid(before, "message"), limit)
+        chat.messages(
+                        caller,
+                        Ids.uuid(id, "conversation"),
+                        before == null ? null : Ids.uuid(before, "message"),
+                        Paging.number("limit", limit, 50))
                 .forEach(m -> json.add(ChatFrames.message(m)));
         return json.build();
     }

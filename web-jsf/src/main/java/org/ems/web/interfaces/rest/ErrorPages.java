@@ -30,6 +30,15 @@ public class ErrorPages extends HttpServlet {
                 && !path.equals(PROBLEM_PAGE);
     }
 
+    /** What went wrong, in words: for a 403 the reason EMS refused with, if it gave one. */
+    private static String detail(HttpServletRequest request, int status, String title) {
+        if (status == 401) {
+            return "a valid bearer token is required";
+        }
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        return status == 403 && message instanceof String reason && !reason.isBlank() ? reason : title;
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -50,13 +59,14 @@ public class ErrorPages extends HttpServlet {
         }
         SecurityHeaders.apply(request, response);
         if (api) {
+            response.setCharacterEncoding("UTF-8");
             response.setContentType(Problem.MEDIA_TYPE);
             response.getWriter()
                     .write(Json.createObjectBuilder()
                             .add("type", "about:blank")
                             .add("title", title)
                             .add("status", status)
-                            .add("detail", status == 401 ? "a valid bearer token is required" : title)
+                            .add("detail", detail(request, status, title))
                             .build()
                             .toString());
         } else {

@@ -22,6 +22,7 @@ public class AlertEndpoint {
 
     @OnClose
     public void close(Session session) {
+        SocketCaller.left(session);
         sockets().closed(session);
     }
 

@@ -31,6 +31,7 @@ public class ChatEndpoint {
 
     @OnClose
     public void close(Session session) {
+        SocketCaller.left(session);
         sockets().closed(session);
     }
 

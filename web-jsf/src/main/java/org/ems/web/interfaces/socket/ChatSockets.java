@@ -21,8 +21,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.ems.chat.application.ChatFrames;
 import org.ems.chat.application.ChatService;
+import org.ems.chat.domain.FrameRate;
 import org.ems.chat.domain.MessageText;
-import org.ems.chat.domain.SendRate;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.web.infrastructure.messaging.ChatDelivered;
@@ -48,7 +48,8 @@ public class ChatSockets implements SignedInConnections {
     }
 
     private final Map<Session, Connection> open = new ConcurrentHashMap<>();
-    private final SendRate rate = new SendRate();
+    private final FrameRate sends = new FrameRate(FrameRate.SENDS);
+    private final FrameRate notices = new FrameRate(FrameRate.NOTICES);
     private volatile List<Caller> online = List.of();
 
     @Inject
@@ -80,8 +81,8 @@ public class ChatSockets implements SignedInConnections {
             UUID conversation = uuid(frame, "conversationId", false);
             switch (frame.getString("type", "")) {
                 case "send" -> {
-                    if (!rate.allow(caller.userId(), System.nanoTime())) {
-                        send(session, error("rate_limited", "at most " + SendRate.PER_SECOND + " messages a second"));
+                    if (!sends.allow(caller.userId(), System.nanoTime())) {
+                        send(session, error("rate_limited", "at most " + FrameRate.SENDS + " messages a second"));
                         return;
                     }
                     UUID clientMsgId = uuid(frame, "clientMsgId", true);
@@ -98,8 +99,16 @@ public class ChatSockets implements SignedInConnections {
                             connection.id());
                     send(session, ChatFrames.ack(clientMsgId, sent.message()).toString());
                 }
-                case "typing" -> chat.typing(caller, conversation, connection.id());
-                case "read" -> chat.read(caller, conversation, uuid(frame, "upTo", true), connection.id());
+                case "typing" -> {
+                    if (notices.allow(caller.userId(), System.nanoTime())) {
+                        chat.typing(caller, conversation, connection.id());
+                    }
+                }
+                case "read" -> {
+                    if (notices.allow(caller.userId(), System.nanoTime())) {
+                        chat.read(caller, conversation, uuid(frame, "upTo", true), connection.id());
+                    }
+                }
                 default -> throw Rejected.invalid("type", "type must be send, typing or read");
             }
         } catch (Rejected rejected) {
@@ -133,7 +142,8 @@ public class ChatSockets implements SignedInConnections {
     /** Keeps this instance's administrators online (their rows fresh), and says when who is online changed. */
     void beat() {
         chat.stillConnected(open.values().stream().map(Connection::id).collect(Collectors.toSet()));
-        rate.forgetIdle(System.nanoTime());
+        sends.forgetIdle(System.nanoTime());
+        notices.forgetIdle(System.nanoTime());
         deliver(new ChatDelivered(null, null, null));
     }
 

@@ -1,13 +1,29 @@
 package org.ems.web.interfaces.socket;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ems.web.infrastructure.security.SecurityEvents;
 import org.ems.web.infrastructure.security.SignedIn;
 
-/** Who opened a socket (authenticated before the handshake); one without a sign-in is closed with 1008. */
+/**
+ * Who opened a socket (authenticated before the handshake), and whether they may have one more: at most
+ * {@value #PER_USER} open sockets per user across {@code /ws/*} on an instance. A socket without a sign-in, or over
+ * the limit, is closed at once with 1008 and the reason.
+ */
 final class SocketCaller {
+
+    static final int PER_USER = 20;
+
+    /** Where a session notes that it holds one of its user's places. */
+    private static final String COUNTED = "ems.socketCounted";
+
+    private static final Map<UUID, Integer> OPEN = new ConcurrentHashMap<>();
 
     private SocketCaller() {}
 
@@ -15,7 +31,36 @@ final class SocketCaller {
         Optional<SignedIn> signedIn = SignedIn.of(session.getUserPrincipal());
         if (signedIn.isEmpty()) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not signed in"));
+            return signedIn;
         }
+        UUID user = signedIn.get().caller().userId();
+        boolean[] admitted = {false};
+        OPEN.compute(user, (u, count) -> {
+            int now = count == null ? 0 : count;
+            admitted[0] = now < PER_USER;
+            return admitted[0] ? now + 1 : now;
+        });
+        if (!admitted[0]) {
+            CDI.current()
+                    .select(SecurityEvents.class)
+                    .get()
+                    .record(
+                            SecurityEvents.Event.SOCKET_LIMIT,
+                            signedIn.get().caller().username(),
+                            null,
+                            "more than " + PER_USER + " open sockets");
+            session.close(new CloseReason(
+                    CloseReason.CloseCodes.VIOLATED_POLICY, "at most " + PER_USER + " open sockets per user"));
+            return Optional.empty();
+        }
+        session.getUserProperties().put(COUNTED, user);
         return signedIn;
+    }
+
+    /** The socket closed: its place is free again. */
+    static void left(Session session) {
+        if (session.getUserProperties().remove(COUNTED) instanceof UUID user) {
+            OPEN.computeIfPresent(user, (u, count) -> count > 1 ? count - 1 : null);
+        }
     }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
+import org.ems.monitoring.infrastructure.metrics.BrokerQueues;
 
 /**
  * The console's operations page: is EMS ready (the same checks as {@code /health/ready}), how fast readings are
@@ -53,6 +54,9 @@ public class OperationsBacking implements Serializable {
 
     @Resource(lookup = BrokerConnection.CONNECTION_FACTORY)
     transient ConnectionFactory broker;
+
+    @Inject
+    transient BrokerQueues queues;
 
     /** A dead letter as the page shows it. */
     public record DeadLetter(Instant at, String reason, String body) implements Serializable {}
@@ -82,25 +86,48 @@ public class OperationsBacking implements Serializable {
         return metrics.counter(name).getCount();
     }
 
+    /**
+     * The count from the broker's own counter; the newest few by browsing only recent windows (the last 10 s, then a
+     * minute, an hour, a day, then all), at most {@value #DEAD_LETTERS_SHOWN} messages read per window: a flood of
+     * dead letters costs the page no more than that.
+     */
     private void browseDeadLetters() {
-        List<DeadLetter> all = new ArrayList<>();
-        try (JMSContext jms = broker.createContext();
-                QueueBrowser browser = jms.createBrowser(jms.createQueue(Destinations.READINGS_DLQ))) {
+        deadLetterCount = (int) Math.min(
+                Integer.MAX_VALUE, queues.waiting(Destinations.READINGS_DLQ).orElse(0));
+        List<DeadLetter> found = List.of();
+        long now = System.currentTimeMillis();
+        try (JMSContext jms = broker.createContext()) {
+            for (long window : RECENT_WINDOWS) {
+                found = deadLetters(jms, window == Long.MAX_VALUE ? null : "JMSTimestamp >= " + (now - window));
+                if (found.size() >= Math.min(DEAD_LETTERS_SHOWN, deadLetterCount)) {
+                    break;
+                }
+            }
+        } catch (JMSException | JMSRuntimeException unavailable) {
+            found = List.of(); // the broker is away: the health line says so
+        }
+        deadLetters = found.stream()
+                .sorted(Comparator.comparing(DeadLetter::at).reversed())
+                .toList();
+    }
+
+    /** How far back {@link #browseDeadLetters} looks, widening until it finds enough. */
+    private static final long[] RECENT_WINDOWS = {10_000, 60_000, 3_600_000, 86_400_000, Long.MAX_VALUE};
+
+    private static List<DeadLetter> deadLetters(JMSContext jms, String selector) throws JMSException {
+        List<DeadLetter> read = new ArrayList<>();
+        try (QueueBrowser browser = jms.createBrowser(jms.createQueue(Destinations.READINGS_DLQ), selector)) {
             Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
+            while (messages.hasMoreElements() && read.size() < DEAD_LETTERS_SHOWN) {
                 Message message = (Message) messages.nextElement();
                 String body = message.getBody(String.class);
-                all.add(new DeadLetter(
+                read.add(new DeadLetter(
                         Instant.ofEpochMilli(message.getJMSTimestamp()),
                         message.getStringProperty(Destinations.ERROR_PROPERTY),
                         body == null || body.length() <= BODY_SHOWN ? body : body.substring(0, BODY_SHOWN) + "…"));
             }
-        } catch (JMSException | JMSRuntimeException unavailable) {
-            all = List.of(); // the broker is away: the health line says so
         }
-        deadLetterCount = all.size();
-        all.sort(Comparator.comparing(DeadLetter::at).reversed());
-        deadLetters = all.subList(0, Math.min(DEAD_LETTERS_SHOWN, all.size()));
+        return read;
     }
 
     /** The readiness checks by name, UP or DOWN. */

@@ -1,12 +1,15 @@
 package org.ems.web.interfaces.web;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import org.ems.contracts.access.Rejected;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
+import org.ems.web.infrastructure.security.ClientAddresses;
 import org.ems.web.infrastructure.security.SignedIn;
 
 /** The profile page: the signed-in user changes their time zone, language and password. */
@@ -15,6 +18,9 @@ import org.ems.web.infrastructure.security.SignedIn;
 public class ProfileBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    ClientAddresses addresses;
 
     @Inject
     UserService users;
@@ -49,7 +55,8 @@ public class ProfileBacking implements Serializable {
         request.setNewPassword(blankAsNull(request.getNewPassword()));
         request.setCurrentPassword(blankAsNull(request.getCurrentPassword()));
         try {
-            users.changeProfile(getMe().id(), request, signedIn.sessionId());
+            users.changeProfile(getMe().id(), request, signedIn.sessionId(), addresses.of((HttpServletRequest)
+                    FacesContext.getCurrentInstance().getExternalContext().getRequest()));
         } catch (Rejected rejected) {
             PageMessages.refused(rejected, "profileForm");
             return null;

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class SendRateTest {
+class FrameRateTest {
 
     private static final long MS = 1_000_000L;
 
     @Test
     void allowsTenSendsInAnySecondPerUser() {
-        SendRate rate = new SendRate();
+        FrameRate rate = new FrameRate(FrameRate.SENDS);
         UUID ann = UUID.randomUUID();
         UUID bob = UUID.randomUUID();
-        for (int i = 0; i < SendRate.PER_SECOND; i++) {
+        for (int i = 0; i < FrameRate.SENDS; i++) {
             assertThat(rate.allow(ann, i * 50 * MS)).as("send " + i).isTrue();
         }
         assertThat(rate.allow(ann, 500 * MS))
@@ -31,12 +31,22 @@ class SendRateTest {
 
     @Test
     void forgetsIdleUsers() {
-        SendRate rate = new SendRate();
+        FrameRate rate = new FrameRate(FrameRate.SENDS);
         UUID ann = UUID.randomUUID();
-        for (int i = 0; i < SendRate.PER_SECOND; i++) {
+        for (int i = 0; i < FrameRate.SENDS; i++) {
             rate.allow(ann, 0);
         }
         rate.forgetIdle(2_000 * MS);
         assertThat(rate.allow(ann, 2_000 * MS)).isTrue();
+    }
+
+    @Test
+    void allowsFiveNoticesInAnySecondPerUser() {
+        FrameRate rate = new FrameRate(FrameRate.NOTICES);
+        UUID ann = UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            assertThat(rate.allow(ann, i * MS)).isTrue();
+        }
+        assertThat(rate.allow(ann, 10 * MS)).isFalse();
     }
 }

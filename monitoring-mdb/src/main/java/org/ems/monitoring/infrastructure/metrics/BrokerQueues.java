@@ -12,28 +12,28 @@ import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ems.contracts.messaging.BrokerConnection;
-import org.ems.contracts.messaging.Destinations;
 
 /**
- * The messages waiting in {@code ems.readings}, asked of the broker's management address (a request with the queue's
- * resource name and attribute, answered on a temporary queue): whether ingestion keeps up, wherever the broker runs.
+ * The messages waiting in a queue, asked of the broker's management address (a request with the queue's resource
+ * name and attribute, answered on a temporary queue) from its own counter, never by browsing: whether ingestion keeps
+ * up ({@code ems.readings}), how many dead letters there are, wherever the broker runs.
  */
 @ApplicationScoped
-public class ReadingsWaiting {
+public class BrokerQueues {
 
-    private static final Logger LOG = Logger.getLogger(ReadingsWaiting.class.getName());
+    private static final Logger LOG = Logger.getLogger(BrokerQueues.class.getName());
 
     @Resource(lookup = BrokerConnection.CONNECTION_FACTORY)
     ConnectionFactory broker;
 
     /** Empty when the broker does not answer within a second. */
-    public OptionalLong count() {
+    public OptionalLong waiting(String queue) {
         try (JMSContext jms = broker.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             TemporaryQueue replies = jms.createTemporaryQueue();
             // Deleted after use: the pool keeps the connection open, and its temporary queues with it.
             try (JMSConsumer answers = jms.createConsumer(replies)) {
                 Message request = jms.createMessage();
-                request.setStringProperty("_AMQ_ResourceName", "queue." + Destinations.READINGS);
+                request.setStringProperty("_AMQ_ResourceName", "queue." + queue);
                 request.setStringProperty("_AMQ_Attribute", "messageCount");
                 jms.createProducer().setJMSReplyTo(replies).send(jms.createQueue("activemq.management"), request);
                 Message reply = answers.receive(1_000);
@@ -47,7 +47,7 @@ public class ReadingsWaiting {
                 replies.delete();
             }
         } catch (JMSRuntimeException | jakarta.jms.JMSException | NumberFormatException e) {
-            LOG.log(Level.FINE, "cannot ask the broker for the readings waiting", e);
+            LOG.log(Level.FINE, "cannot ask the broker for the messages in " + queue, e);
             return OptionalLong.empty();
         }
     }
