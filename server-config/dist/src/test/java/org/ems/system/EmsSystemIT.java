@@ -382,8 +382,19 @@ class EmsSystemIT {
                                 .statusCode()
                         == 200);
 
+        // The home becomes one of round 2, whose PostgreSQL trusted every local connection and whose superuser had no
+        // password: the restart must convert it.
+        String postgres = "jdbc:postgresql://127.0.0.1:" + ems.dbPort + "/postgres";
+        try (var superuser = java.sql.DriverManager.getConnection(
+                        postgres, "postgres", ems.secret("db.superuser.password"));
+                var statement = superuser.createStatement()) {
+            statement.execute("alter role postgres password null");
+        }
+
         // A JVM ended by SIGTERM exits with 143 even after a clean shutdown; what matters is that all is stopped.
         assertThat(ems.stop()).isIn(0, 143);
+        Path hba = home.resolve("postgres/pg_hba.conf");
+        Files.writeString(hba, "local all all trust\nhost all all all trust\n");
         assertThat(ems.output()).contains("EMS stopped");
         for (int port : new int[] {ems.httpPort, ems.dbPort, ems.brokerPort}) {
             try (var probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -394,6 +405,11 @@ class EmsSystemIT {
         ems = RunningEms.start(home, ems.httpPort, ems.dbPort, ems.brokerPort);
         ems.awaitLine("EMS ready at", 240);
         assertThat(ems.output()).noneMatch(line -> line.startsWith("Created user 'admin'"));
+        assertThat(Files.readString(hba)).doesNotContain("trust").contains("scram-sha-256");
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(postgres, "postgres", "")
+                        .close())
+                .as("converted: no connection without a password")
+                .hasMessageContaining("password");
         HttpResponse<String> after = get("api/devices/" + device + "/consumption?date=2026-03-12");
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         JsonObject day = json(after);
