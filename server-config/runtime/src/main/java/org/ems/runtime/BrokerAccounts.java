@@ -24,10 +24,10 @@ import org.ems.contracts.meter.MeterSecret;
 /**
  * Who may use the embedded broker, and as what: EMS itself (role {@code app}); the gateway account for the simulator
  * and trusted data concentrators (role {@code meter}, unless switched off); and every meter with its own credential,
- * its device id as username, checked against {@code devices.meter_credential} (role {@code meter}). A meter's
- * successful check is trusted for {@link #TRUSTED_FOR} without asking the database again (the broker checks again
- * each second, so a new, rotated or revoked credential counts within two seconds, without a restart); the slow hash is
- * computed only when the stored hash or the password changed. Repeated wrong passwords for one meter are refused
+ * its device id as username, checked against {@code devices.meter_credential} (role {@code meter}): a new login at
+ * once, an open connection when the broker checks its permissions again each second (a success within
+ * {@link #TRUSTED_FOR} counting then), so a new, rotated or revoked credential counts without a restart; the slow hash
+ * is computed only when the stored hash or the password changed. Repeated wrong passwords for one meter are refused
  * without hashing for a growing time ({@link #wrongPassword}), so guessing cannot burn the broker's CPU; the meter's
  * own, known password still gets in meanwhile.
  */
@@ -38,8 +38,12 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
     private final BrokerEndpoint endpoint;
     private final boolean gateway;
     private final Optional<DatabaseEndpoint> database;
-    /** How long a meter's successful check is trusted without the database. */
-    static final long TRUSTED_FOR = 1_000;
+    /**
+     * How long a meter's successful check is trusted without the database when the broker checks its permissions
+     * again: shorter than the broker's own re-check interval (1 s), so it saves the reads of a burst of checks (several
+     * sessions, several kinds of check) without delaying a revocation; a new login always reads the database.
+     */
+    static final long TRUSTED_FOR = 500;
 
     /** Wrong passwords for one meter before the next ones are refused unhashed. */
     static final int FAILURES_BEFORE_LOCK = 5;
@@ -86,16 +90,17 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
 
     @Override
     public boolean validateUser(String user, String password) {
-        return role(user, password).isPresent();
+        return role(user, password, false).isPresent(); // a new login: always against the database
     }
 
     @Override
     public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
-        Optional<String> role = role(user, password);
+        Optional<String> role = role(user, password, true);
         return role.isPresent() && roles.stream().anyMatch(r -> r.getName().equals(role.get()) && checkType.hasRole(r));
     }
 
-    private Optional<String> role(String user, String password) {
+    /** @param recheck whether this is the broker checking again a connection it let in (a recent success counts) */
+    private Optional<String> role(String user, String password, boolean recheck) {
         if (user == null || password == null) {
             return Optional.empty();
         }
@@ -113,7 +118,7 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
         byte[] digest = sha256(password);
         Verified known = verified.get(user);
         boolean knownPassword = known != null && MessageDigest.isEqual(known.digest(), digest);
-        if (knownPassword && now - known.checkedAt() < TRUSTED_FOR) {
+        if (recheck && knownPassword && now - known.checkedAt() < TRUSTED_FOR) {
             return Optional.of("meter");
         }
         Failures failed = failures.get(user);
