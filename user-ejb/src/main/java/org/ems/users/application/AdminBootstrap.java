@@ -4,8 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -14,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.users.domain.PasswordPolicy;
 import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
+import org.ems.users.domain.UserRepository;
 
 /**
  * Creates the first administrator, {@code admin}, when there is no administrator at all: with the password in
@@ -28,8 +27,8 @@ public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
-    @PersistenceContext(unitName = "users")
-    EntityManager em;
+    @Inject
+    UserRepository repository;
 
     @Inject
     Passwords passwords;
@@ -41,20 +40,11 @@ public class AdminBootstrap {
     @ConfigProperty(name = "ems.admin.initial-password")
     Optional<String> initialPassword;
 
-    /** Instances starting together take turns here: the first creates the administrator, the others find it. */
-    private static final long BOOTSTRAP_LOCK = 0x656d732d61646dL; // "ems-adm"
-
     @PostConstruct
     void createFirstAdministrator() {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, BOOTSTRAP_LOCK)
-                .getResultList();
-        boolean anyAdmin = !em.createQuery("select u.id from User u where u.role = :role")
-                .setParameter("role", Role.ADMIN)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
-        if (anyAdmin) {
+        // Instances starting together take turns here: the first creates the administrator, the others find it.
+        repository.lockUntilCommit(UserRepository.FIRST_ADMINISTRATOR);
+        if (repository.countWithRole(Role.ADMIN) > 0) {
             return;
         }
         String password = initialPassword.orElseGet(AdminBootstrap::generatedPassword);
@@ -62,7 +52,8 @@ public class AdminBootstrap {
         if (violation != null) {
             throw new IllegalStateException("ems.admin.initial-password is not acceptable: " + violation);
         }
-        em.persist(new User(USERNAME, passwords.hash(password), "Administrator", Role.ADMIN, users.defaultTimeZone()));
+        repository.add(
+                new User(USERNAME, passwords.hash(password), "Administrator", Role.ADMIN, users.defaultTimeZone()));
         if (initialPassword.isEmpty()) {
             LOG.warning(() -> "Created user '" + USERNAME + "' with generated password " + password
                     + " (logged once; change it after the first login)");

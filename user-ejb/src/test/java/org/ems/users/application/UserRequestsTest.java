@@ -17,34 +17,33 @@ class UserRequestsTest {
 
     @Test
     void aCompleteNewUserIsValid() {
-        assertThat(errors(new UserService.NewUser("client.one", "long-enough-pw", "Client One", "CLIENT", null)))
+        assertThat(errors(new NewUser("client.one", "long-enough-pw", "Client One", "CLIENT", null)))
                 .isEmpty();
-        assertThat(errors(new UserService.NewUser("a@b.c", "long-enough-pw", "A", "ADMIN", "Asia/Kolkata")))
+        assertThat(errors(new NewUser("a@b.c", "long-enough-pw", "A", "ADMIN", "Asia/Kolkata")))
                 .isEmpty();
     }
 
     @Test
     void eachInvalidFieldIsNamedWithItsReason() {
-        assertThat(errors(new UserService.NewUser("x", "short", " ", "ROOT", "Mars/Olympus")))
+        assertThat(errors(new NewUser("x", "short", " ", "ROOT", "Mars/Olympus")))
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
                         "name", "name must have 1 to 200 characters",
                         "password", "password must have at least 10 characters",
                         "role", "role must be ADMIN or CLIENT",
                         "timeZone", "timeZone must be an IANA time zone such as Europe/Bucharest",
                         "username", "username must be 3 to 64 letters, digits, '.', '_', '-' or '@'")));
-        assertThat(errors(new UserService.NewUser(null, null, null, null, null)))
+        assertThat(errors(new NewUser(null, null, null, null, null)))
                 .containsOnlyKeys("username", "password", "name", "role");
-        assertThat(errors(new UserService.NewUser("ok-name", "x".repeat(1001), "n", "CLIENT", null)))
+        assertThat(errors(new NewUser("ok-name", "x".repeat(1001), "n", "CLIENT", null)))
                 .containsEntry("password", "password must have at most 1000 characters");
-        assertThat(errors(new UserService.NewUser("with space", "long-enough-pw", "x".repeat(201), "CLIENT", null)))
+        assertThat(errors(new NewUser("with space", "long-enough-pw", "x".repeat(201), "CLIENT", null)))
                 .containsKeys("username", "name");
     }
 
     @Test
     void aChangeMayLeaveThePasswordAndZoneAsTheyAre() {
-        assertThat(errors(new UserService.UserChange("Client", "CLIENT", null, null)))
-                .isEmpty();
-        assertThat(errors(new UserService.UserChange("Client", "CLIENT", "Nowhere", "short")))
+        assertThat(errors(new UserChange("Client", "CLIENT", null, null))).isEmpty();
+        assertThat(errors(new UserChange("Client", "CLIENT", "Nowhere", "short")))
                 .containsOnlyKeys("timeZone", "password");
     }
 

@@ -19,8 +19,8 @@ import java.util.UUID;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.users.application.LoginSessions;
+import org.ems.users.application.SignInService;
 import org.ems.users.application.TokenIssuer;
-import org.ems.users.application.UserService;
 
 /**
  * The one authentication mechanism of EMS (Payara refuses two). {@link Credentials} decides what a request presents:
@@ -55,7 +55,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
-    UserService users;
+    SignInService signIns;
 
     @Inject
     LoginSessions sessions;
@@ -232,22 +232,22 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         String username = request.getParameter("username");
         String address = addresses.of(request);
-        UserService.SignIn outcome;
+        SignInService.SignIn outcome;
         try {
-            outcome = users.signIn(username, request.getParameter("password"), address);
+            outcome = signIns.signIn(username, request.getParameter("password"), address);
         } catch (Rejected tooLong) {
             return redirect(context, login + "?error=invalid");
         }
         events.signIn(outcome, username, address);
-        if (outcome instanceof UserService.SignIn.Throttled) {
+        if (outcome instanceof SignInService.SignIn.Throttled) {
             return redirect(context, login + "?error=throttled");
         }
-        if (!(outcome instanceof UserService.SignIn.Accepted accepted)) {
+        if (!(outcome instanceof SignInService.SignIn.Accepted accepted)) {
             return redirect(context, login + "?error=invalid");
         }
         request.getSession(true);
         request.changeSessionId(); // no session fixation
-        UUID signIn = users.pageSession(accepted.user());
+        UUID signIn = signIns.pageSession(accepted.user());
         HttpSession signedIn = request.getSession();
         SignedIn page = new SignedIn(accepted.user().asCaller(), signIn);
         pages.signedIn(page, signedIn);

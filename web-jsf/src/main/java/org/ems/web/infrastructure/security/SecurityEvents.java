@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import org.ems.users.application.UserService;
+import org.ems.users.application.SignInService;
 
 /**
  * Security events, each one log line in a fixed format that a tool like fail2ban can match, and a count on
@@ -44,10 +44,10 @@ public class SecurityEvents {
     }
 
     /** A sign-in's outcome, if it is an event: a failure or a throttled attempt. */
-    public void signIn(UserService.SignIn outcome, String username, String address) {
-        if (outcome instanceof UserService.SignIn.Refused) {
+    public void signIn(SignInService.SignIn outcome, String username, String address) {
+        if (outcome instanceof SignInService.SignIn.Refused) {
             record(Event.SIGN_IN_FAILED, username, address, "unknown user or wrong password");
-        } else if (outcome instanceof UserService.SignIn.Throttled throttled) {
+        } else if (outcome instanceof SignInService.SignIn.Throttled throttled) {
             record(
                     Event.SIGN_IN_THROTTLED,
                     username,

@@ -15,8 +15,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Roles;
 import org.ems.users.application.LoginSessions;
+import org.ems.users.application.SignInService;
 import org.ems.users.application.TokenIssuer;
-import org.ems.users.application.UserService;
 import org.ems.web.infrastructure.security.ClientAddresses;
 import org.ems.web.infrastructure.security.SecurityEvents;
 import org.ems.web.infrastructure.security.SignedIn;
@@ -29,7 +29,7 @@ import org.ems.web.infrastructure.security.SignedIn;
 public class AuthResource {
 
     @Inject
-    UserService users;
+    SignInService signIns;
 
     @Inject
     LoginSessions sessions;
@@ -60,13 +60,13 @@ public class AuthResource {
             throw Problem.badRequest("send {\"username\":...,\"password\":...}");
         }
         String address = addresses.of(request);
-        var outcome = users.signIn(credentials.username(), credentials.password(), address);
+        var outcome = signIns.signIn(credentials.username(), credentials.password(), address);
         events.signIn(outcome, credentials.username(), address);
-        if (outcome instanceof UserService.SignIn.Accepted accepted) {
-            TokenIssuer.Token token = users.token(accepted.user());
+        if (outcome instanceof SignInService.SignIn.Accepted accepted) {
+            TokenIssuer.Token token = signIns.token(accepted.user());
             return Response.ok(new TokenView(token.token(), token.expiresAt())).build();
         }
-        if (outcome instanceof UserService.SignIn.Throttled throttled) {
+        if (outcome instanceof SignInService.SignIn.Throttled throttled) {
             long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
             return Response.fromResponse(Problem.of(
                                     Response.Status.TOO_MANY_REQUESTS,

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.ems.contracts.access.Roles;
+import org.ems.users.application.NewUser;
+import org.ems.users.application.UserChange;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
 import org.ems.web.infrastructure.security.SignedIn;
@@ -38,7 +40,7 @@ public class UsersResource {
     }
 
     @POST
-    public Response create(UserService.NewUser request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(NewUser request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UserView created = users.create(required(request));
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.id().toString())
@@ -55,7 +57,7 @@ public class UsersResource {
 
     @PUT
     @Path("{id}")
-    public UserView update(@PathParam("id") String id, UserService.UserChange change) {
+    public UserView update(@PathParam("id") String id, UserChange change) {
         return users.update(Ids.uuid(id, "user"), required(change), signedIn.sessionId());
     }
 

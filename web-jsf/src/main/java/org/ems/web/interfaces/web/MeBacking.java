@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.ems.contracts.access.Caller;
 import org.ems.monitoring.application.AlertService;
-import org.ems.users.application.UserService;
+import org.ems.users.application.ProfileService;
 
 /** Who is signed in, for the layout: their name and the menu of their role (nobody on an error page before sign-in). */
 @Named("me")
@@ -20,7 +20,7 @@ public class MeBacking {
     AlertService alerts;
 
     @Inject
-    UserService users;
+    ProfileService profiles;
 
     private Long unread;
     private java.util.Locale locale;
@@ -54,7 +54,7 @@ public class MeBacking {
     public java.util.Locale getLocale() {
         if (locale == null) {
             FacesContext faces = FacesContext.getCurrentInstance();
-            locale = (caller == null ? java.util.Optional.<String>empty() : users.language(caller.userId()))
+            locale = (caller == null ? java.util.Optional.<String>empty() : profiles.language(caller.userId()))
                     .map(java.util.Locale::forLanguageTag)
                     .orElseGet(() -> faces.getApplication().getViewHandler().calculateLocale(faces));
         }

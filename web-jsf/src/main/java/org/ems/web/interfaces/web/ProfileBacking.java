@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import org.ems.contracts.access.Rejected;
+import org.ems.users.application.ProfileChange;
+import org.ems.users.application.ProfileService;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
 import org.ems.web.infrastructure.security.ClientAddresses;
@@ -26,10 +28,13 @@ public class ProfileBacking implements Serializable {
     UserService users;
 
     @Inject
+    ProfileService profiles;
+
+    @Inject
     SignedIn signedIn;
 
     private UserView me;
-    private UserService.ProfileChange change;
+    private ProfileChange change;
 
     public UserView getMe() {
         if (me == null) {
@@ -38,24 +43,24 @@ public class ProfileBacking implements Serializable {
         return me;
     }
 
-    public UserService.ProfileChange getChange() {
+    public ProfileChange getChange() {
         if (change == null) {
-            change = new UserService.ProfileChange();
+            change = new ProfileChange();
             change.setTimeZone(getMe().timeZone());
-            change.setLanguage(users.language(getMe().id()).orElse(null));
+            change.setLanguage(profiles.language(getMe().id()).orElse(null));
         }
         return change;
     }
 
     /** Saves; the page is shown again (in the new language, if it changed). */
     public String save() {
-        UserService.ProfileChange request = getChange();
+        ProfileChange request = getChange();
         // an empty field of the form is "no change", not an empty password or language
         request.setLanguage(blankAsNull(request.getLanguage()));
         request.setNewPassword(blankAsNull(request.getNewPassword()));
         request.setCurrentPassword(blankAsNull(request.getCurrentPassword()));
         try {
-            users.changeProfile(getMe().id(), request, signedIn.sessionId(), addresses.of((HttpServletRequest)
+            profiles.changeProfile(getMe().id(), request, signedIn.sessionId(), addresses.of((HttpServletRequest)
                     FacesContext.getCurrentInstance().getExternalContext().getRequest()));
         } catch (Rejected rejected) {
             PageMessages.refused(rejected, "profileForm");

@@ -7,6 +7,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.ems.contracts.access.Rejected;
+import org.ems.users.application.NewUser;
+import org.ems.users.application.UserChange;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
 import org.ems.web.infrastructure.security.SignedIn;
@@ -34,8 +36,8 @@ public class UsersBacking implements Serializable {
 
     private String search = "";
     private String role = "";
-    private UserService.NewUser newUser = new UserService.NewUser();
-    private UserService.UserChange change = new UserService.UserChange();
+    private NewUser newUser = new NewUser();
+    private UserChange change = new UserChange();
     private UserView selected;
 
     private final LazyDataModel<UserView> model = new LazyDataModel<>() {
@@ -70,7 +72,7 @@ public class UsersBacking implements Serializable {
     }
 
     public void startCreating() {
-        newUser = new UserService.NewUser();
+        newUser = new NewUser();
         newUser.setRole("CLIENT");
     }
 
@@ -86,7 +88,7 @@ public class UsersBacking implements Serializable {
 
     public void startEditing(UserView user) {
         selected = user;
-        change = new UserService.UserChange(user.name(), user.role(), user.timeZone(), null);
+        change = new UserChange(user.name(), user.role(), user.timeZone(), null);
     }
 
     public void startResetting(UserView user) {
@@ -133,11 +135,11 @@ public class UsersBacking implements Serializable {
         this.role = role;
     }
 
-    public UserService.NewUser getNewUser() {
+    public NewUser getNewUser() {
         return newUser;
     }
 
-    public UserService.UserChange getChange() {
+    public UserChange getChange() {
         return change;
     }
 

@@ -1,0 +1,70 @@
+package org.ems.users.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.ems.contracts.access.Rejected;
+import org.ems.contracts.audit.AuditLog;
+import org.ems.users.domain.User;
+import org.ems.users.domain.UserRepository;
+
+/** What signed-in users change of themselves on their profile page: zone, language, password. */
+@Stateless
+public class ProfileService {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    LoginSessions sessions;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * A user's change of their own profile. A new password needs the current one, checked under the sign-in throttle
+     * (a stolen session must not become a password guesser; {@code address} is the client's), and ends their other
+     * sign-ins (not {@code callerSession}, the one making the change).
+     */
+    public UserView changeProfile(UUID id, @Valid @NotNull ProfileChange change, UUID callerSession, String address) {
+        User user = users.existing(id);
+        UserView before = UserView.of(user);
+        String newPassword = change.getNewPassword();
+        if (newPassword != null) {
+            LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(user.username(), address, Instant.now());
+            Optional<Duration> wait = throttle.admit(attempt);
+            if (wait.isPresent()) {
+                throw Rejected.invalid(
+                        "currentPassword",
+                        "too many wrong passwords: try again in " + wait.get().toSeconds() + " s");
+            }
+            if (change.getCurrentPassword() == null
+                    || !passwords.matches(change.getCurrentPassword(), user.passwordHash())) {
+                throw Rejected.invalid("currentPassword", "currentPassword is not your password");
+            }
+            throttle.succeeded(attempt);
+            UserService.checkPassword("newPassword", user.username(), newPassword);
+            user.changePassword(passwords.hash(newPassword));
+            sessions.revokeAllOf(id, callerSession);
+        }
+        user.changePreferences(UserService.zone(change.getTimeZone()), change.getLanguage());
+        audit.record(newPassword == null ? "UPDATED" : "UPDATED_WITH_PASSWORD", "USER", id, before, UserView.of(user));
+        return UserView.of(user);
+    }
+
+    /** The language the user chose for the pages; empty follows the browser's. */
+    public Optional<String> language(UUID userId) {
+        return users.find(userId).flatMap(User::language);
+    }
+}

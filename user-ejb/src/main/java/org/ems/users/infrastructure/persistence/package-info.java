@@ -1,0 +1,2 @@
+/** Infrastructure: JPA repositories of the users module. */
+package org.ems.users.infrastructure.persistence;
