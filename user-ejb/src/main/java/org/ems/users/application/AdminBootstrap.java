@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.users.domain.PasswordPolicy;
+import org.ems.users.domain.Passwords;
 import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
 import org.ems.users.domain.UserRepository;

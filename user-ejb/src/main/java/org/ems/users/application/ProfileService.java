@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.audit.AuditLog;
+import org.ems.users.domain.Passwords;
+import org.ems.users.domain.SignInAttempts;
 import org.ems.users.domain.User;
 import org.ems.users.domain.UserRepository;
 
@@ -42,7 +44,7 @@ public class ProfileService {
         UserView before = UserView.of(user);
         String newPassword = change.getNewPassword();
         if (newPassword != null) {
-            LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(user.username(), address, Instant.now());
+            SignInAttempts.Attempt attempt = new SignInAttempts.Attempt(user.username(), address, Instant.now());
             Optional<Duration> wait = throttle.admit(attempt);
             if (wait.isPresent()) {
                 throw Rejected.invalid(

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.ems.contracts.access.Rejected;
 import org.ems.users.domain.LoginSession;
 import org.ems.users.domain.PasswordPolicy;
+import org.ems.users.domain.Passwords;
+import org.ems.users.domain.SignInAttempts;
 import org.ems.users.domain.User;
 import org.ems.users.domain.UserRepository;
 
@@ -56,7 +58,7 @@ public class SignInService {
             throw Rejected.invalid(
                     "password", "password must have at most " + PasswordPolicy.MAX_LENGTH + " characters");
         }
-        LoginThrottle.Attempt attempt = new LoginThrottle.Attempt(username, address, Instant.now());
+        SignInAttempts.Attempt attempt = new SignInAttempts.Attempt(username, address, Instant.now());
         Optional<Duration> wait = throttle.admit(attempt);
         if (wait.isPresent()) {
             return new SignIn.Throttled(wait.get());

@@ -24,6 +24,7 @@ import org.ems.contracts.user.UserDeleted;
 import org.ems.contracts.user.UserDirectory;
 import org.ems.contracts.validation.TimeZoneId;
 import org.ems.users.domain.PasswordPolicy;
+import org.ems.users.domain.Passwords;
 import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
 import org.ems.users.domain.UserRepository;

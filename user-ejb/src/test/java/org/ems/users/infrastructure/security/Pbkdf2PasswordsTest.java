@@ -1,4 +1,4 @@
-package org.ems.users.application;
+package org.ems.users.infrastructure.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With the Jakarta Security implementation Payara ships (Soteria). */
-class PasswordsTest {
+class Pbkdf2PasswordsTest {
 
-    private static final Passwords passwords = new Passwords();
+    private static final Pbkdf2Passwords passwords = new Pbkdf2Passwords();
 
     @BeforeAll
     static void configure() {

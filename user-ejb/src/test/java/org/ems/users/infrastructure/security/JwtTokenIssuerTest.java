@@ -1,4 +1,4 @@
-package org.ems.users.application;
+package org.ems.users.infrastructure.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +10,15 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.ems.contracts.access.Caller;
+import org.ems.users.application.TokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens name their sign-in, and only a token of ours, unexpired and untouched, is read back (the sign-in cookie). */
-class TokenIssuerTest {
+class JwtTokenIssuerTest {
 
-    private final TokenIssuer issuer = new TokenIssuer();
+    private final JwtTokenIssuer issuer = new JwtTokenIssuer();
     private final Caller alice = new Caller(UUID.randomUUID(), "alice", "CLIENT");
 
     @TempDir
@@ -66,7 +67,7 @@ class TokenIssuerTest {
                 .isEmpty();
         assertThat(issuer.signInOf("not a token", now)).isEmpty();
 
-        TokenIssuer other = new TokenIssuer();
+        JwtTokenIssuer other = new JwtTokenIssuer();
         other.privateKeyLocation = pem("other.pem");
         other.issuer = "ems";
         other.lifetime = Duration.ofMinutes(15);

@@ -1,10 +1,11 @@
-package org.ems.users.application;
+package org.ems.users.infrastructure.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
+import org.ems.users.domain.Passwords;
 
 /**
  * Password hashing for EMS accounts: PBKDF2-HMAC-SHA512 with 210,000 iterations and a 32-byte random salt (OWASP's
@@ -12,7 +13,7 @@ import java.util.Map;
  * still verify old hashes.
  */
 @ApplicationScoped
-public class Passwords {
+public class Pbkdf2Passwords implements Passwords {
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
@@ -28,7 +29,7 @@ public class Passwords {
 
     private volatile String decoy;
 
-    /** A hash no password is known for: verified against when a username does not exist, to take the same time. */
+    @Override
     public String decoyHash() {
         if (decoy == null) {
             decoy = hash(java.util.UUID.randomUUID().toString());
@@ -36,10 +37,12 @@ public class Passwords {
         return decoy;
     }
 
+    @Override
     public String hash(String password) {
         return pbkdf2.generate(password.toCharArray());
     }
 
+    @Override
     public boolean matches(String password, String hash) {
         return pbkdf2.verify(password.toCharArray(), hash);
     }

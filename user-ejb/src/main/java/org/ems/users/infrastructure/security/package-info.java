@@ -1,0 +1,2 @@
+/** Infrastructure: password hashing and the tokens of the users module. */
+package org.ems.users.infrastructure.security;
