@@ -194,6 +194,22 @@ class BrowserIT {
         assertNoHorizontalScroll();
         browser.manage().window().setSize(new Dimension(1280, 900));
 
+        // A link to /logout (another site's, say) only shows the page with the sign-out button; it ends nothing.
+        browser.get(ems.url("logout").toString());
+        page(b -> b.findElement(By.id("signOut")).isDisplayed());
+        screenshot("sign-out-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("sign-out-phone");
+        assertNoHorizontalScroll();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(ems.url("portal/devices.xhtml").toString());
+        page(b -> b.findElement(By.id("myDevices")).isDisplayed());
+        // The header's button (a POST with the session's token) signs out.
+        browser.findElement(By.id("signOut")).click();
+        page(b -> b.getCurrentUrl().contains("login.xhtml"));
+        browser.get(ems.url("portal/devices.xhtml").toString());
+        page(b -> b.getCurrentUrl().contains("login.xhtml"));
+
         // All of that ran under the pages' Content-Security-Policy (no inline script without its nonce): the
         // browser reports every violation on its console.
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
