@@ -20,7 +20,7 @@ class DeviceRequestTest {
     @Test
     void aDeviceNeedsOnlyANameAndALimit() {
         assertThat(errors(request("Kitchen", "2.5", null))).isEmpty();
-        assertThat(errors(new DeviceService.DeviceRequest(
+        assertThat(errors(new DeviceRequest(
                         "Kitchen",
                         "Main meter",
                         "Str. Lalelelor 1",
@@ -43,7 +43,7 @@ class DeviceRequestTest {
 
     @Test
     void textsAndZoneAreChecked() {
-        assertThat(errors(new DeviceService.DeviceRequest(
+        assertThat(errors(new DeviceRequest(
                         " ", "x".repeat(1001), "x".repeat(501), BigDecimal.ONE, null, "Nowhere/Land")))
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
                         "address", "address must have at most 500 characters",
@@ -52,9 +52,8 @@ class DeviceRequestTest {
                         "timeZone", "timeZone must be an IANA time zone such as Europe/Bucharest")));
     }
 
-    private static DeviceService.DeviceRequest request(String name, String limit, String zone) {
-        return new DeviceService.DeviceRequest(
-                name, null, null, limit == null ? null : new BigDecimal(limit), null, zone);
+    private static DeviceRequest request(String name, String limit, String zone) {
+        return new DeviceRequest(name, null, null, limit == null ? null : new BigDecimal(limit), null, zone);
     }
 
     private static Map<String, String> errors(Object request) {

@@ -18,6 +18,7 @@ import java.util.List;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.device.DeviceData;
+import org.ems.devices.application.DeviceRequest;
 import org.ems.devices.application.DeviceService;
 import org.ems.devices.application.MeterCredentials;
 
@@ -51,7 +52,7 @@ public class DevicesResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    public Response create(DeviceService.DeviceRequest request, @Context UriInfo uri) {
+    public Response create(DeviceRequest request, @Context UriInfo uri) {
         DeviceData created = devices.create(UsersResource.required(request));
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.id().toString())
@@ -63,7 +64,7 @@ public class DevicesResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    public DeviceData update(@PathParam("id") String id, DeviceService.DeviceRequest request) {
+    public DeviceData update(@PathParam("id") String id, DeviceRequest request) {
         return devices.update(Ids.uuid(id, "device"), UsersResource.required(request));
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.device.DeviceData;
+import org.ems.devices.application.DeviceRequest;
 import org.ems.devices.application.DeviceService;
 import org.ems.devices.application.MeterCredentials;
 import org.ems.users.application.UserService;
@@ -50,7 +51,7 @@ public class DevicesBacking implements Serializable {
     private String search = "";
     private boolean unassignedOnly;
     private UserView ownerFilter;
-    private DeviceService.DeviceRequest request = new DeviceService.DeviceRequest();
+    private DeviceRequest request = new DeviceRequest();
     private UserView owner;
     private DeviceData selected;
     private transient MeterCredentials.Issued issued;
@@ -114,7 +115,7 @@ public class DevicesBacking implements Serializable {
     public void startCreating() {
         selected = null;
         owner = ownerFilter;
-        request = new DeviceService.DeviceRequest();
+        request = new DeviceRequest();
     }
 
     public void startEditing(DeviceData device) {
@@ -122,7 +123,7 @@ public class DevicesBacking implements Serializable {
         owner = device.ownerId() == null
                 ? null
                 : users.findAll(List.of(device.ownerId())).get(device.ownerId());
-        request = new DeviceService.DeviceRequest(
+        request = new DeviceRequest(
                 device.name(),
                 device.description(),
                 device.address(),
@@ -210,7 +211,7 @@ public class DevicesBacking implements Serializable {
         return ownerFilter;
     }
 
-    public DeviceService.DeviceRequest getRequest() {
+    public DeviceRequest getRequest() {
         return request;
     }
 

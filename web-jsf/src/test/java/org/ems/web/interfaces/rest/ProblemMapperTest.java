@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import org.ems.contracts.access.Rejected;
-import org.ems.devices.application.DeviceService;
+import org.ems.devices.application.DeviceRequest;
 import org.junit.jupiter.api.Test;
 
 /** Every exception becomes problem JSON: the client's mistakes with their reason, the rest with an incident id. */
@@ -33,8 +33,7 @@ class ProblemMapperTest {
     @Test
     void aConstraintViolationListsEachFieldByItsName() {
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
-        var violations = validator.validate(
-                new DeviceService.DeviceRequest("", null, null, new BigDecimal("-1"), null, "Nowhere"));
+        var violations = validator.validate(new DeviceRequest("", null, null, new BigDecimal("-1"), null, "Nowhere"));
         Problem problem = problem(new ConstraintViolationException(violations));
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.errors())
