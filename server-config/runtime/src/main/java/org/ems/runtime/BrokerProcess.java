@@ -63,7 +63,7 @@ final class BrokerProcess implements Supervised {
                     "peer-port",
                     Integer.toString(endpoint.servers().get(backup ? 0 : 1).port()));
         }
-        handover.setProperty("cluster-password", home.secret("broker.cluster.password"));
+        handover.setProperty("cluster-password", EmbeddedBroker.clusterPassword(home));
         List<String> options = tls.map(TlsMaterial::acceptorOptions).orElse(List.of());
         for (int i = 0; i < options.size(); i++) {
             handover.setProperty("option." + i, options.get(i));

@@ -48,6 +48,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The account brokers use between themselves; its password is always a secret of the installation. */
     static final String CLUSTER_USER = "ems-cluster";
 
+    /** The cluster account's password: generated once into the home, the same for every broker of it. */
+    static String clusterPassword(InstallationHome home) throws IOException {
+        return home.secret("broker.cluster.password");
+    }
+
     /** A broker for EMS and the gateway account only (no meter credentials: no database), in plain TCP. */
     public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint)
             throws Exception {
@@ -59,7 +64,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 List.of(),
                 DUPLICATE_IDS,
                 new BrokerAccounts(endpoint, true, Optional.empty()),
-                home.secret("broker.cluster.password"),
+                clusterPassword(home),
                 Optional.empty());
     }
 

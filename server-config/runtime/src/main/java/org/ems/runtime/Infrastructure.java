@@ -56,7 +56,7 @@ public final class Infrastructure implements AutoCloseable {
                         tls.map(TlsMaterial::acceptorOptions).orElse(List.of()),
                         settings.brokerDuplicateIds(),
                         new BrokerAccounts(broker, settings.brokerGateway(), Optional.of(database)),
-                        home.secret("broker.cluster.password"),
+                        EmbeddedBroker.clusterPassword(home),
                         Optional.empty()));
             }
             return new Infrastructure(database, broker, tls, started);

@@ -14,7 +14,12 @@ public interface AttemptCounts {
     Optional<Duration> counted(String key, Function<long[], SignInAttempts.Outcome> rule);
 
     /** Takes back the attempt made at {@code at}, if it is still counted. */
-    void uncount(String key, long at);
+    default void uncount(String key, long at) {
+        counted(
+                key,
+                times -> new SignInAttempts.Outcome(
+                        times == null ? null : SignInAttempts.without(times, at), Optional.empty()));
+    }
 
     /** Forgets the key's count. */
     void clear(String key);

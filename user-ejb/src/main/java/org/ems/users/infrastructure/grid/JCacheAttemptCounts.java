@@ -27,7 +27,10 @@ public class JCacheAttemptCounts implements AttemptCounts {
 
     private volatile Cache<String, long[]> attempts;
 
-    /** Compare-and-set on the grid: concurrent attempts on one key, on any instance, are each counted. */
+    /**
+     * Compare-and-set on the grid: concurrent attempts on one key, on any instance, are each counted. A rule that
+     * gives back the very array it got changes nothing.
+     */
     @Override
     public Optional<Duration> counted(String key, Function<long[], SignInAttempts.Outcome> rule) {
         Cache<String, long[]> cache = cache();
@@ -38,21 +41,6 @@ public class JCacheAttemptCounts implements AttemptCounts {
             if (after == before
                     || (before == null ? cache.putIfAbsent(key, after) : cache.replace(key, before, after))) {
                 return outcome.retryAfter();
-            }
-        }
-    }
-
-    @Override
-    public void uncount(String key, long at) {
-        Cache<String, long[]> cache = cache();
-        while (true) {
-            long[] before = cache.get(key);
-            if (before == null) {
-                return;
-            }
-            long[] after = SignInAttempts.without(before, at);
-            if (after == before || cache.replace(key, before, after)) {
-                return;
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ems.users.application.TokenIssuer;
@@ -34,8 +35,8 @@ final class Credentials {
     /** No credential: the page session, if any, decides. */
     record None() implements Credential {}
 
-    /** An API token, to be verified. */
-    record Token(String value) implements Credential {}
+    /** An API token, to be verified, and the sign-in it names ({@code jti}, read unverified: trusted only after). */
+    record Token(String value, Optional<UUID> signIn) implements Credential {}
 
     /** Something that is not an acceptable credential: a 401. */
     record Refused(String reason) implements Credential {}
@@ -115,7 +116,18 @@ final class Credentials {
                 && nbf.longValue() > Instant.now().getEpochSecond() + SKEW_SECONDS) {
             return new Refused("token not yet valid");
         }
-        return new Token(token);
+        return new Token(token, signIn(claims.get("jti")));
+    }
+
+    private static Optional<UUID> signIn(JsonValue jti) {
+        if (!(jti instanceof JsonString id)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(id.getString()));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -160,19 +172,5 @@ final class Credentials {
                         : super.getHeaders(name);
             }
         };
-    }
-
-    /** The token's {@code jti} (the sign-in it belongs to); read unverified, so only after the signature check. */
-    static Optional<java.util.UUID> tokenId(String token) {
-        return decoded(token)
-                .map(parts -> parts[1].get("jti"))
-                .filter(JsonString.class::isInstance)
-                .flatMap(jti -> {
-                    try {
-                        return Optional.of(java.util.UUID.fromString(((JsonString) jti).getString()));
-                    } catch (IllegalArgumentException notOurs) {
-                        return Optional.empty();
-                    }
-                });
     }
 }

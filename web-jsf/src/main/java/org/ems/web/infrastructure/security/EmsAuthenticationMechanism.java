@@ -185,10 +185,15 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Optional.empty();
         }
         SignedIn resumed = new SignedIn(caller.get(), signIn.get());
-        request.getSession(true);
-        request.changeSessionId(); // never the id the request named (no session fixation)
-        pages.signedIn(resumed, request.getSession());
+        pages.signedIn(resumed, freshSession(request));
         return Optional.of(resumed);
+    }
+
+    /** The session a sign-in goes into: never under the id the request named (no session fixation). */
+    private static HttpSession freshSession(HttpServletRequest request) {
+        request.getSession(true);
+        request.changeSessionId();
+        return request.getSession();
     }
 
     /** An API token: Payara's MP-JWT mechanism checks signature, issuer and expiry; its sign-in must be active. */
@@ -202,7 +207,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (status != AuthenticationStatus.SUCCESS) {
             return unauthorized(request, context, "token signature, issuer or expiry");
         }
-        Optional<UUID> signIn = Credentials.tokenId(token.value());
+        Optional<UUID> signIn = token.signIn();
         if (signIn.isEmpty() || sessions.active(signIn.get()).isEmpty()) {
             return unauthorized(request, context, "token of a sign-in that ended");
         }
@@ -245,19 +250,15 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!(outcome instanceof SignInService.SignIn.Accepted accepted)) {
             return redirect(context, login + "?error=invalid");
         }
-        request.getSession(true);
-        request.changeSessionId(); // no session fixation
+        HttpSession signedIn = freshSession(request);
         UUID signIn = signIns.pageSession(accepted.user());
-        HttpSession signedIn = request.getSession();
         SignedIn page = new SignedIn(accepted.user().asCaller(), signIn);
         pages.signedIn(page, signedIn);
         SignInCookie.keep(request, context.getResponse(), tokens, page);
         Object returnTo = signedIn.getAttribute(RETURN_TO);
         signedIn.removeAttribute(RETURN_TO);
-        Optional<String> back =
-                returnTo instanceof String path ? ReturnPath.of(request.getContextPath(), path) : Optional.empty();
-        if (back.isPresent()) {
-            return redirect(context, back.get());
+        if (returnTo instanceof String back) {
+            return redirect(context, back); // only a path ReturnPath let in is ever kept there
         }
         // Administrators start in the console, clients at their devices.
         return redirect(

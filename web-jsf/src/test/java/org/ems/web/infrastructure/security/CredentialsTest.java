@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class CredentialsTest {
     @Test
     void aBearerTokenInAnyCaseOfTheSchemeIsTheCredential() {
         for (String header : List.of("Bearer " + API, "bearer " + API, "BEARER  " + API)) {
-            assertThat(Credentials.of(List.of(header), null, null)).isEqualTo(new Credentials.Token(API));
+            assertThat(Credentials.of(List.of(header), null, null))
+                    .isEqualTo(new Credentials.Token(API, Optional.empty()));
         }
         assertThat(Credentials.of(List.of(), null, null)).isInstanceOf(Credentials.None.class);
         assertThat(Credentials.of(List.of(), null, "date=2026-12-01")).isInstanceOf(Credentials.None.class);
@@ -57,7 +59,8 @@ class CredentialsTest {
                     .isInstanceOf(Credentials.Refused.class);
         }
         String listed = token("JWT", "\"aud\":[\"other\",\"ems-api\"]");
-        assertThat(Credentials.of(List.of("Bearer " + listed), null, null)).isEqualTo(new Credentials.Token(listed));
+        assertThat(Credentials.of(List.of("Bearer " + listed), null, null))
+                .isEqualTo(new Credentials.Token(listed, Optional.empty()));
     }
 
     @Test
@@ -71,8 +74,10 @@ class CredentialsTest {
 
     @Test
     void aSocketsTokenComesAsTheSecondSubprotocol() {
-        assertThat(Credentials.of(List.of(), "access_token, " + API, null)).isEqualTo(new Credentials.Token(API));
-        assertThat(Credentials.of(List.of(), "access_token," + API, null)).isEqualTo(new Credentials.Token(API));
+        assertThat(Credentials.of(List.of(), "access_token, " + API, null))
+                .isEqualTo(new Credentials.Token(API, Optional.empty()));
+        assertThat(Credentials.of(List.of(), "access_token," + API, null))
+                .isEqualTo(new Credentials.Token(API, Optional.empty()));
         assertThat(Credentials.of(List.of(), "chat", null)).isInstanceOf(Credentials.None.class);
         assertThat(Credentials.of(List.of(), "access_token, a, b", null)).isInstanceOf(Credentials.Refused.class);
         assertThat(Credentials.of(List.of(), "access_token", null)).isInstanceOf(Credentials.Refused.class);
@@ -81,10 +86,16 @@ class CredentialsTest {
     @Test
     void theSignInOfATokenIsItsJti() {
         UUID id = UUID.randomUUID();
-        assertThat(Credentials.tokenId(token("JWT", "\"jti\":\"" + id + "\""))).contains(id);
-        assertThat(Credentials.tokenId(token("JWT", "\"jti\":\"not-a-uuid\""))).isEmpty();
-        assertThat(Credentials.tokenId(token("JWT", "\"jti\":42"))).isEmpty();
-        assertThat(Credentials.tokenId("garbage")).isEmpty();
+        assertThat(signIn(token("JWT", "\"aud\":\"ems-api\",\"jti\":\"" + id + "\"")))
+                .contains(id);
+        assertThat(signIn(token("JWT", "\"aud\":\"ems-api\",\"jti\":\"not-a-uuid\"")))
+                .isEmpty();
+        assertThat(signIn(token("JWT", "\"aud\":\"ems-api\",\"jti\":42"))).isEmpty();
+        assertThat(Credentials.of(List.of("Bearer garbage"), null, null)).isInstanceOf(Credentials.Refused.class);
+    }
+
+    private static Optional<UUID> signIn(String token) {
+        return ((Credentials.Token) Credentials.of(List.of("Bearer " + token), null, null)).signIn();
     }
 
     private static String token(String type, String claims) {
