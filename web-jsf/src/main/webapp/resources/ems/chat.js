@@ -1,22 +1,21 @@
 /*
- * The support chat in the pages (CONTRACT.md "Chat"): one /ws/chat socket per page (page session), the header's
+ * The support chat in the pages (docs/websockets.md, "/ws/chat"): one /ws/chat socket per page (page session), the header's
  * unread badge and a toast for a new message on every page; on the chat pages, the conversation (a client's own, or
  * the one an administrator picks in the inbox) with history, typing, read receipts and who is online. Messages not
  * acknowledged yet are sent again, with the same clientMsgId, when the socket reconnects: stored once. Everything
  * from the server is written as text, never as markup.
  */
 document.addEventListener('DOMContentLoaded', function () {
+    var el = ems.el;
     var config = document.getElementById('emsChat');
     if (!config || !window.WebSocket) {
         return;
     }
-    var base = config.getAttribute('data-base');
     var me = config.getAttribute('data-me');
     var admin = config.getAttribute('data-role') === 'ADMIN';
     var texts = JSON.parse(config.getAttribute('data-texts') || '{}');
     var page = document.getElementById('chat');
     var list = document.getElementById('chatMessages');
-    var socket = null;
     var pending = {}; // clientMsgId -> send frame, until acknowledged
     var current = admin ? null : me; // the open conversation
     var messages = []; // of the open conversation, oldest first
@@ -24,82 +23,12 @@ document.addEventListener('DOMContentLoaded', function () {
     var typingTimer = null;
     var lastTyping = 0;
 
-    /* A random UUID (crypto.randomUUID needs a secure context: not plain HTTP on another host). */
-    function uuid() {
-        if (window.crypto && crypto.randomUUID) {
-            return crypto.randomUUID();
-        }
-        var b = crypto.getRandomValues(new Uint8Array(16));
-        b[6] = (b[6] & 0x0f) | 0x40;
-        b[8] = (b[8] & 0x3f) | 0x80;
-        var h = Array.prototype.map.call(b, function (x) {
-            return (x + 0x100).toString(16).substring(1);
-        }).join('');
-        return h.substring(0, 8) + '-' + h.substring(8, 12) + '-' + h.substring(12, 16) + '-' + h.substring(16, 20)
-            + '-' + h.substring(20);
-    }
-
     function text(key) {
         return texts[key] || key;
     }
 
-    function el(tag, className, content) {
-        var node = document.createElement(tag);
-        if (className) {
-            node.className = className;
-        }
-        if (content !== undefined) {
-            node.textContent = content;
-        }
-        return node;
-    }
-
     function api(path) {
-        return fetch(base + '/api/chat/' + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-            .then(function (response) {
-                if (!response.ok) {
-                    throw new Error(response.status);
-                }
-                return response.json();
-            });
-    }
-
-    /* A device's name (its id stays as the link's words when the device is gone or not the user's). */
-    var names = {};
-    function deviceName(id, show) {
-        names[id] = names[id] || fetch(base + '/api/devices/' + encodeURIComponent(id),
-            {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-            .then(function (response) {
-                return response.ok ? response.json() : null;
-            });
-        names[id].then(function (device) {
-            if (device) {
-                show(device.name);
-            }
-        });
-    }
-
-    function connect() {
-        var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-        socket = new WebSocket(scheme + location.host + base + '/ws/chat');
-        socket.onopen = function () {
-            Object.keys(pending).forEach(function (id) {
-                socket.send(pending[id]);
-            });
-            refreshBadge();
-            if (page) {
-                admin ? loadInbox() : open(me);
-            }
-        };
-        socket.onmessage = function (event) {
-            received(JSON.parse(event.data));
-        };
-        socket.onclose = function (event) {
-            socket = null;
-            if (event.code !== 1008) { // 1008: the sign-in ended; the next page load asks to sign in
-                setTimeout(connect, 3000);
-            }
-        };
+        return ems.json('/api/chat/' + path);
     }
 
     function send(frame) {
@@ -107,9 +36,7 @@ document.addEventListener('DOMContentLoaded', function () {
         if (frame.type === 'send') {
             pending[frame.clientMsgId] = json;
         }
-        if (socket && socket.readyState === WebSocket.OPEN) {
-            socket.send(json);
-        }
+        socket.send(json); // else sent when the socket is back (a send frame is kept until acknowledged)
     }
 
     function received(frame) {
@@ -122,7 +49,7 @@ document.addEventListener('DOMContentLoaded', function () {
                 mine.setAttribute('data-id', frame.id);
                 mine.classList.remove('ems-pending');
                 messages.push({id: frame.id, from: {id: me}, sentAt: frame.sentAt});
-                stamp(mine, frame.sentAt);
+                ems.stamp(mine, frame.sentAt);
             }
         } else if (frame.type === 'message') {
             if (page && frame.conversationId === current) {
@@ -206,7 +133,7 @@ document.addEventListener('DOMContentLoaded', function () {
                     button.appendChild(el('span', 'ems-badge', String(c.unread)));
                 }
                 if (c.lastMessageAt) {
-                    button.appendChild(el('small', 'ems-time', new Date(c.lastMessageAt).toLocaleString()));
+                    button.appendChild(el('small', 'ems-time', ems.time(c.lastMessageAt)));
                 }
                 button.addEventListener('click', function () {
                     document.getElementById('chatWith').textContent = c.client.name + ' (' + c.client.username + ')';
@@ -262,31 +189,7 @@ document.addEventListener('DOMContentLoaded', function () {
     }
 
     function item(m) {
-        var mine = m.from.id === me;
-        var li = el('li', 'ems-message ' + (mine ? 'ems-mine' : 'ems-theirs'));
-        li.setAttribute('data-id', m.id);
-        li.appendChild(el('span', 'ems-from', m.from.username));
-        li.appendChild(el('p', 'ems-text', m.text));
-        if (m.alert) {
-            var box = el('div', 'ems-attached');
-            box.appendChild(el('span', null, text('alert') + ': ' + m.alert.hourStart + ' · ' + m.alert.kwh
-                + ' kWh > ' + m.alert.limitKwh + ' kWh '));
-            var link = el('a', null, text('alertDay'));
-            link.href = base + '/portal/device.xhtml?id=' + encodeURIComponent(m.alert.deviceId) + '&date='
-                + encodeURIComponent(m.alert.hourStart.substring(0, 10));
-            box.appendChild(link);
-            deviceName(m.alert.deviceId, function (name) {
-                link.textContent = name + ' · ' + m.alert.hourStart.substring(0, 10);
-            });
-            li.appendChild(box);
-        }
-        stamp(li, m.sentAt);
-        return li;
-    }
-
-    function stamp(li, sentAt) {
-        var time = li.querySelector('.ems-time') || li.appendChild(el('small', 'ems-time'));
-        time.textContent = new Date(sentAt).toLocaleString();
+        return ems.chatMessage(m, me, text);
     }
 
     /* "Seen" under the newest own message the other side has read. */
@@ -332,7 +235,7 @@ document.addEventListener('DOMContentLoaded', function () {
                 return;
             }
             document.getElementById('chatError').textContent = '';
-            var frame = {type: 'send', conversationId: current, clientMsgId: uuid(), text: body};
+            var frame = {type: 'send', conversationId: current, clientMsgId: ems.uuid(), text: body};
             if (attach && attach.value) {
                 frame.alertId = attach.value;
                 attach.value = '';
@@ -360,5 +263,18 @@ document.addEventListener('DOMContentLoaded', function () {
         document.getElementById('chatOlder').addEventListener('click', older);
         document.addEventListener('visibilitychange', markRead);
     }
-    connect();
+    var socket = ems.socket('/ws/chat', {
+        open: function () {
+            Object.keys(pending).forEach(function (id) {
+                socket.send(pending[id]);
+            });
+            refreshBadge();
+            if (page) {
+                admin ? loadInbox() : open(me);
+            }
+        },
+        message: function (data) {
+            received(JSON.parse(data));
+        }
+    });
 });

@@ -1,5 +1,62 @@
 /* The pages' push handlers: alerts (every page) and live readings, written as text, never HTML. */
 var ems = {
+    /* What the layout says of the page: the context path, and the viewer's zone and language. */
+    page: function () {
+        var config = document.getElementById('emsPage');
+        return {
+            base: config.getAttribute('data-base') || '', // Facelets leaves out an empty attribute: the root path
+            zone: config.getAttribute('data-zone'),
+            locale: config.getAttribute('data-locale')
+        };
+    },
+    /* An instant as every page writes one: a date and time of the viewer's zone, in their language (medium). */
+    time: function (iso) {
+        var page = ems.page();
+        return new Intl.DateTimeFormat(page.locale, {dateStyle: 'medium', timeStyle: 'medium', timeZone: page.zone})
+            .format(new Date(iso));
+    },
+    /* A random UUID (crypto.randomUUID needs a secure context: not plain HTTP on another host). */
+    uuid: function () {
+        if (window.crypto && crypto.randomUUID) {
+            return crypto.randomUUID();
+        }
+        var b = crypto.getRandomValues(new Uint8Array(16));
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        var h = Array.prototype.map.call(b, function (x) {
+            return (x + 0x100).toString(16).substring(1);
+        }).join('');
+        return h.substring(0, 8) + '-' + h.substring(8, 12) + '-' + h.substring(12, 16) + '-' + h.substring(16, 20)
+            + '-' + h.substring(20);
+    },
+    /* An element with a class and text (never markup: what the server sends is not trusted HTML). */
+    el: function (tag, className, content) {
+        var node = document.createElement(tag);
+        if (className) {
+            node.className = className;
+        }
+        if (content !== undefined) {
+            node.textContent = content;
+        }
+        return node;
+    },
+    /* GET a JSON resource of EMS's API with the page's session. */
+    json: function (path) {
+        return fetch(ems.page().base + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error(response.status);
+                }
+                return response.json();
+            });
+    },
+    /* The sign-in of this page ended: its sockets stopped; the page says so, with the way back. */
+    signInEnded: function () {
+        var notice = document.getElementById('signInEnded');
+        if (notice) {
+            notice.hidden = false;
+        }
+    },
     /*
      * A new (or reinstated) alert of the user's: a toast and the unread badge on every page; a withdrawn one (late
      * readings put its hour within the limit) takes its count back. The alerts page reloads its table.
@@ -15,8 +72,8 @@ var ems = {
             PF('toast').renderMessage({
                 summary: badge ? badge.getAttribute(standing ? 'data-title' : 'data-withdrawn') : 'Alert',
                 detail: standing
-                    ? alert.hourStart + ': ' + alert.kwh + ' kWh > ' + alert.limitKwh + ' kWh'
-                    : alert.hourStart + ': ' + alert.withdrawnReason,
+                    ? ems.time(alert.hourStart) + ': ' + alert.kwh + ' kWh > ' + alert.limitKwh + ' kWh'
+                    : ems.time(alert.hourStart) + ': ' + alert.withdrawnReason,
                 severity: standing ? 'warn' : 'info'
             });
         }
@@ -37,6 +94,10 @@ var ems = {
             badge.hidden = count === 0;
         }
     },
+    /* A Faces push channel of the page is open (data-push-usage="open"): for styles, and for tests to wait on. */
+    pushOpened: function (channel) {
+        document.documentElement.setAttribute('data-push-' + channel, 'open');
+    },
     /* A reading of the shown device was stored: the device page reads its day again. */
     readingStored: function () {
         window.refreshDay();
@@ -48,7 +109,7 @@ var ems = {
         var body = table.tBodies[0];
         readings.forEach(function (reading) {
             var row = document.createElement('tr');
-            [names[reading.deviceId] || reading.deviceId, reading.timestamp, String(reading.kwh)].forEach(function (value) {
+            [names[reading.deviceId] || reading.deviceId, ems.time(reading.timestamp), String(reading.kwh)].forEach(function (value) {
                 var cell = document.createElement('td');
                 cell.textContent = value; // text, never HTML: device data is not trusted markup
                 row.appendChild(cell);
@@ -71,3 +132,10 @@ var ems = {
         };
     }
 };
+
+/* Every page of a signed-in user hears of their new alerts at once (toast and badge), over /ws/alerts. */
+document.addEventListener('DOMContentLoaded', function () {
+    if (document.getElementById('emsChat') && window.WebSocket) { // rendered for a signed-in user only
+        ems.socket('/ws/alerts', {message: ems.showAlert});
+    }
+});

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
@@ -364,15 +365,11 @@ class MonitoringIT {
         return new MeterReading(device, Instant.parse(instant), new BigDecimal(kwh));
     }
 
-    private static <T> T eventually(Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not within " + PATIENCE);
+    private static <T> T eventually(Supplier<Optional<T>> probe) {
+        return Awaitility.await()
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(probe::get, Optional::isPresent)
+                .get();
     }
 }

@@ -1,24 +1,26 @@
 package org.ems.simulator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.ems.simulator.client.Durations;
+import org.ems.simulator.client.EmsHome;
+import org.ems.simulator.meter.BrokerLink;
+import org.ems.simulator.meter.Fault;
+import org.ems.simulator.meter.LoadProfile;
+import org.ems.simulator.meter.LoadRun;
+import org.ems.simulator.meter.MeterStream;
+import org.ems.simulator.meter.Replay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -158,17 +160,17 @@ public final class Simulate implements Callable<Integer> {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("--speed must be above 0");
         }
-        Duration step = duration(interval);
+        Duration step = Durations.parse(interval);
         Set<Fault> chosen = faults();
         ZoneId meterZone = ZoneId.of(zone);
         Instant first = start != null
                 ? instant(start)
                 : chosen.contains(Fault.DST)
-                        ? nextDstDay(meterZone)
+                        ? Fault.nextDstDay(meterZone)
                         : Instant.ofEpochSecond(Instant.now().getEpochSecond() / step.toSeconds() * step.toSeconds());
         LoadProfile profile = csv == null ? LoadProfile.bundled() : LoadProfile.load(csv);
-        Path home = emsHome();
-        String url = broker != null ? broker : defaultBrokerUrl();
+        Path home = EmsHome.path();
+        String url = broker != null ? broker : EmsHome.brokerUrl();
         if (load != null) {
             if (load < 1 || !(rate > 0) || threads < 1) {
                 throw new IllegalArgumentException("--load, --rate and --threads must be above 0");
@@ -183,7 +185,7 @@ public final class Simulate implements Callable<Integer> {
                             first,
                             step,
                             rate,
-                            duration(loadDuration),
+                            Durations.parse(loadDuration),
                             threads,
                             batch,
                             acknowledged -> new BrokerLink(url, meterUser, meterPassword, acknowledged),
@@ -199,7 +201,7 @@ public final class Simulate implements Callable<Integer> {
 
         Path stateDir = state != null ? state : home.resolve("simulator");
         if (fresh) {
-            deleteTree(stateDir);
+            EmsHome.deleteTree(stateDir);
         }
         String runKey =
                 devices.stream()
@@ -255,19 +257,6 @@ public final class Simulate implements Callable<Integer> {
         return chosen;
     }
 
-    static Duration duration(String text) {
-        var m = java.util.regex.Pattern.compile("(\\d+)(s|m|h)").matcher(text.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new IllegalArgumentException("a duration must look like 30s, 10m or 1h, not '" + text + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
-    }
-
     private static Instant instant(String text) {
         try {
             return java.time.OffsetDateTime.parse(text).toInstant();
@@ -277,25 +266,15 @@ public final class Simulate implements Callable<Integer> {
         }
     }
 
-    /** Midnight (local) of the next day with a DST change in the zone. */
-    static Instant nextDstDay(ZoneId zone) {
-        var transition = zone.getRules().nextTransition(Instant.now());
-        if (transition == null) {
-            throw new IllegalArgumentException(zone + " has no DST change ahead; choose --zone or --start");
-        }
-        LocalDate day = transition.getDateTimeBefore().toLocalDate();
-        return day.atStartOfDay(zone).toInstant();
-    }
-
     private String user() {
-        return user != null ? user : defaultUser();
+        return user != null ? user : EmsHome.meterUser();
     }
 
     private String password(Path home) throws IOException {
         if (password != null) {
             return password;
         }
-        String known = defaultPassword(home);
+        String known = EmsHome.meterPassword(home);
         if (known == null) {
             throw new IllegalArgumentException("no broker password: give --password, set EMS_BROKER_PASSWORD, or run "
                     + "./ems run first (it generates one into " + home.resolve("secrets.properties") + ")");
@@ -306,68 +285,5 @@ public final class Simulate implements Callable<Integer> {
     /** The broker URL without its (trust store) passwords. */
     private static String printable(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
-
-    static Path emsHome() {
-        return Path.of(System.getenv().getOrDefault("EMS_HOME", ".ems"));
-    }
-
-    /** The local EMS broker: as ./ems run announced it for meters (TLS options included), unless a port is set. */
-    static String defaultBrokerUrl() {
-        String port = System.getenv("EMS_BROKER_PORT");
-        Path announced = emsHome().resolve("run/meter.properties");
-        if (port == null && Files.isReadable(announced)) {
-            try {
-                return properties(announced).getProperty("broker.url");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + announced, e);
-            }
-        }
-        return "tcp://127.0.0.1:" + (port == null ? "61616" : port);
-    }
-
-    static String defaultUser() {
-        return System.getenv().getOrDefault("EMS_BROKER_USER", "meter");
-    }
-
-    /** $EMS_BROKER_PASSWORD, else the meter password ./ems run generated into $EMS_HOME; null if neither. */
-    static String defaultPassword(Path home) throws IOException {
-        return secret(home, "EMS_BROKER_PASSWORD", "broker.meter.password");
-    }
-
-    /** The application's broker account (EMS_APP_BROKER_USER's default), for the benchmarks and the fault run. */
-    static final String APP_USER = "ems-app";
-
-    /** The application's broker password: $EMS_APP_BROKER_PASSWORD, else the one in $EMS_HOME; null if neither. */
-    static String appPassword(Path home) throws IOException {
-        return secret(home, "EMS_APP_BROKER_PASSWORD", "broker.app.password");
-    }
-
-    private static String secret(Path home, String variable, String key) throws IOException {
-        String env = System.getenv(variable);
-        if (env != null) {
-            return env;
-        }
-        Path secrets = home.resolve("secrets.properties");
-        return Files.exists(secrets) ? properties(secrets).getProperty(key) : null;
-    }
-
-    private static Properties properties(Path file) throws IOException {
-        Properties p = new Properties();
-        try (var in = Files.newInputStream(file)) {
-            p.load(in);
-        }
-        return p;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

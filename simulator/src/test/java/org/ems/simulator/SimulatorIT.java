@@ -1,9 +1,11 @@
 package org.ems.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -24,6 +26,9 @@ import org.ems.contracts.reading.MeterReadingCodec;
 import org.ems.runtime.BrokerEndpoint;
 import org.ems.runtime.EmbeddedBroker;
 import org.ems.runtime.InstallationHome;
+import org.ems.simulator.meter.Fault;
+import org.ems.simulator.meter.LoadProfile;
+import org.ems.simulator.meter.MeterStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +87,15 @@ class SimulatorIT {
         int exit = cli.execute(args.toArray(String[]::new));
         assertThat(err.toString()).as("errors").isEmpty();
         return exit;
+    }
+
+    private static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        }
     }
 
     private List<Message> drain() {
@@ -184,13 +198,15 @@ class SimulatorIT {
     @Test
     void readingsAreBufferedWhileTheBrokerIsAwayAndSentInOrderWhenItIsBack() throws Exception {
         Path ledger = tmp.resolve("ledger.csv");
-        // 40 readings at 20 per second: the broker goes away for two seconds in the middle.
+        Path outbox = tmp.resolve("state").resolve("outbox.log");
+        // 40 readings at 20 per second: the broker goes away once some are acknowledged (the ledger), and comes back
+        // once ten more are buffered (the outbox) while it is away.
         var run = CompletableFuture.supplyAsync(() ->
                 simulate("--device", A.toString(), "--count", "40", "--speed", "12000", "--ledger", ledger.toString()));
-        Thread.sleep(600);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines(ledger) >= 5);
         broker.close();
         broker = null;
-        Thread.sleep(2_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines(outbox) >= 10); // the unacknowledged ones
         broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint);
         assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
 

@@ -86,8 +86,7 @@ public class ChatService {
         if (stored.isNew()) {
             // the sender has read what they answer
             chat.markRead(conversation, side(caller), stored.message().id());
-            news.fire(new ChatNews(
-                    conversation, origin, ChatFrames.message(stored.message()).toString()));
+            news.fire(new ChatNews(conversation, origin, new ChatNews.Message(stored.message())));
         }
         return new Sent(stored.message(), stored.isNew());
     }
@@ -98,17 +97,13 @@ public class ChatService {
         if (!chat.markRead(conversation, side(caller), upTo)) {
             throw Rejected.notFound("no such message in the conversation");
         }
-        news.fire(new ChatNews(
-                conversation,
-                origin,
-                ChatFrames.read(conversation, upTo, caller, Instant.now()).toString()));
+        news.fire(new ChatNews(conversation, origin, new ChatNews.Read(upTo, caller, Instant.now())));
     }
 
     /** The caller is typing in the conversation: the others are told (nothing is stored). */
     public void typing(Caller caller, UUID conversationId, UUID origin) {
         UUID conversation = conversationOf(caller, conversationId);
-        news.fire(new ChatNews(
-                conversation, origin, ChatFrames.typing(conversation, caller).toString()));
+        news.fire(new ChatNews(conversation, origin, new ChatNews.Typing(caller)));
     }
 
     /** An administrator's inbox (conversations with messages, newest activity first); a client's own. */

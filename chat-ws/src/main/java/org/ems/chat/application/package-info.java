@@ -1,2 +1,2 @@
-/** The chat's use cases (ChatService) and the frames of its wire protocol (ChatFrames). */
+/** The chat's use cases (ChatService) and the news they raise for every instance (ChatNews). */
 package org.ems.chat.application;

@@ -18,6 +18,8 @@ import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceDirectory;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.device.VersionedDevice;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.contracts.user.UserDirectory;
 import org.ems.devices.domain.Device;
 import org.ems.devices.domain.DeviceRepository;
@@ -60,30 +62,17 @@ public class DeviceService implements DeviceDirectory {
      * Which devices a page lists: a word in the name, description or address; only one owner's, or only unassigned
      * ones; the order; the page.
      */
-    public record DeviceQuery(
-            String text,
-            UUID ownerId,
-            boolean unassignedOnly,
-            String sortBy,
-            boolean descending,
-            int first,
-            int size) {}
-
-    /** One page of devices and how many match in all. */
-    public record DevicePage(List<DeviceData> devices, long total) {}
+    public record DeviceQuery(String text, UUID ownerId, boolean unassignedOnly, PageRequest page) {}
 
     /** The devices of {@code query} the caller may see, paged and sorted in the database. */
-    public DevicePage page(DeviceQuery query, Caller caller) {
+    public Page<DeviceData> page(DeviceQuery query, Caller caller) {
         // A client's own devices only, whatever was asked: the one visibility rule.
-        DeviceRepository.Page page = devices.page(new DeviceRepository.Query(
-                query.text(),
-                caller.ownerScope().orElse(query.ownerId()),
-                query.unassignedOnly() && caller.isAdmin(),
-                query.sortBy(),
-                query.descending(),
-                query.first(),
-                query.size()));
-        return new DevicePage(page.devices().stream().map(Device::data).toList(), page.total());
+        return devices.page(new DeviceRepository.Query(
+                        query.text(),
+                        caller.ownerScope().orElse(query.ownerId()),
+                        query.unassignedOnly() && caller.isAdmin(),
+                        query.page()))
+                .map(Device::data);
     }
 
     /** The device if the caller may see it; another's device is "not found", not "forbidden". */

@@ -2,8 +2,6 @@ package org.ems.devices.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +9,7 @@ import java.util.UUID;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.audit.AuditLog;
 import org.ems.contracts.meter.MeterSecret;
-import org.ems.devices.domain.Device;
+import org.ems.devices.domain.DeviceRepository;
 import org.ems.devices.domain.MeterCredential;
 
 /**
@@ -22,8 +20,8 @@ import org.ems.devices.domain.MeterCredential;
 @Stateless
 public class MeterCredentials {
 
-    @PersistenceContext(unitName = "devices")
-    EntityManager em;
+    @Inject
+    DeviceRepository devices;
 
     @Inject
     AuditLog audit;
@@ -34,11 +32,11 @@ public class MeterCredentials {
     public Issued issue(UUID deviceId) {
         device(deviceId);
         String password = MeterSecret.generate();
-        MeterCredential credential = em.find(MeterCredential.class, deviceId);
+        MeterCredential credential = devices.credential(deviceId).orElse(null);
         Optional<Instant> before = Optional.ofNullable(credential).map(MeterCredential::issuedAt);
         if (credential == null) {
             credential = new MeterCredential(deviceId, MeterSecret.hash(password));
-            em.persist(credential);
+            devices.addCredential(credential);
         } else {
             credential.replace(MeterSecret.hash(password));
         }
@@ -54,20 +52,19 @@ public class MeterCredentials {
     /** Revokes the device's credential (none: nothing changes). */
     public void revoke(UUID deviceId) {
         device(deviceId);
-        MeterCredential credential = em.find(MeterCredential.class, deviceId);
-        if (credential != null) {
-            em.remove(credential);
+        devices.credential(deviceId).ifPresent(credential -> {
+            devices.removeCredential(credential);
             audit.record("CREDENTIAL_REVOKED", "DEVICE", deviceId, state(credential.issuedAt()), null);
-        }
+        });
     }
 
     /** When the device's credential was issued; empty when it has none. */
     public Optional<Instant> issuedAt(UUID deviceId) {
-        return Optional.ofNullable(em.find(MeterCredential.class, deviceId)).map(MeterCredential::issuedAt);
+        return devices.credential(deviceId).map(MeterCredential::issuedAt);
     }
 
     private void device(UUID deviceId) {
-        if (em.find(Device.class, deviceId) == null) {
+        if (devices.find(deviceId).isEmpty()) {
             throw Rejected.notFound("no device " + deviceId);
         }
     }

@@ -3,6 +3,8 @@ package org.ems.devices.domain;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 
 /** Where devices are kept: the one place that knows how they are found, listed and stored. */
 public interface DeviceRepository {
@@ -22,15 +24,18 @@ public interface DeviceRepository {
      * Which devices a page lists: a word in the name, description or address; one owner's (null: any), or only
      * unassigned ones; the order; the page.
      */
-    record Query(
-            String text, UUID owner, boolean unassignedOnly, String sortBy, boolean descending, int first, int size) {}
+    record Query(String text, UUID owner, boolean unassignedOnly, PageRequest page) {}
 
-    /** One page of devices and how many match in all. */
-    record Page(List<Device> devices, long total) {}
-
-    Page page(Query query);
+    Page<Device> page(Query query);
 
     void add(Device device);
 
     void remove(Device device);
+
+    /** The meter's broker credential, if it has one. */
+    Optional<MeterCredential> credential(UUID deviceId);
+
+    void addCredential(MeterCredential credential);
+
+    void removeCredential(MeterCredential credential);
 }

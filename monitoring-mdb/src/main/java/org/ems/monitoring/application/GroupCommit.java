@@ -39,6 +39,9 @@ public class GroupCommit {
     @Inject
     ReadingIngestion ingestion;
 
+    @Inject
+    RefusedData refused;
+
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final Semaphore writers = new Semaphore(WRITERS);
 
@@ -88,7 +91,7 @@ public class GroupCommit {
             ingestion.apply(readings);
             group.forEach(p -> p.done().complete(null));
         } catch (RuntimeException groupFailed) {
-            if (group.size() == 1 || !RefusedData.causes(groupFailed)) {
+            if (group.size() == 1 || !refused.causes(groupFailed)) {
                 group.forEach(p -> p.done().completeExceptionally(groupFailed));
                 return;
             }

@@ -7,12 +7,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,26 +200,24 @@ class AlertsSystemIT {
 
     /** Waits until the hour of the device's local day holds that many readings. */
     private void awaitReadings(String token, UUID device, String date, int hour, int readings) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            JsonObject day =
-                    ApiClient.json(api.call("GET", "api/devices/" + device + "/consumption?date=" + date, token, null));
-            if (day.getJsonArray("hours").getJsonObject(hour).getInt("readings") == readings) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("hour " + hour + " of " + date + " never had " + readings + " readings");
+        Awaitility.await("hour " + hour + " of " + date + " holds " + readings + " readings")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> ApiClient.json(api.call(
+                                        "GET", "api/devices/" + device + "/consumption?date=" + date, token, null))
+                                .getJsonArray("hours")
+                                .getJsonObject(hour)
+                                .getInt("readings")
+                        == readings);
     }
 
     private JsonArray awaitAlerts(String token) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            JsonArray alerts = ApiClient.jsonArray(api.call("GET", "api/alerts", token, null));
-            if (!alerts.isEmpty()) {
-                return alerts;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no alert within 20 s");
+        return Awaitility.await("an alert")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> ApiClient.jsonArray(api.call("GET", "api/alerts", token, null)),
+                        alerts -> !alerts.isEmpty());
     }
 
     /** A new client account; its token. */

@@ -16,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ems.simulator.TextMessages;
+import org.ems.simulator.client.TextMessages;
 
 /** The EMS API and sockets as a client sees them, for the system tests. */
 final class ApiClient {

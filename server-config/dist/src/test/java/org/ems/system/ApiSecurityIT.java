@@ -389,10 +389,10 @@ class ApiSecurityIT {
     void theSimulatorSignsInAndListsTheDevicesToSimulate() throws Exception {
         String id = json(call("POST", "api/devices", admin, "{\"name\":\"Simulated\",\"maxHourlyKwh\":4}"))
                 .getString("id");
-        var found = org.ems.simulator.EmsDirectory.devices(ems.url(""), "admin", ADMIN_PASSWORD);
-        assertThat(found).contains(new org.ems.simulator.EmsDirectory.Device(UUID.fromString(id), "Simulated"));
+        var found = org.ems.simulator.client.EmsDirectory.devices(ems.url(""), "admin", ADMIN_PASSWORD);
+        assertThat(found).contains(new org.ems.simulator.client.EmsDirectory.Device(UUID.fromString(id), "Simulated"));
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> org.ems.simulator.EmsDirectory.devices(ems.url(""), "admin", "not-the-password"))
+                        () -> org.ems.simulator.client.EmsDirectory.devices(ems.url(""), "admin", "not-the-password"))
                 .hasMessageContaining("EMS refused the sign-in: 401 invalid username or password");
     }
 

@@ -1,9 +1,9 @@
 package org.ems.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -213,9 +213,9 @@ class ClusterIT {
             }
         });
         sender.start();
-        while (sent.get() < readings.size() / 3) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> sent.get() >= readings.size() / 3);
         fault.strike(sent);
         sender.join(180_000);
         assertThat(sent.get()).as("every reading acknowledged by the broker").isEqualTo(readings.size());
@@ -230,23 +230,21 @@ class ClusterIT {
     }
 
     private void awaitHour(UUID device, int hour, int readings, String kwh) throws Exception {
-        JsonObject seen = null;
-        for (int i = 0; i < 600; i++) {
-            HttpResponse<String> day =
-                    one.call("GET", "api/devices/" + device + "/consumption?date=2026-07-01", alice, null);
-            if (day.statusCode() == 200) {
-                seen = ApiClient.json(day).getJsonArray("hours").getJsonObject(hour);
-                if (seen.getInt("readings") == readings) {
-                    assertThat(seen.getJsonNumber("kwh").bigDecimalValue())
-                            .as("device " + device)
-                            .isEqualByComparingTo(kwh);
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(
-                "device " + device + " never had " + readings + " readings at hour " + hour + "; last seen " + seen);
+        JsonObject seen = await("device " + device + " has " + readings + " readings at hour " + hour)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            HttpResponse<String> day = one.call(
+                                    "GET", "api/devices/" + device + "/consumption?date=2026-07-01", alice, null);
+                            return day.statusCode() == 200
+                                    ? ApiClient.json(day).getJsonArray("hours").getJsonObject(hour)
+                                    : null;
+                        },
+                        hourSeen -> hourSeen != null && hourSeen.getInt("readings") == readings);
+        assertThat(seen.getJsonNumber("kwh").bigDecimalValue())
+                .as("device " + device)
+                .isEqualByComparingTo(kwh);
     }
 
     /** New devices of Alice, limit 1 kWh, in UTC. */
@@ -274,34 +272,44 @@ class ClusterIT {
      * Sends as meters do, with the failover URL: each reading grouped by its device and with its duplicate id; a send
      * that fails (the broker failing over) is repeated until the broker acknowledges it.
      */
+    /**
+     * Sends the readings in order, each until the broker has it: while the broker fails over a send fails, and is
+     * tried again every 200 ms (on a new connection every 10th time, should the client not fail over by itself).
+     */
     private void send(List<MeterReading> readings, AtomicInteger sent) throws Exception {
-        var factory = new ActiveMQConnectionFactory(meterUrl, "meter", ems.secret("broker.meter.password"));
-        JMSContext meter = factory.createContext();
-        try {
-            for (MeterReading reading : readings) {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        JMSProducer producer = meter.createProducer()
-                                .setProperty("JMSXGroupID", reading.deviceId().toString())
-                                .setProperty("_AMQ_DUPL_ID", reading.deviceId() + "/" + reading.timestamp());
-                        producer.send(meter.createQueue(Destinations.READINGS), MeterReadingCodec.encode(reading));
-                        break;
-                    } catch (JMSRuntimeException failingOver) {
-                        assertThat(attempt)
-                                .as("sends of one reading while failing over")
-                                .isLessThan(100);
-                        Thread.sleep(200);
-                        if (attempt % 10 == 0) {
-                            meter.close();
-                            meter = factory.createContext();
-                        }
-                    }
+        try (var factory = new ActiveMQConnectionFactory(meterUrl, "meter", ems.secret("broker.meter.password"))) {
+            JMSContext[] meter = {factory.createContext()};
+            try {
+                for (MeterReading reading : readings) {
+                    AtomicInteger attempts = new AtomicInteger();
+                    await("reading " + sent.get() + " sent while failing over")
+                            .atMost(Duration.ofSeconds(60))
+                            .pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(200))
+                            .until(() -> {
+                                try {
+                                    meter[0].createProducer()
+                                            .setProperty(
+                                                    "JMSXGroupID",
+                                                    reading.deviceId().toString())
+                                            .setProperty("_AMQ_DUPL_ID", reading.deviceId() + "/" + reading.timestamp())
+                                            .send(
+                                                    meter[0].createQueue(Destinations.READINGS),
+                                                    MeterReadingCodec.encode(reading));
+                                    return true;
+                                } catch (JMSRuntimeException failingOver) {
+                                    if (attempts.incrementAndGet() % 10 == 0) {
+                                        meter[0].close();
+                                        meter[0] = factory.createContext();
+                                    }
+                                    return false;
+                                }
+                            });
+                    sent.incrementAndGet();
                 }
-                sent.incrementAndGet();
+            } finally {
+                meter[0].close();
             }
-        } finally {
-            meter.close();
-            factory.close();
         }
     }
 

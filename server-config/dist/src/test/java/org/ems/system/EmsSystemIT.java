@@ -34,7 +34,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.contracts.reading.MeterReadingCodec;
-import org.ems.simulator.TextMessages;
+import org.ems.simulator.client.TextMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ems.simulator.FaultRun;
+import org.ems.simulator.faults.FaultRun;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,36 +1,30 @@
 package org.ems.system;
 
 import jakarta.jms.JMSContext;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.contracts.reading.MeterReadingCodec;
+import org.ems.simulator.client.EmsClient;
+import org.ems.simulator.client.EmsHome;
+import org.ems.simulator.client.LaunchedEms;
 
 /**
  * EMS as {@code ./ems run} starts it (same launcher, same distribution), on free ports with its own EMS_HOME; its
@@ -42,30 +36,16 @@ final class RunningEms implements AutoCloseable {
     final int httpPort;
     final int dbPort;
     final int brokerPort;
-    private final Process process;
-    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
-    private final Thread reader;
+    private final LaunchedEms launched;
     /** A home of its own ({@link #ready}): emptied but for its logs when this EMS is closed. */
     private boolean ownHome;
 
-    private RunningEms(Path home, int httpPort, int dbPort, int brokerPort, Process process) {
+    private RunningEms(Path home, LaunchedEms.Ports ports, LaunchedEms launched) {
         this.home = home;
-        this.httpPort = httpPort;
-        this.dbPort = dbPort;
-        this.brokerPort = brokerPort;
-        this.process = process;
-        this.reader = new Thread(() -> {
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.add(line);
-                }
-            } catch (IOException ignored) {
-                // process gone
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        this.httpPort = ports.http();
+        this.dbPort = ports.db();
+        this.brokerPort = ports.broker();
+        this.launched = launched;
     }
 
     /** A new EMS on a fresh home under {@code target/} and free ports, once it says it is ready. */
@@ -89,25 +69,9 @@ final class RunningEms implements AutoCloseable {
 
     static RunningEms start(Path home, int httpPort, int dbPort, int brokerPort, Map<String, String> env)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Dems.dist=" + distribution(),
-                "-cp",
-                distribution().resolve("lib") + "/*",
-                "org.ems.runtime.Launcher",
-                "run");
-        builder.environment()
-                .putAll(Map.of(
-                        "EMS_HOME", home.toString(),
-                        "EMS_HTTP_PORT", Integer.toString(httpPort),
-                        "EMS_DB_PORT", Integer.toString(dbPort),
-                        "EMS_BROKER_PORT", Integer.toString(brokerPort),
-                        "EMS_CLUSTER_PORT", Integer.toString(freePort())));
-        builder.environment().remove("EMS_ADMIN_PASSWORD");
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true);
-        return new RunningEms(home, httpPort, dbPort, brokerPort, builder.start());
+        var ports = new LaunchedEms.Ports(httpPort, dbPort, brokerPort, freePort());
+        return new RunningEms(
+                home, ports, LaunchedEms.start(distribution(), home, ports, "256m", env, Optional.empty()));
     }
 
     static Path distribution() {
@@ -115,11 +79,7 @@ final class RunningEms implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LaunchedEms.freePort();
     }
 
     /** Waits for a console line containing {@code text}; fails if EMS exits first. */
@@ -129,45 +89,22 @@ final class RunningEms implements AutoCloseable {
 
     /** How many console lines EMS wrote so far: where {@link #awaitLine(int, String, long)} can start looking. */
     int lines() {
-        return output.size();
+        return launched.lines();
     }
 
     /** Waits for a console line containing {@code text} from the {@code from}-th line on; fails if EMS exits first. */
     String awaitLine(int from, String text, long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            synchronized (output) {
-                for (String line : output.subList(Math.min(from, output.size()), output.size())) {
-                    if (line.contains(text)) {
-                        return line;
-                    }
-                }
-            }
-            if (!process.isAlive() && seconds > 0) {
-                Thread.sleep(200); // let the reader drain
-                synchronized (output) {
-                    if (output.stream().noneMatch(l -> l.contains(text))) {
-                        throw new AssertionError("EMS exited (" + process.exitValue() + ") without '" + text
-                                + "'; output:\n" + String.join("\n", output));
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + text + "' within " + seconds + " s; output:\n" + String.join("\n", output));
+        return launched.awaitLine(from, text, Duration.ofSeconds(seconds));
     }
 
     List<String> output() {
-        synchronized (output) {
-            return List.copyOf(output);
-        }
+        return launched.console();
     }
 
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + "/" + path);
     }
 
-    /** The {@code JSESSIONID=...} a response sets (a sign-in through the login form). */
     /**
      * Signs in through the login page as a browser does: fetches the form (its session and token), then posts it.
      *
@@ -188,23 +125,7 @@ final class RunningEms implements AutoCloseable {
     static HttpResponse<String> signInThroughForm(
             HttpClient http, URI base, String session, String username, String password)
             throws IOException, InterruptedException {
-        HttpRequest.Builder page = HttpRequest.newBuilder(base.resolve("login.xhtml"));
-        if (session != null) {
-            page.header("Cookie", session);
-        }
-        HttpResponse<String> form = http.send(page.build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        if (!token.find()) {
-            throw new AssertionError("no token in the sign-in form: " + form.body());
-        }
-        return http.send(
-                HttpRequest.newBuilder(base.resolve("login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", session != null ? session : sessionCookie(form))
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
-                                + encode(password) + "&csrf=" + encode(token.group(1))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new EmsClient(base, http).signInThroughForm(session, username, password);
     }
 
     /**
@@ -212,42 +133,15 @@ final class RunningEms implements AutoCloseable {
      * {@code /logout}.
      */
     HttpResponse<String> signOutThroughForm(HttpClient http, String cookie) throws IOException, InterruptedException {
-        HttpResponse<String> page = http.send(
-                HttpRequest.newBuilder(url("logout.xhtml"))
-                        .header("Cookie", cookie)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
-        if (!token.find()) {
-            throw new AssertionError("no token in the sign-out form: " + page.body());
-        }
-        return http.send(
-                HttpRequest.newBuilder(url("logout"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", cookie)
-                        .POST(HttpRequest.BodyPublishers.ofString("csrf=" + encode(token.group(1))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new EmsClient(url(""), http).signOutThroughForm(cookie);
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    static String sessionCookie(HttpResponse<?> response) {
+        return EmsClient.sessionCookies(response)
+                .orElseThrow(() -> new NoSuchElementException(
+                        "no session cookie in " + response.headers().map()));
     }
 
-    static String sessionCookie(java.net.http.HttpResponse<?> response) {
-        // What a browser sends back: the session and, once signed in, the sign-in that outlives its instance.
-        String cookies = response.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("EMS_SIGNIN="))
-                .collect(java.util.stream.Collectors.joining("; "));
-        if (!cookies.startsWith("JSESSIONID=") && !cookies.contains("; JSESSIONID=")) {
-            throw new java.util.NoSuchElementException(
-                    "no session cookie in " + response.headers().map());
-        }
-        return cookies;
-    }
-
-    /** Sends each reading as its own message to {@code ems.readings}, as a meter does (account {@code meter}). */
     /** Sends one message to {@code ems.readings} as a meter does, whatever it holds. */
     void sendAsMeter(String body) throws IOException {
         try (JMSContext meter = new ActiveMQConnectionFactory(
@@ -257,6 +151,7 @@ final class RunningEms implements AutoCloseable {
         }
     }
 
+    /** Sends each reading as its own message to {@code ems.readings}, as a meter does (account {@code meter}). */
     void sendReadings(MeterReading... readings) throws IOException {
         try (JMSContext meter = new ActiveMQConnectionFactory(
                         "tcp://127.0.0.1:" + brokerPort, "meter", secret("broker.meter.password"))
@@ -281,31 +176,22 @@ final class RunningEms implements AutoCloseable {
     }
 
     Process process() {
-        return process;
+        return launched.process();
     }
 
     /** SIGKILL to the launcher alone, as a power cut of its JVM (its children are left as they are). */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
-        reader.join(5_000);
+        launched.kill();
     }
 
     /** SIGTERM, as a service manager or Ctrl-C would; waits for a clean exit. */
     int stop() throws InterruptedException {
-        process.toHandle().destroy(); // Process.destroy() would also close the output we still read
-
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("EMS did not stop within 90 s after SIGTERM");
-        }
-        reader.join(5_000); // the last lines
-        return process.exitValue();
+        return launched.stop(Duration.ofSeconds(90));
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
+        if (launched.process().isAlive()) {
             stop();
         }
         if (ownHome) {
@@ -315,18 +201,10 @@ final class RunningEms implements AutoCloseable {
                 for (Path entry : entries.filter(
                                 e -> !e.getFileName().toString().equals("logs"))
                         .toList()) {
-                    deleteTree(entry);
+                    EmsHome.deleteTree(entry);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

@@ -1,8 +1,6 @@
 package org.ems.runtime;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,13 +74,7 @@ public final class Launcher {
         }
         InstallationHome home = InstallationHome.open(settings.home());
         Leftovers.end(home);
-        for (int i = 0; i < settings.instances(); i++) {
-            requireFreePort(settings.bindAddress(), settings.webPort() + i, settings.webPortSetting());
-            requireFreePort(settings.bindAddress(), settings.clusterPort() + i, "EMS_CLUSTER_PORT");
-        }
-        if (settings.dbUrl().isEmpty()) {
-            requireFreePort(settings.bindAddress(), settings.dbPort(), "EMS_DB_PORT");
-        }
+        FreePorts.requireForInstancesAndDatabase(settings);
         Leftovers.guard(home);
         Supervisor services = new Supervisor();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services, home), "ems-stop"));
@@ -91,11 +83,7 @@ public final class Launcher {
         DatabaseEndpoint database = Infrastructure.database(settings, home);
         Optional<TlsMaterial> tls = TlsMaterial.ensure(settings, home);
         BrokerEndpoint broker = Infrastructure.brokerEndpoint(settings, home, tls);
-        if (settings.brokerUrl().isEmpty()) {
-            for (BrokerEndpoint.Address server : broker.servers()) {
-                requireFreePort(settings.bindAddress(), server.port(), "EMS_BROKER_PORT");
-            }
-        }
+        FreePorts.requireForBroker(settings, broker);
         // The broker's JVMs start while PostgreSQL starts and the schemas migrate: they need the database only for
         // meters' credentials, when they connect. With several instances, the backup starts once the primary is live.
         CompletableFuture<?> brokerStarted = settings.brokerUrl().isPresent()
@@ -286,15 +274,6 @@ public final class Launcher {
                     .findFirst()
                     .orElseThrow(
                             () -> new IOException("PostgreSQL driver missing from " + distribution.resolve("lib")));
-        }
-    }
-
-    private static void requireFreePort(String address, int port, String setting) throws IOException {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(address))) {
-            probe.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IOException("port " + port + " on " + address + " is in use (" + setting
-                    + "): is another EMS or service running? Choose another port with " + setting + ".");
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.audit.AuditLog;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.contracts.platform.ServerResources;
 import org.ems.contracts.user.Person;
 import org.ems.contracts.user.UserDeleted;
@@ -62,21 +64,17 @@ public class UserService implements UserDirectory {
         return users.all().stream().map(UserView::of).toList();
     }
 
-    /** Which users a page of the console lists: a word in the username or name, a role, the order, the page. */
-    public record UserQuery(String text, String role, String sortBy, boolean descending, int first, int size) {}
-
-    /** One page of users and how many match in all. */
-    public record UserPage(List<UserView> users, long total) {}
+    /** Which users a page of the console lists: a word in the username or name, a role (empty: any); the page. */
+    public record UserQuery(String text, String role, PageRequest page) {}
 
     /** The users of {@code query}, paged and sorted in the database. */
-    public UserPage page(UserQuery query) {
+    public Page<UserView> page(UserQuery query) {
         Role role = Arrays.stream(Role.values())
                 .filter(r -> r.name().equals(query.role()))
                 .findFirst()
                 .orElse(null);
-        UserRepository.Page page = users.page(new UserRepository.Query(
-                query.text(), role, query.sortBy(), query.descending(), query.first(), query.size()));
-        return new UserPage(page.users().stream().map(UserView::of).toList(), page.total());
+        return users.page(new UserRepository.Query(query.text(), role, query.page()))
+                .map(UserView::of);
     }
 
     /** The users of these ids that exist, by id (for showing owners' names next to their devices). */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ems.contracts.access.Rejected;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 
 /** Where accounts are kept: the one place that knows how users are found, listed and stored. */
 public interface UserRepository {
@@ -25,13 +27,10 @@ public interface UserRepository {
     /** Those of these ids that exist. */
     List<User> withIds(Collection<UUID> ids);
 
-    /** Which users a page lists: a word in the username or name, a role (null: any), the order, the page. */
-    record Query(String text, Role role, String sortBy, boolean descending, int first, int size) {}
+    /** Which users a page lists: a word in the username or name, a role (null: any); the order and the page. */
+    record Query(String text, Role role, PageRequest page) {}
 
-    /** One page of users and how many match in all. */
-    record Page(List<User> users, long total) {}
-
-    Page page(Query query);
+    Page<User> page(Query query);
 
     long countWithRole(Role role);
 

@@ -7,6 +7,7 @@ import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import org.ems.chat.application.ChatNews;
+import org.ems.chat.interfaces.wire.ChatFrames;
 import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
 
@@ -35,6 +36,10 @@ public class ChatPublisher {
         if (news.origin() != null) {
             producer.setProperty(ORIGIN, news.origin().toString());
         }
-        producer.send(jms.createTopic(Destinations.CHAT), news.frame() == null ? "" : news.frame());
+        producer.send(
+                jms.createTopic(Destinations.CHAT),
+                news.isPresence()
+                        ? ""
+                        : ChatFrames.of(news.conversationId(), news.content()).toString());
     }
 }

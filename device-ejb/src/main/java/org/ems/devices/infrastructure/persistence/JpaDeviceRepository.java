@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.paging.JpaPages;
+import org.ems.contracts.paging.Page;
 import org.ems.devices.domain.Device;
 import org.ems.devices.domain.DeviceRepository;
+import org.ems.devices.domain.MeterCredential;
 
 /** Devices in {@code devices.device} through JPA, in the caller's transaction. */
 @ApplicationScoped
@@ -19,8 +21,16 @@ public class JpaDeviceRepository implements DeviceRepository {
     private static final UUID NOBODY = new UUID(0, 0);
 
     /** The orders a page may ask for, and ties broken by id so that pages never overlap. */
-    private static final Map<String, String> SORTABLE =
-            Map.of("name", "lower(d.name)", "maxHourlyKwh", "d.maxHourlyKwh", "timeZone", "d.timeZone");
+    /** The console's list: a word in the name, description or address; an owner's, or unassigned ones. */
+    private static final JpaPages<Device> PAGES = new JpaPages<>(
+            Device.class,
+            "Device d",
+            " where (:text = '' or lower(d.name) like :like or lower(d.description) like :like"
+                    + " or lower(d.address) like :like)"
+                    + " and (:anyOwner = true or d.ownerId = :owner)"
+                    + " and (:unassigned = false or d.ownerId is null)",
+            Map.of("name", "lower(d.name)", "maxHourlyKwh", "d.maxHourlyKwh", "timeZone", "d.timeZone"),
+            "lower(d.name)");
 
     @PersistenceContext(unitName = "devices")
     EntityManager em;
@@ -56,28 +66,22 @@ public class JpaDeviceRepository implements DeviceRepository {
     }
 
     @Override
-    public Page page(Query query) {
-        String where = " where (:text = '' or lower(d.name) like :like or lower(d.description) like :like"
-                + " or lower(d.address) like :like)"
-                + " and (:anyOwner = true or d.ownerId = :owner)"
-                + " and (:unassigned = false or d.ownerId is null)";
-        String text = query.text() == null ? "" : query.text().trim().toLowerCase(Locale.ROOT);
-        String order = SORTABLE.getOrDefault(String.valueOf(query.sortBy()), "lower(d.name)")
-                + (query.descending() ? " desc" : "") + ", d.id";
-        var devices = em.createQuery("select d from Device d" + where + " order by " + order, Device.class);
-        var total = em.createQuery("select count(d) from Device d" + where, Long.class);
-        for (var q : List.of(devices, total)) {
-            q.setParameter("text", text)
-                    .setParameter("like", "%" + text.replace("%", "").replace("_", "") + "%")
-                    .setParameter("anyOwner", query.owner() == null)
-                    .setParameter("owner", query.owner() == null ? NOBODY : query.owner())
-                    .setParameter("unassigned", query.unassignedOnly());
-        }
-        return new Page(
-                devices.setFirstResult(query.first())
-                        .setMaxResults(query.size())
-                        .getResultList(),
-                total.getSingleResult());
+    public Page<Device> page(Query query) {
+        String word = JpaPages.searchWord(query.text());
+        return PAGES.page(
+                em,
+                query.page(),
+                Map.of(
+                        "text",
+                        word,
+                        "like",
+                        JpaPages.anywhere(word),
+                        "anyOwner",
+                        query.owner() == null,
+                        "owner",
+                        query.owner() == null ? NOBODY : query.owner(),
+                        "unassigned",
+                        query.unassignedOnly()));
     }
 
     @Override
@@ -88,5 +92,20 @@ public class JpaDeviceRepository implements DeviceRepository {
     @Override
     public void remove(Device device) {
         em.remove(device);
+    }
+
+    @Override
+    public Optional<MeterCredential> credential(UUID deviceId) {
+        return Optional.ofNullable(em.find(MeterCredential.class, deviceId));
+    }
+
+    @Override
+    public void addCredential(MeterCredential credential) {
+        em.persist(credential);
+    }
+
+    @Override
+    public void removeCredential(MeterCredential credential) {
+        em.remove(credential);
     }
 }

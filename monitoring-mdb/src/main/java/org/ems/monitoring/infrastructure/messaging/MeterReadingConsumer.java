@@ -70,6 +70,9 @@ public class MeterReadingConsumer implements MessageListener {
     @Inject
     IngestionMetrics metrics;
 
+    @Inject
+    RefusedData refused;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -102,7 +105,7 @@ public class MeterReadingConsumer implements MessageListener {
                     metrics.committed(Duration.ofMillis(System.currentTimeMillis() - arrival(message)));
                 } catch (RuntimeException e) {
                     int deliveries = message.getIntProperty("JMSXDeliveryCount");
-                    if (deliveries < REFUSALS || !RefusedData.causes(e)) {
+                    if (deliveries < REFUSALS || !refused.causes(e)) {
                         throw e;
                     }
                     String reason = "the database refused it " + deliveries + " times: " + rootMessage(e);

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ems.contracts.messaging.BrokerConnection;
+import org.ems.monitoring.application.QueueDepths;
 
 /**
  * The messages waiting in a queue, asked of the broker's management address (a request with the queue's resource
@@ -19,7 +20,7 @@ import org.ems.contracts.messaging.BrokerConnection;
  * up ({@code ems.readings}), how many dead letters there are, wherever the broker runs.
  */
 @ApplicationScoped
-public class BrokerQueues {
+public class BrokerQueues implements QueueDepths {
 
     private static final Logger LOG = Logger.getLogger(BrokerQueues.class.getName());
 
@@ -27,6 +28,7 @@ public class BrokerQueues {
     ConnectionFactory broker;
 
     /** Empty when the broker does not answer within a second. */
+    @Override
     public OptionalLong waiting(String queue) {
         try (JMSContext jms = broker.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             TemporaryQueue replies = jms.createTemporaryQueue();

@@ -5,10 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.paging.JpaPages;
+import org.ems.contracts.paging.Page;
 import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
 import org.ems.users.domain.UserRepository;
@@ -18,9 +19,22 @@ import org.ems.users.domain.Usernames;
 @ApplicationScoped
 public class JpaUserRepository implements UserRepository {
 
-    /** The orders a page may ask for, and ties broken by id so that pages never overlap. */
-    private static final Map<String, String> SORTABLE = Map.of(
-            "username", "lower(u.username)", "name", "lower(u.name)", "role", "u.role", "timeZone", "u.timeZone");
+    /** The console's list: a word in the username or name, a role; the orders a page may ask for. */
+    private static final JpaPages<User> PAGES = new JpaPages<>(
+            User.class,
+            "User u",
+            " where (:text = '' or lower(u.username) like :like or lower(u.name) like :like)"
+                    + " and (:anyRole = true or u.role = :role)",
+            Map.of(
+                    "username",
+                    "lower(u.username)",
+                    "name",
+                    "lower(u.name)",
+                    "role",
+                    "u.role",
+                    "timeZone",
+                    "u.timeZone"),
+            "lower(u.username)");
 
     @PersistenceContext(unitName = "users")
     EntityManager em;
@@ -55,24 +69,20 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
-    public Page page(Query query) {
-        String where = " where (:text = '' or lower(u.username) like :like or lower(u.name) like :like)"
-                + " and (:anyRole = true or u.role = :role)";
-        String text = query.text() == null ? "" : query.text().trim().toLowerCase(Locale.ROOT);
-        String like = "%" + text.replace("%", "").replace("_", "") + "%";
-        String order = SORTABLE.getOrDefault(String.valueOf(query.sortBy()), "lower(u.username)")
-                + (query.descending() ? " desc" : "") + ", u.id";
-        var users = em.createQuery("select u from User u" + where + " order by " + order, User.class);
-        var total = em.createQuery("select count(u) from User u" + where, Long.class);
-        for (var q : List.of(users, total)) {
-            q.setParameter("text", text)
-                    .setParameter("like", like)
-                    .setParameter("anyRole", query.role() == null)
-                    .setParameter("role", query.role() == null ? Role.CLIENT : query.role());
-        }
-        return new Page(
-                users.setFirstResult(query.first()).setMaxResults(query.size()).getResultList(),
-                total.getSingleResult());
+    public Page<User> page(Query query) {
+        String word = JpaPages.searchWord(query.text());
+        return PAGES.page(
+                em,
+                query.page(),
+                Map.of(
+                        "text",
+                        word,
+                        "like",
+                        JpaPages.anywhere(word),
+                        "anyRole",
+                        query.role() == null,
+                        "role",
+                        query.role() == null ? Role.CLIENT : query.role()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ems.contracts.access.SignedInConnections;
 
 /** The signed-in page sessions of this instance, by sign-in, so that an ended sign-in ends its session here too. */
 @ApplicationScoped

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.ems.contracts.access.SignedInConnections;
 import org.ems.users.application.LoginSessions;
 
 /**

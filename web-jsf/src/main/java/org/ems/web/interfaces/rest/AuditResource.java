@@ -13,8 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import org.ems.contracts.access.Roles;
+import org.ems.contracts.paging.Page;
 import org.ems.users.application.AuditTrail;
 import org.ems.users.domain.AuditEntry;
+import org.ems.users.domain.AuditRepository;
 
 /** {@code GET /api/audit?page=0&size=50}: the administrators' changes, newest first (ADMIN); bounds as {@link Paging}. */
 @Path("audit")
@@ -28,9 +30,9 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject page(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size, 50);
-        AuditTrail.Page found = audit.page(paging.page(), paging.size());
+        Page<AuditEntry> found = audit.page(new AuditRepository.Query(null, null, null), paging.request());
         JsonArrayBuilder entries = Json.createArrayBuilder();
-        for (AuditEntry e : found.entries()) {
+        for (AuditEntry e : found.items()) {
             JsonObjectBuilder entry = Json.createObjectBuilder()
                     .add("at", e.at().toInstant().toString())
                     .add("actor", e.actor())
@@ -42,8 +44,8 @@ public class AuditResource {
             entries.add(entry);
         }
         return Json.createObjectBuilder()
-                .add("page", found.page())
-                .add("size", found.size())
+                .add("page", paging.page())
+                .add("size", paging.size())
                 .add("total", found.total())
                 .add("entries", entries)
                 .build();

@@ -1,5 +1,7 @@
 package org.ems.web.interfaces.rest;
 
+import org.ems.contracts.paging.PageRequest;
+
 /**
  * A page of a list as a request asks for it ({@code ?page=&size=}), within the bounds every paged endpoint keeps:
  * {@code page} 0 or more, {@code size} 1 to {@value #MAX_SIZE}, and {@code page} x {@code size} within a 32-bit count
@@ -23,9 +25,9 @@ record Paging(int page, int size) {
         return paging;
     }
 
-    /** Where the page starts. */
-    int offset() {
-        return page * size;
+    /** The page as the services take it. */
+    PageRequest request() {
+        return PageRequest.page(page, size);
     }
 
     /** A whole-number parameter, {@code absent} when not given; a 400 when it is not a number. */

@@ -6,6 +6,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import org.ems.contracts.access.SocketAdmission;
 
 /**
  * {@code /ws/alerts}: pushes each new alert of the connected user. Authentication (a JWT as subprotocol
@@ -17,12 +18,12 @@ public class AlertEndpoint {
 
     @OnOpen
     public void open(Session session) throws IOException {
-        SocketCaller.of(session).ifPresent(signedIn -> sockets().opened(signedIn, session));
+        SocketAdmission.current().admit(session).ifPresent(signedIn -> sockets().opened(signedIn, session));
     }
 
     @OnClose
     public void close(Session session) {
-        SocketCaller.left(session);
+        SocketAdmission.current().left(session);
         sockets().closed(session);
     }
 

@@ -10,17 +10,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.ems.contracts.access.SignedInConnections;
+import org.ems.contracts.access.SocketAdmission.Admitted;
 import org.ems.web.infrastructure.messaging.AlertArrived;
-import org.ems.web.infrastructure.security.SignedIn;
-import org.ems.web.infrastructure.security.SignedInConnections;
 
 /** The open {@code /ws/alerts} connections of this instance, by user: an alert goes to its owner's only. */
 @ApplicationScoped
 public class AlertSockets implements SignedInConnections {
 
-    private final Map<Session, SignedIn> open = new ConcurrentHashMap<>();
+    private final Map<Session, Admitted> open = new ConcurrentHashMap<>();
 
-    void opened(SignedIn signedIn, Session session) {
+    void opened(Admitted signedIn, Session session) {
         open.put(session, signedIn);
     }
 
@@ -39,13 +39,13 @@ public class AlertSockets implements SignedInConnections {
 
     @Override
     public Set<UUID> signIns() {
-        return open.values().stream().map(SignedIn::sessionId).collect(Collectors.toSet());
+        return open.values().stream().map(Admitted::signIn).collect(Collectors.toSet());
     }
 
     @Override
     public void end(UUID signIn) {
         open.forEach((session, signedIn) -> {
-            if (signedIn.sessionId().equals(signIn)) {
+            if (signedIn.signIn().equals(signIn)) {
                 open.remove(session);
                 try {
                     session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
+import org.ems.chat.interfaces.socket.ChatEndpoint;
 
 /**
  * Registers the endpoints explicitly: on Payara 6 annotated {@code @ServerEndpoint}s were sometimes not picked up

@@ -6,13 +6,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.users.application.AuditTrail;
 import org.ems.users.domain.AuditDiff;
 import org.ems.users.domain.AuditEntry;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.ems.users.domain.AuditRepository;
 
 /** The console's audit log: every change of users and devices, newest first, paged in the database, filtered. */
 @Named
@@ -39,28 +39,17 @@ public class AuditBacking implements Serializable {
             List<AuditDiff.Change> changes)
             implements Serializable {}
 
-    private final LazyDataModel<Row> model = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
+    private final PagedModel<Row> model = new PagedModel<>(this::page, row -> Long.toString(row.key()));
 
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) audit.page(query(), 0, 1).total();
-        }
-
-        @Override
-        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            List<AuditEntry> entries =
-                    audit.page(query(), first / pageSize, pageSize).entries();
-            return java.util.stream.IntStream.range(0, entries.size())
-                    .mapToObj(i -> row(first + i, entries.get(i)))
-                    .toList();
-        }
-
-        @Override
-        public String getRowKey(Row row) {
-            return Long.toString(row.key());
-        }
-    };
+    /** A page of the entries the filters select, as rows keyed by their place in the log. */
+    private Page<Row> page(PageRequest request) {
+        Page<AuditEntry> entries = audit.page(query(), request);
+        return new Page<>(
+                IntStream.range(0, entries.items().size())
+                        .mapToObj(i -> row(request.first() + i, entries.items().get(i)))
+                        .toList(),
+                entries.total());
+    }
 
     private static Row row(long key, AuditEntry e) {
         return new Row(
@@ -73,11 +62,11 @@ public class AuditBacking implements Serializable {
                 AuditDiff.of(e.before(), e.after()));
     }
 
-    private AuditTrail.AuditQuery query() {
-        return new AuditTrail.AuditQuery(actor, action, targetType);
+    private AuditRepository.Query query() {
+        return new AuditRepository.Query(actor, action, targetType);
     }
 
-    public LazyDataModel<Row> getModel() {
+    public PagedModel<Row> getModel() {
         return model;
     }
 

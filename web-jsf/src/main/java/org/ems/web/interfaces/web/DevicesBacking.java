@@ -12,16 +12,14 @@ import java.util.UUID;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.device.DeviceData;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.devices.application.DeviceRequest;
 import org.ems.devices.application.DeviceService;
 import org.ems.devices.application.MeterCredentials;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The console's devices page: the meters, paged, sorted and searched in the database (unassigned ones at a click,
@@ -58,29 +56,8 @@ public class DevicesBacking implements Serializable {
     private java.time.Instant credentialIssuedAt;
     private Map<UUID, String> ownerNames = Map.of();
 
-    private final LazyDataModel<DeviceData> model = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) devices.page(query(null, 0, 1), caller).total();
-        }
-
-        @Override
-        public List<DeviceData> load(
-                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-            List<DeviceData> page =
-                    devices.page(query(sort, first, pageSize), caller).devices();
-            ownerNames = OwnerNames.of(users, page);
-            return page;
-        }
-
-        @Override
-        public String getRowKey(DeviceData device) {
-            return device.id().toString();
-        }
-    };
+    private final PagedModel<DeviceData> model =
+            new PagedModel<>(this::page, device -> device.id().toString());
 
     /** A link from the users page names an owner: that user's devices. */
     @PostConstruct
@@ -95,21 +72,20 @@ public class DevicesBacking implements Serializable {
         }
     }
 
-    private DeviceService.DeviceQuery query(SortMeta sort, int first, int size) {
-        return new DeviceService.DeviceQuery(
-                search,
-                ownerFilter == null ? null : ownerFilter.id(),
-                unassignedOnly,
-                sort == null ? null : sort.getField(),
-                sort != null && sort.getOrder() == SortOrder.DESCENDING,
-                first,
-                size);
+    /** A page of the devices the filters select, with their owners' names for the table. */
+    private Page<DeviceData> page(PageRequest request) {
+        Page<DeviceData> page = devices.page(
+                new DeviceService.DeviceQuery(
+                        search, ownerFilter == null ? null : ownerFilter.id(), unassignedOnly, request),
+                caller);
+        ownerNames = OwnerNames.of(users, page.items());
+        return page;
     }
 
     /** Users whose username or name holds what was typed: the owner's auto-complete. */
     public List<UserView> completeOwner(String typed) {
-        return users.page(new UserService.UserQuery(typed, "", "username", false, 0, 10))
-                .users();
+        return users.page(new UserService.UserQuery(typed, "", new PageRequest(0, 10, "username", false)))
+                .items();
     }
 
     public void startCreating() {
@@ -187,7 +163,7 @@ public class DevicesBacking implements Serializable {
         return device.ownerId() == null ? "—" : ownerNames.getOrDefault(device.ownerId(), "—");
     }
 
-    public LazyDataModel<DeviceData> getModel() {
+    public PagedModel<DeviceData> getModel() {
         return model;
     }
 

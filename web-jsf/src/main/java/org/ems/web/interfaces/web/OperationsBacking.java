@@ -27,7 +27,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
-import org.ems.monitoring.infrastructure.metrics.BrokerQueues;
+import org.ems.monitoring.application.QueueDepths;
 
 /**
  * The console's operations page: is EMS ready (the same checks as {@code /health/ready}), how fast readings are
@@ -56,7 +56,7 @@ public class OperationsBacking implements Serializable {
     transient ConnectionFactory broker;
 
     @Inject
-    transient BrokerQueues queues;
+    transient QueueDepths queues;
 
     /** A dead letter as the page shows it. */
     public record DeadLetter(Instant at, String reason, String body) implements Serializable {}

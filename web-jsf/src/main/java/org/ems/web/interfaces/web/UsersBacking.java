@@ -4,8 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import org.ems.contracts.access.Rejected;
 import org.ems.users.application.NewUser;
 import org.ems.users.application.UserChange;
@@ -13,10 +11,6 @@ import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
 import org.ems.web.infrastructure.security.SignedIn;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The console's users page: the accounts, paged, sorted and searched in the database; creating, editing, resetting
@@ -40,36 +34,9 @@ public class UsersBacking implements Serializable {
     private UserChange change = new UserChange();
     private UserView selected;
 
-    private final LazyDataModel<UserView> model = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) users.page(query(null, 0, 1)).total();
-        }
-
-        @Override
-        public List<UserView> load(
-                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-            return users.page(query(sort, first, pageSize)).users();
-        }
-
-        @Override
-        public String getRowKey(UserView user) {
-            return user.id().toString();
-        }
-    };
-
-    private UserService.UserQuery query(SortMeta sort, int first, int size) {
-        return new UserService.UserQuery(
-                search,
-                role,
-                sort == null ? null : sort.getField(),
-                sort != null && sort.getOrder() == SortOrder.DESCENDING,
-                first,
-                size);
-    }
+    private final PagedModel<UserView> model = new PagedModel<>(
+            request -> users.page(new UserService.UserQuery(search, role, request)),
+            user -> user.id().toString());
 
     public void startCreating() {
         newUser = new NewUser();
@@ -115,7 +82,7 @@ public class UsersBacking implements Serializable {
         }
     }
 
-    public LazyDataModel<UserView> getModel() {
+    public PagedModel<UserView> getModel() {
         return model;
     }
 

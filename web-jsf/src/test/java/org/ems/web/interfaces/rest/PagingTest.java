@@ -11,8 +11,10 @@ class PagingTest {
     @Test
     void pagesWithinTheBounds() {
         assertThat(Paging.of(null, null, 50)).isEqualTo(new Paging(0, 50));
-        assertThat(Paging.of("3", "500", 50).offset()).isEqualTo(1500);
-        assertThat(Paging.of(Integer.toString(Integer.MAX_VALUE), "1", 50).offset())
+        assertThat(Paging.of("3", "500", 50).request().first()).isEqualTo(1500);
+        assertThat(Paging.of(Integer.toString(Integer.MAX_VALUE), "1", 50)
+                        .request()
+                        .first())
                 .isEqualTo(Integer.MAX_VALUE);
     }
 

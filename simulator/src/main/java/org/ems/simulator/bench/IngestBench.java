@@ -1,0 +1,269 @@
+package org.ems.simulator.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.ems.simulator.client.EmsClient;
+import org.ems.simulator.client.EmsHome;
+import org.ems.simulator.meter.BrokerLink;
+import org.ems.simulator.meter.LoadProfile;
+import org.ems.simulator.meter.LoadRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./ems bench ingest}: drives readings of many devices through the real broker into a running EMS, never more
+ * than {@code --ahead} readings ahead of what EMS has stored, and prints sustained readings/s end to end (from the
+ * first send until {@code ems_readings_stored_total} on {@code /metrics} counts them all: stored and booked in the
+ * hourly totals, committed), for single-reading messages, measured against the ceilings of the same run
+ * ({@link BrokerCeiling}), and for batches; then the alert latency (reading sent until the alert arrives on the
+ * owner's {@code /ws/alerts}) under background load; and the CPU and resident memory of each EMS process in every
+ * phase.
+ */
+@Command(
+        name = "ems bench ingest",
+        mixinStandardHelpOptions = true,
+        description = "Benchmark of ingestion and alerts against a running EMS (./ems bench ingest starts one).")
+public final class IngestBench implements java.util.concurrent.Callable<Integer> {
+
+    static final Duration INTERVAL = Duration.ofMinutes(10);
+    static final Instant METER_START = Instant.parse("2030-01-01T00:00:00Z");
+
+    /** MeterReadingConsumer's maxSession. */
+    private static final int EMS_SESSIONS = 64;
+
+    @Mixin
+    BenchTarget target;
+
+    @Option(names = "--devices", defaultValue = "200", description = "devices sending (default: ${DEFAULT-VALUE})")
+    int devices;
+
+    @Option(
+            names = "--duration",
+            defaultValue = "30",
+            description = "seconds of sending per phase (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(
+            names = "--ahead",
+            defaultValue = "20000",
+            description = "readings the load may be ahead of what EMS has stored (default: ${DEFAULT-VALUE})")
+    long ahead;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "15",
+            description = "seconds of unmeasured single-reading load first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--alerts", defaultValue = "200", description = "alerts measured (default: ${DEFAULT-VALUE})")
+    int alerts;
+
+    @Option(
+            names = "--background",
+            defaultValue = "1000",
+            description = "readings/s of background load while alerts are measured (default: ${DEFAULT-VALUE})")
+    double background;
+
+    private EmsClient client;
+    private HttpClient http;
+    private String token;
+    private LoadProfile profile;
+
+    public static void main(String[] args) {
+        // As in Payara Micro (see the launcher): the ceiling's 64 consumer sessions need as many delivery threads.
+        System.setProperty("activemq.artemis.client.global.thread.pool.max.size", "128");
+        System.exit(new CommandLine(new IngestBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String meterPassword = EmsHome.meterPassword(target.home);
+        profile = LoadProfile.bundled();
+        client = new EmsClient(target.ems, target.instances);
+        http = client.http;
+        token = client.login("admin", target.adminPassword);
+        String owner = "bench-owner";
+        UUID ownerId = UUID.fromString(client.post(
+                        token,
+                        "api/users",
+                        "{\"username\":\"" + owner + "\",\"password\":\"" + owner
+                                + "-password\",\"name\":\"Bench\",\"role\":\"CLIENT\",\"timeZone\":\"UTC\"}")
+                .getString("id"));
+        UUID alerting = client.device(token, "bench alerting meter", "0.001", ownerId, "UTC");
+
+        System.out.printf(
+                "EMS %s (%d instance(s)), %d devices, %d s of sending per phase; machine: %d cores, %s%n",
+                target.ems,
+                target.instances,
+                devices,
+                seconds,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        LoadRun.LinkFactory links = acknowledged -> new BrokerLink(target.broker, "meter", meterPassword, acknowledged);
+        // Each phase its own devices: the meter time of a phase starts anew.
+        // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.
+        throughput("warm-up (single-reading messages, not measured)", meters("warm-up"), 1, warmup, links);
+        double broker = ceiling(Ceiling.BROKER_ALONE, meters("ceiling"));
+        double mdb = ceiling(Ceiling.NO_WORK_MDB, meters("no-work MDB"));
+        double load = ceiling(Ceiling.LOAD_ALONE, meters("load alone"));
+        double single = throughput("single-reading messages", meters("single"), 1, seconds, links);
+        System.out.printf(
+                "%nEMS's single-reading messages/s against the ceilings of this run: %.2f of the no-work MDB,"
+                        + " %.2f of the broker alone, %.2f of the load generator alone%n",
+                single / mdb, single / broker, single / load);
+        throughput("batches of 100 readings", meters("batch"), 100, seconds, links);
+        new AlertLatency(target, profile, background, alerts)
+                .measure(meters("background"), alerting, client.login(owner, owner + "-password"), links);
+        return 0;
+    }
+
+    private List<UUID> meters(String phase) throws IOException, InterruptedException {
+        List<UUID> meters = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            meters.add(client.device(token, "bench " + phase + " meter " + i, "1000000", null, "UTC"));
+        }
+        return meters;
+    }
+
+    /** Readings/s end to end of one phase. */
+    private double throughput(String name, List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links)
+            throws Exception {
+        Thread.sleep(2_000); // let monitoring take in the device events
+        long before = stored();
+        long transactions = client.counter("ems_readings_transactions_total");
+        ProcessUsage usage0 = ProcessUsage.of(target.home);
+        AtomicLong storedSince = new AtomicLong();
+        Thread poller = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            storedSince.set(stored() - before);
+                            Thread.sleep(1_000); // /metrics costs Payara ~10 ms of CPU a request
+                        }
+                    } catch (IOException | InterruptedException stopped) {
+                        // the phase is over
+                    }
+                },
+                "stored-poller");
+        poller.setDaemon(true);
+        poller.start();
+        long t0 = System.nanoTime();
+        long sent = load(meters, batch, seconds, links, ahead, storedSince::get);
+        poller.interrupt();
+        double sending = (System.nanoTime() - t0) / 1e9;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (stored() < before + sent) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("EMS did not store all " + sent + " readings within 10 minutes after sending");
+            }
+            Thread.sleep(100);
+        }
+        double total = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(
+                "%n%s: %,d readings sent in %.1f s (%,.0f/s into the broker); all stored and booked after"
+                        + " %.1f s: %,.0f readings/s end to end (%.1f readings per database transaction)%n",
+                name,
+                sent,
+                sending,
+                sent / sending,
+                total,
+                sent / total,
+                (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
+        usage0.printSince(total);
+        return sent / total;
+    }
+
+    /** The load of a phase: as fast as it goes, 4 connections, at most {@code ahead} readings ahead of {@code done}. */
+    private long load(
+            List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links, long ahead, LongSupplier done)
+            throws InterruptedException {
+        return new LoadRun(
+                        meters,
+                        profile,
+                        METER_START,
+                        INTERVAL,
+                        1_000_000,
+                        Duration.ofSeconds(seconds),
+                        4,
+                        batch,
+                        links,
+                        quiet())
+                .ahead(ahead, done)
+                .run();
+    }
+
+    /** What the single-reading phase is judged against. */
+    private enum Ceiling {
+        BROKER_ALONE("the broker alone (" + EMS_SESSIONS + " consumers acknowledging each message)"),
+        NO_WORK_MDB("an MDB that does no work (" + EMS_SESSIONS + " sessions, through EMS's adapter in its Payara)"),
+        LOAD_ALONE("the load generator alone (no consumers)");
+
+        final String description;
+
+        Ceiling(String description) {
+            this.description = description;
+        }
+    }
+
+    /**
+     * The single-reading phase's messages (same size, same producers, same closed loop) through EMS's broker, without
+     * EMS, into a queue of the bench's own: messages/s.
+     */
+    private double ceiling(Ceiling ceiling, List<UUID> meters) throws Exception {
+        String appPassword = EmsHome.appPassword(target.home);
+        String queue = ceiling == Ceiling.NO_WORK_MDB ? BrokerCeiling.MDB_QUEUE : BrokerCeiling.QUEUE;
+        try (BrokerCeiling run = new BrokerCeiling(target.broker, EmsHome.APP_USER, appPassword, queue)) {
+            boolean consumed = ceiling != Ceiling.LOAD_ALONE;
+            if (ceiling == Ceiling.BROKER_ALONE) {
+                run.consume(EMS_SESSIONS);
+            } else if (ceiling == Ceiling.NO_WORK_MDB) {
+                Thread.sleep(3_000); // the adapter retries its activation every 2 s until the queue exists
+            }
+            if (consumed) {
+                run.watch();
+            }
+            ProcessUsage usage0 = ProcessUsage.of(target.home);
+            long t0 = System.nanoTime();
+            long sent = load(
+                    meters,
+                    1,
+                    seconds,
+                    acknowledged -> new BrokerLink(target.broker, EmsHome.APP_USER, appPassword, acknowledged, queue),
+                    consumed ? ahead : Long.MAX_VALUE,
+                    run.consumed::get);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (consumed && run.consumed.get() < sent) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the " + ceiling + " ceiling did not consume all " + sent + " messages");
+                }
+                Thread.sleep(10);
+            }
+            double total = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(
+                    "%nceiling, %s: %,d single-reading messages in %.1f s: %,.0f/s%n",
+                    ceiling.description, sent, total, sent / total);
+            usage0.printSince(total);
+            return sent / total;
+        }
+    }
+
+    private long stored() throws IOException, InterruptedException {
+        return client.counter("ems_readings_stored_total");
+    }
+
+    static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+}

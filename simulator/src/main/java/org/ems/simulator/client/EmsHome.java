@@ -1,0 +1,81 @@
+package org.ems.simulator.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * What the tools learn from a local EMS's home ({@code $EMS_HOME}) and environment: where its broker is and the
+ * passwords {@code ./ems run} generated; the environment's variables win over the home's files.
+ */
+public final class EmsHome {
+
+    /** The application's broker account (EMS_APP_BROKER_USER's default), for the benchmarks and the fault run. */
+    public static final String APP_USER = "ems-app";
+
+    private EmsHome() {}
+
+    public static Path path() {
+        return Path.of(System.getenv().getOrDefault("EMS_HOME", ".ems"));
+    }
+
+    /** The local EMS broker: as ./ems run announced it for meters (TLS options included), unless a port is set. */
+    public static String brokerUrl() {
+        String port = System.getenv("EMS_BROKER_PORT");
+        Path announced = path().resolve("run/meter.properties");
+        if (port == null && Files.isReadable(announced)) {
+            try {
+                return properties(announced).getProperty("broker.url");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + announced, e);
+            }
+        }
+        return "tcp://127.0.0.1:" + (port == null ? "61616" : port);
+    }
+
+    public static String meterUser() {
+        return System.getenv().getOrDefault("EMS_BROKER_USER", "meter");
+    }
+
+    /** $EMS_BROKER_PASSWORD, else the meter password ./ems run generated into {@code home}; null if neither. */
+    public static String meterPassword(Path home) throws IOException {
+        return secret(home, "EMS_BROKER_PASSWORD", "broker.meter.password");
+    }
+
+    /** The application's broker password: $EMS_APP_BROKER_PASSWORD, else the one in {@code home}; null if neither. */
+    public static String appPassword(Path home) throws IOException {
+        return secret(home, "EMS_APP_BROKER_PASSWORD", "broker.app.password");
+    }
+
+    private static String secret(Path home, String variable, String key) throws IOException {
+        String env = System.getenv(variable);
+        if (env != null) {
+            return env;
+        }
+        Path secrets = home.resolve("secrets.properties");
+        return Files.exists(secrets) ? properties(secrets).getProperty(key) : null;
+    }
+
+    public static Properties properties(Path file) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

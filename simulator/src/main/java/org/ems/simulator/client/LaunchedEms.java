@@ -1,0 +1,174 @@
+package org.ems.simulator.client;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * EMS as {@code ./ems run} starts it (the same launcher of a built distribution) on a home and ports of the caller's
+ * choosing, its console collected line by line. The one way the system tests, the benchmarks and the fault run start
+ * EMS.
+ */
+public final class LaunchedEms {
+
+    /** The ports EMS listens on (the data grid's from {@code cluster} on). */
+    public record Ports(int http, int db, int broker, int cluster) {
+
+        /** Ports free now. */
+        public static Ports free() {
+            return new Ports(freePort(), freePort(), freePort(), freePort());
+        }
+
+        public URI url(int instance) {
+            return URI.create("http://127.0.0.1:" + (http + instance) + "/");
+        }
+    }
+
+    private final Process process;
+    private final List<String> console = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
+
+    private LaunchedEms(Process process, Optional<Path> log) throws IOException {
+        this.process = process;
+        PrintWriter copy = log.isEmpty()
+                ? null
+                : new PrintWriter(
+                        Files.newBufferedWriter(log.get(), StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
+        this.reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = lines.readLine()) != null; ) {
+                            console.add(line);
+                            if (copy != null) {
+                                copy.println(line);
+                            }
+                        }
+                    } catch (IOException gone) {
+                        // the launcher ended
+                    } finally {
+                        if (copy != null) {
+                            copy.close();
+                        }
+                    }
+                },
+                "ems-console");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Starts the launcher of {@code dist} with {@code heap} (as {@code ./ems run}: 128m) on {@code home} and
+     * {@code ports}; {@code env} is added to (and overrides) the EMS_* variables; the console is also appended to
+     * {@code log} when given.
+     */
+    public static LaunchedEms start(
+            Path dist, Path home, Ports ports, String heap, Map<String, String> env, Optional<Path> log)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Dems.dist=" + dist.toAbsolutePath(),
+                "-cp",
+                dist.toAbsolutePath().resolve("lib") + "/*",
+                "org.ems.runtime.Launcher",
+                "run");
+        Map<String, String> variables = builder.environment();
+        variables.remove("EMS_ADMIN_PASSWORD");
+        variables.putAll(Map.of(
+                "EMS_HOME", home.toString(),
+                "EMS_HTTP_PORT", Integer.toString(ports.http()),
+                "EMS_DB_PORT", Integer.toString(ports.db()),
+                "EMS_BROKER_PORT", Integer.toString(ports.broker()),
+                "EMS_CLUSTER_PORT", Integer.toString(ports.cluster())));
+        variables.putAll(env);
+        builder.redirectErrorStream(true);
+        return new LaunchedEms(builder.start(), log);
+    }
+
+    /** How many console lines EMS wrote so far: where {@link #awaitLine} can start looking. */
+    public int lines() {
+        return console.size();
+    }
+
+    public List<String> console() {
+        synchronized (console) {
+            return List.copyOf(console);
+        }
+    }
+
+    /** The first console line from the {@code from}-th on that contains {@code text}; fails if EMS exits first. */
+    public String awaitLine(int from, String text, Duration timeout) throws InterruptedException {
+        try {
+            Awaitility.await()
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> line(from, text).isPresent() || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(
+                    "EMS did not say '" + text + "' within " + timeout + "; console:\n" + String.join("\n", console()));
+        }
+        if (!process.isAlive()) {
+            reader.join(5_000); // an ended launcher's last lines
+        }
+        return line(from, text)
+                .orElseThrow(() -> new IllegalStateException("EMS exited (" + process.exitValue() + ") without '" + text
+                        + "'; console:\n" + String.join("\n", console())));
+    }
+
+    private Optional<String> line(int from, String text) {
+        synchronized (console) {
+            return console.subList(Math.min(from, console.size()), console.size()).stream()
+                    .filter(line -> line.contains(text))
+                    .findFirst();
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** SIGKILL to the launcher alone, as a power cut of its JVM (its children are left as they are). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        reader.join(5_000);
+    }
+
+    /** SIGTERM, as a service manager or Ctrl-C would; waits up to {@code timeout} for the exit and returns its status. */
+    public int stop(Duration timeout) throws InterruptedException {
+        process.toHandle().destroy(); // Process.destroy() would also close the output still being read
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("EMS did not stop within " + timeout + " after SIGTERM");
+        }
+        reader.join(5_000); // the last lines
+        return process.exitValue();
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

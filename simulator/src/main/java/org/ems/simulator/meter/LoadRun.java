@@ -1,0 +1,158 @@
+package org.ems.simulator.meter;
+
+import jakarta.jms.JMSRuntimeException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Load mode: many meters sending as fast as a target rate allows, for benchmarks. Meter time advances one interval
+ * per reading of a meter, so hours fill up quickly. Readings go straight to the broker (no outbox: its disk writes
+ * would be what is measured), sent asynchronously with at most {@value #IN_FLIGHT} messages per connection awaiting
+ * the broker's acknowledgement; only acknowledged readings are counted.
+ */
+public final class LoadRun {
+
+    public static final int IN_FLIGHT = 500;
+
+    private final List<MeterStream> meters = new ArrayList<>();
+    private final double rate;
+    private final Duration duration;
+    private final int threads;
+    private final int batch;
+    private final LinkFactory links;
+    private final PrintStream console;
+    private final AtomicLong next = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private LongSupplier done = sent::get;
+    private long ahead = Long.MAX_VALUE;
+
+    public LoadRun(
+            List<UUID> meterIds,
+            LoadProfile profile,
+            Instant start,
+            Duration interval,
+            double rate,
+            Duration duration,
+            int threads,
+            int batch,
+            LinkFactory links,
+            PrintStream console) {
+        for (UUID id : meterIds) {
+            meters.add(new MeterStream(id, profile, start, interval, EnumSet.noneOf(Fault.class)));
+        }
+        this.rate = rate;
+        this.duration = duration;
+        this.threads = threads;
+        this.batch = batch;
+        this.links = links;
+        this.console = console;
+    }
+
+    /**
+     * Sends no more than {@code readings} ahead of what {@code done} says is processed (counted from this run's start):
+     * a benchmark then measures the rate the receiver sustains, not how fast the broker fills up.
+     */
+    public LoadRun ahead(long readings, LongSupplier done) {
+        this.ahead = readings;
+        this.done = done;
+        return this;
+    }
+
+    /** {@code count} meter ids, the same every run, so a benchmark can look them up. */
+    public static List<UUID> fixedMeters(int count) {
+        List<UUID> ids = new ArrayList<>(count);
+        for (int j = 0; j < count; j++) {
+            ids.add(UUID.nameUUIDFromBytes(("ems-load-meter-" + j).getBytes(StandardCharsets.UTF_8)));
+        }
+        return ids;
+    }
+
+    /** A connection whose acknowledgements go to the listener. */
+    public interface LinkFactory {
+        BrokerLink open(jakarta.jms.CompletionListener acknowledged);
+    }
+
+    /** Runs for the duration; returns the readings the broker acknowledged. */
+    public long run() throws InterruptedException {
+        long t0 = System.nanoTime();
+        long end = t0 + duration.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> work(t0, end), "load-" + t);
+            worker.start();
+            workers.add(worker);
+        }
+        long reported = 0;
+        while (System.nanoTime() < end) {
+            Thread.sleep(1_000);
+            long now = sent.get();
+            console.printf("%,d readings/s (target %,.0f), %,d in all%n", now - reported, rate, now);
+            reported = now;
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        console.printf(
+                "achieved %,.0f readings/s on average over %.1f s (%,d readings, %d meters, batch %d, %d threads)%n",
+                sent.get() / seconds, seconds, sent.get(), meters.size(), batch, threads);
+        return sent.get();
+    }
+
+    private void work(long t0, long end) {
+        double perThread = rate / threads;
+        long mine = 0;
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        jakarta.jms.CompletionListener acknowledged = new jakarta.jms.CompletionListener() {
+            @Override
+            public void onCompletion(jakarta.jms.Message message) {
+                sent.addAndGet(batch); // every load message holds one batch
+                inFlight.release();
+            }
+
+            @Override
+            public void onException(jakarta.jms.Message message, Exception e) {
+                console.println("send failed: " + e.getMessage());
+                inFlight.release();
+            }
+        };
+        try (BrokerLink link = links.open(acknowledged)) {
+            while (System.nanoTime() < end) {
+                long due = t0 + (long) (mine / perThread * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                while (sent.get() - done.getAsLong() > ahead && System.nanoTime() < end) {
+                    Thread.sleep(1);
+                }
+                List<Outgoing> chunk = new ArrayList<>(batch);
+                for (int k = 0; k < batch; k++) {
+                    long n = next.getAndIncrement();
+                    MeterStream meter = meters.get((int) (n % meters.size()));
+                    chunk.add(Outgoing.of(meter.reading(n / meters.size())));
+                }
+                try {
+                    inFlight.acquire();
+                    link.send(chunk, BrokerLink.Format.EMS, batch);
+                } catch (JMSRuntimeException e) {
+                    inFlight.release();
+                    console.println("send failed: " + e.getMessage());
+                    Thread.sleep(500);
+                }
+                mine += chunk.size();
+            }
+            inFlight.acquire(IN_FLIGHT); // every acknowledgement is in
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

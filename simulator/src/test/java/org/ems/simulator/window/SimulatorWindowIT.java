@@ -1,0 +1,129 @@
+package org.ems.simulator.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.jms.JMSContext;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.ems.contracts.messaging.Destinations;
+import org.ems.runtime.BrokerEndpoint;
+import org.ems.runtime.EmbeddedBroker;
+import org.ems.runtime.InstallationHome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The desktop window in a real X server (Xvfb, which .ci/run installs): it starts the meters, talks to a real broker,
+ * and a screenshot of it (Robot, from the framebuffer) shows the window drawn with its table and chart.
+ */
+class SimulatorWindowIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runsMetersAndDrawsTheirProgress() throws Exception {
+        boolean xvfbInstalled = Files.isExecutable(Path.of("/usr/bin/Xvfb"));
+        // In CI a missing X server is a failure (.ci/run installs it), never a silent skip.
+        assertThat(xvfbInstalled || System.getenv("CI") == null)
+                .as("Xvfb installed in CI")
+                .isTrue();
+        assumeTrue(xvfbInstalled, "Xvfb is not installed (apt install xvfb)");
+        int display = 90 + (int) (ProcessHandle.current().pid() % 100);
+        Process xvfb = new ProcessBuilder(
+                        "/usr/bin/Xvfb", ":" + display, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("xvfb.log").toFile())
+                .start();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        BrokerEndpoint endpoint =
+                new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
+        try (InstallationHome home = InstallationHome.open(tmp.resolve("home"));
+                EmbeddedBroker broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint)) {
+            // Xvfb is up once it listens on its socket
+            Path socket = Path.of("/tmp/.X11-unix/X" + display);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket) && xvfb.isAlive());
+            File png = tmp.resolve("window.png").toFile();
+            UUID a = UUID.randomUUID();
+            UUID b = UUID.randomUUID();
+            ProcessBuilder window = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    WindowCommand.class.getName(),
+                    "--device",
+                    a.toString(),
+                    "--device",
+                    b.toString(),
+                    "--broker",
+                    endpoint.url(),
+                    "--user",
+                    "meter",
+                    "--password",
+                    "meter-secret-1",
+                    "--speed",
+                    "6000",
+                    "--start",
+                    "2026-03-29T00:00:00Z",
+                    "--state",
+                    tmp.resolve("state").toString(),
+                    "--autostart",
+                    "--screenshot",
+                    png.toString(),
+                    "--after",
+                    "6");
+            window.environment().put("DISPLAY", ":" + display);
+            window.redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("window.log").toFile());
+            Process p = window.start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue())
+                    .as(Files.readString(tmp.resolve("window.log")))
+                    .isZero();
+
+            BufferedImage shot = ImageIO.read(png);
+            assertThat(shot.getWidth()).isGreaterThanOrEqualTo(900);
+            assertThat(shot.getHeight()).isGreaterThanOrEqualTo(600);
+            Set<Integer> colours = new HashSet<>();
+            for (int x = 0; x < shot.getWidth(); x += 4) {
+                for (int y = 0; y < shot.getHeight(); y += 4) {
+                    colours.add(shot.getRGB(x, y));
+                }
+            }
+            assertThat(colours).as("a drawn window, not a blank one").hasSizeGreaterThan(20);
+            // The chart draws each meter in its own colour: blue and orange lines are on screen.
+            assertThat(colours).anyMatch(c -> (c & 0xffffff) == 0x1f77b4);
+            assertThat(colours).anyMatch(c -> (c & 0xffffff) == 0xff7f0e);
+            List<String> status = Files.readAllLines(Path.of(png + ".txt"));
+            assertThat(status.get(0)).isEqualTo("Broker: connected");
+
+            try (JMSContext app =
+                            new ActiveMQConnectionFactory(endpoint.url(), "ems-app", "app-secret-1").createContext();
+                    var consumer = app.createConsumer(app.createQueue(Destinations.READINGS))) {
+                Set<String> groups = new HashSet<>();
+                for (var m = consumer.receive(2_000); m != null; m = consumer.receive(500)) {
+                    groups.add(m.getStringProperty("JMSXGroupID"));
+                }
+                assertThat(groups).containsExactlyInAnyOrder(a.toString(), b.toString());
+            }
+        } finally {
+            xvfb.destroy();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.ems.users.domain;
+
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
+
+/** Where the audit log is kept. */
+public interface AuditRepository {
+
+    /** Which entries a page shows: by an actor, of an action, of a target type (each optional: null, exact). */
+    record Query(String actor, String action, String targetType) implements java.io.Serializable {}
+
+    void add(AuditEntry entry);
+
+    /** A page of the entries {@code query} selects, newest first. */
+    Page<AuditEntry> page(Query query, PageRequest page);
+}

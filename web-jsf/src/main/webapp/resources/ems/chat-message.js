@@ -1,0 +1,50 @@
+/*
+ * One message of the support chat as the chat pages show it: who, the text, an attached alert linking to its day
+ * (named by the device's name once known), and when. Text only, never markup.
+ */
+(function () {
+    var names = {}; // device id -> its JSON (or null), asked once per page
+
+    /* A device's name (its id stays as the link's words when the device is gone or not the user's). */
+    function deviceName(id, show) {
+        names[id] = names[id] || ems.json('/api/devices/' + encodeURIComponent(id)).catch(function () {
+            return null;
+        });
+        names[id].then(function (device) {
+            if (device) {
+                show(device.name);
+            }
+        });
+    }
+
+    /* The time under a message: when it was sent, as every page writes times. */
+    ems.stamp = function (li, sentAt) {
+        var time = li.querySelector('.ems-time') || li.appendChild(ems.el('small', 'ems-time'));
+        time.textContent = ems.time(sentAt);
+    };
+
+    /* The list item of message m; me: the viewer's id; text(key): the page's words. */
+    ems.chatMessage = function (m, me, text) {
+        var el = ems.el;
+        var mine = m.from.id === me;
+        var li = el('li', 'ems-message ' + (mine ? 'ems-mine' : 'ems-theirs'));
+        li.setAttribute('data-id', m.id);
+        li.appendChild(el('span', 'ems-from', m.from.username));
+        li.appendChild(el('p', 'ems-text', m.text));
+        if (m.alert) {
+            var box = el('div', 'ems-attached');
+            box.appendChild(el('span', null, text('alert') + ': ' + ems.time(m.alert.hourStart) + ' · ' + m.alert.kwh
+                + ' kWh > ' + m.alert.limitKwh + ' kWh '));
+            var link = el('a', null, text('alertDay'));
+            link.href = ems.page().base + '/portal/device.xhtml?id=' + encodeURIComponent(m.alert.deviceId) + '&date='
+                + encodeURIComponent(m.alert.hourStart.substring(0, 10));
+            box.appendChild(link);
+            deviceName(m.alert.deviceId, function (name) {
+                link.textContent = name + ' · ' + m.alert.hourStart.substring(0, 10);
+            });
+            li.appendChild(box);
+        }
+        ems.stamp(li, m.sentAt);
+        return li;
+    };
+}());
