@@ -65,7 +65,7 @@ class AlertsSystemIT {
         String aliceSession = pageSession("alice");
         List<WebSocket> sockets = List.of(
                 api.socket("/ws/alerts", alice, null, aliceSocket),
-                api.socket(api.alertsChannel(aliceSession), null, aliceSession, alicePage),
+                api.socket("/ws/alerts", null, aliceSession, alicePage), // as her pages open it
                 api.socket("/ws/alerts", bob, null, bobSocket),
                 api.socket("/ws/alerts", admin, null, adminSocket));
         try {

@@ -52,11 +52,19 @@ final class ApiClient {
     }
 
     HttpResponse<String> loginResponse(String username, String password) throws Exception {
-        return call(
-                "POST",
-                "api/auth/login",
-                null,
-                "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}");
+        return loginResponse(username, password, null);
+    }
+
+    /** A sign-in from the client address {@code forwardedFor} (an EMS that trusts 127.0.0.1 as its proxy). */
+    HttpResponse<String> loginResponse(String username, String password, String forwardedFor) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url("api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}"));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A successful sign-in's answer ({@code token}, {@code expiresAt}). */
@@ -141,13 +149,18 @@ final class ApiClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The user-scoped alerts push channel every page renders for this page session. */
-    String alertsChannel(String cookie) throws Exception {
-        String page = alertsPage(cookie).body();
-        Matcher channel =
-                Pattern.compile("(/jakarta\\.faces\\.push/alerts\\?[^\"']+)").matcher(page);
+    /** The Faces push channel {@code name} that the page at {@code path} renders for this page session. */
+    String pushChannel(String cookie, String path, String name) throws Exception {
+        String page = http.send(
+                        HttpRequest.newBuilder(url(path))
+                                .header("Cookie", cookie)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher channel = Pattern.compile("(/jakarta\\.faces\\.push/" + name + "\\?[^\"']+)")
+                .matcher(page);
         if (!channel.find()) {
-            throw new AssertionError("no alerts channel in the page: " + page);
+            throw new AssertionError("no " + name + " channel in " + path + ": " + page);
         }
         return channel.group(1);
     }

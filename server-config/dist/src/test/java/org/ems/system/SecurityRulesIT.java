@@ -23,31 +23,31 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The security rules of round 3 (docs/security.md) against the running system, each finding of
  * the security issue as a probe from outside: no broker or database account that EMS did not make with a secret; one
  * credential check; sign-in tokens that are no API tokens; cross-site changes, sign-out links and redirects; the
  * throttle, the socket limit, the typing flood and paging bounds. Each test makes its own users and addresses, so
- * their order does not matter. This EMS trusts 127.0.0.1 as a reverse proxy: {@code X-Forwarded-For} then plays the
- * client's address.
+ * their order does not matter. They run on the EMS the API suites share ({@link SharedEms}): it trusts 127.0.0.1 as a
+ * reverse proxy, so {@code X-Forwarded-For} plays the client's address.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedEms.class)
 class SecurityRulesIT {
 
-    private static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    private static final String ADMIN_PASSWORD = SharedEms.ADMIN_PASSWORD;
 
     private RunningEms ems;
     private ApiClient api;
@@ -56,9 +56,8 @@ class SecurityRulesIT {
     private final List<WebSocket> sockets = new ArrayList<>();
 
     @BeforeAll
-    void start() throws Exception {
-        ems = RunningEms.ready(
-                "rules", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD, "EMS_TRUSTED_PROXIES", "127.0.0.1/32"));
+    void start(RunningEms shared) throws Exception {
+        ems = shared;
         api = new ApiClient(ems);
         http = api.http;
         admin = api.login("admin", ADMIN_PASSWORD).getString("token");
@@ -68,11 +67,6 @@ class SecurityRulesIT {
     void closeSockets() {
         sockets.forEach(WebSocket::abort);
         sockets.clear();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ems.close();
     }
 
     // --- accounts: broker, database, files ---
@@ -321,33 +315,34 @@ class SecurityRulesIT {
         List<String> spellings =
                 List.of("throttled.user", "throttled.user ", "THROTTLED.USER", " Throttled.User", "ｔｈｒｏｔｔｌｅｄ.user");
         for (String spelling : spellings) {
-            assertThat(signIn(spelling, "not-the-password", guesser).statusCode())
+            assertThat(api.loginResponse(spelling, "not-the-password", guesser).statusCode())
                     .as(spelling)
                     .isEqualTo(401);
         }
-        HttpResponse<String> sixth = signIn("throttled.user ", "throttled.user-password", guesser);
+        HttpResponse<String> sixth = api.loginResponse("throttled.user ", "throttled.user-password", guesser);
         assertThat(sixth.statusCode())
                 .as("the right password with a trailing space (200 in round 2)")
                 .isEqualTo(429);
         long first = Long.parseLong(sixth.headers().firstValue("Retry-After").orElseThrow());
         assertThat(first).isGreaterThanOrEqualTo(60);
-        long second = Long.parseLong(signIn("throttled.user", "throttled.user-password", guesser)
+        long second = Long.parseLong(api.loginResponse("throttled.user", "throttled.user-password", guesser)
                 .headers()
                 .firstValue("Retry-After")
                 .orElseThrow());
         assertThat(second).as("growing").isGreaterThan(first);
-        assertThat(signIn("throttled.user", "throttled.user-password", "203.0.113.20")
+        assertThat(api.loginResponse("throttled.user", "throttled.user-password", "203.0.113.20")
                         .statusCode())
                 .as("the user from another address")
                 .isEqualTo(200);
-        assertThat(signIn("throttled.user", "throttled.user-password", null).statusCode())
+        assertThat(api.loginResponse("throttled.user", "throttled.user-password", null)
+                        .statusCode())
                 .as("the proxy itself, with no forwarded address")
                 .isEqualTo(200);
     }
 
     @Test
     void securityEventsAreOneLogLineEachAndCounted() throws Exception {
-        signIn("event.probe", "wrong-password", "192.0.2.55");
+        api.loginResponse("event.probe", "wrong-password", "192.0.2.55");
         Path log = ems.home.resolve("logs/micro.log");
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
@@ -457,17 +452,6 @@ class SecurityRulesIT {
 
     private static HttpResponse.BodyHandler<String> text() {
         return HttpResponse.BodyHandlers.ofString();
-    }
-
-    private HttpResponse<String> signIn(String username, String password, String forwardedFor) throws Exception {
-        HttpRequest.Builder request = request("api/auth/login")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":" + ApiClient.quote(username)
-                        + ",\"password\":" + ApiClient.quote(password) + "}"));
-        if (forwardedFor != null) {
-            request.header("X-Forwarded-For", forwardedFor);
-        }
-        return http.send(request.build(), text());
     }
 
     /** The value of the cookie {@code name} that a response sets. */

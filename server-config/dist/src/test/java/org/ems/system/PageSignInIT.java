@@ -1,0 +1,94 @@
+package org.ems.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The pages' sign-in: a session for each role's pages, the form taken only with its token, sign-out. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedEms.class)
+class PageSignInIT {
+
+    private RunningEms ems;
+    private ApiClient api;
+    private HttpClient http;
+    private String admin;
+
+    @BeforeAll
+    void start(RunningEms shared) throws Exception {
+        ems = shared;
+        api = new ApiClient(ems);
+        http = api.http;
+        admin = api.login("admin", SharedEms.ADMIN_PASSWORD).getString("token");
+    }
+
+    @Test
+    void pagesNeedASignInAndShowEachRoleItsOwn() throws Exception {
+        HttpResponse<String> anonymous = api.call("GET", "", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location"))
+                .hasValue(ems.url("login.xhtml").toString());
+        assertThat(api.call("GET", "login.xhtml", null, null).body()).contains("Sign in");
+
+        HttpResponse<String> wrong = ems.signInThroughForm(http, "admin", "wrong-password");
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValue(ems.url("login.xhtml?error=invalid").toString());
+        assertThat(api.call("GET", "login.xhtml?error=invalid", null, null).body())
+                .contains("Invalid username or password");
+
+        api.call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"page.client\",\"password\":\"page-client-pw\",\"name\":"
+                        + "\"<b>PC</b>\",\"role\":\"CLIENT\"}");
+        HttpResponse<String> ok = ems.signInThroughForm(http, "page.client", "page-client-pw");
+        assertThat(ok.headers().firstValue("Location"))
+                .as("a client lands on their devices")
+                .hasValue(ems.url("portal/devices.xhtml").toString());
+        String cookie = RunningEms.sessionCookie(ok);
+        HttpResponse<String> page = api.alertsPage(cookie);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("page.client")
+                .doesNotContain("Live readings")
+                .doesNotContain("jakarta.faces.push/readings");
+
+        HttpResponse<String> out = ems.signOutThroughForm(http, cookie);
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location"))
+                .hasValue(ems.url("login.xhtml").toString());
+        assertThat(api.alertsPage(cookie).statusCode())
+                .as("the session is gone")
+                .isEqualTo(302);
+    }
+
+    @Test
+    void theSignInFormIsTakenOnlyWithItsToken() throws Exception {
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(ems.url("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=admin&password=" + SharedEms.ADMIN_PASSWORD + "&csrf=guessed"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.headers().firstValue("Location"))
+                .hasValue(ems.url("login.xhtml?error=form").toString());
+        assertThat(forged.headers().allValues("Set-Cookie"))
+                .as("no session signed in")
+                .isEmpty();
+        assertThat(api.call("GET", "login.xhtml?error=form", null, null).body())
+                .contains("The sign-in form had expired");
+        assertThat(ems.signInThroughForm(http, "admin", SharedEms.ADMIN_PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
+                .as("with the form's token")
+                .hasValue(ems.url("console/users.xhtml").toString());
+    }
+}

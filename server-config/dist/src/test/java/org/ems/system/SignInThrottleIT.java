@@ -1,0 +1,90 @@
+package org.ems.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Guessing passwords: the same answer for an unknown user, throttles per username and per address. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedEms.class)
+class SignInThrottleIT {
+
+    /** Client addresses of their own (X-Forwarded-For): the throttles count per address, and others sign in too. */
+    private static final String TIMING = "203.0.113.7";
+
+    private static final String GUESSER = "203.0.113.8";
+    private static final String SPRAYER = "203.0.113.9";
+
+    private RunningEms ems;
+    private ApiClient api;
+    private HttpClient http;
+    private String admin;
+
+    @BeforeAll
+    void start(RunningEms shared) throws Exception {
+        ems = shared;
+        api = new ApiClient(ems);
+        http = api.http;
+        admin = api.login("admin", SharedEms.ADMIN_PASSWORD).getString("token");
+    }
+
+    @Test
+    void anUnknownUserAndAWrongPasswordGetTheSameAnswerInAboutTheSameTime() throws Exception {
+        long unknown = 0;
+        long wrong = 0;
+        String unknownBody = null;
+        String wrongBody = null;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> a = api.loginResponse("nobody-" + i, "whatever-password", TIMING);
+            unknown += System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            HttpResponse<String> b = api.loginResponse("admin", "wrong-password-" + i, TIMING);
+            wrong += System.nanoTime() - t0;
+            assertThat(a.statusCode()).isEqualTo(401);
+            assertThat(b.statusCode()).isEqualTo(401);
+            unknownBody = a.body();
+            wrongBody = b.body();
+        }
+        assertThat(unknownBody).isEqualTo(wrongBody);
+        // both verify a PBKDF2 hash (~100 ms); without the decoy the unknown user would answer in a few ms
+        assertThat((double) unknown / wrong).isBetween(0.5, 2.0);
+    }
+
+    @Test
+    void aBruteForceOnOneUsernameIsThrottled() throws Exception {
+        api.call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"target\",\"password\":\"target-password\",\"name\":\"T\"," + "\"role\":\"CLIENT\"}");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.loginResponse("target", "guess-" + i, GUESSER).statusCode())
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> throttled = api.loginResponse("TARGET", "target-password", GUESSER);
+        assertThat(throttled.statusCode())
+                .as("even the right password, while throttled")
+                .isEqualTo(429);
+        assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
+                .as("a minute for this user from this address")
+                .isEqualTo(60L);
+        assertThat(ApiClient.json(throttled).getString("detail")).contains("too many failed sign-ins");
+    }
+
+    @Test
+    void aBruteForceFromOneAddressIsThrottledWhateverTheUsername() throws Exception {
+        int attempts = 0;
+        int status;
+        do {
+            status = api.loginResponse("sprayed-" + attempts, "guess", SPRAYER).statusCode();
+            attempts++;
+        } while (status == 401 && attempts < 25);
+        assertThat(status).isEqualTo(429);
+    }
+}
