@@ -2,6 +2,7 @@ package org.ems.contracts.paging;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,13 +36,15 @@ public record JpaPages<T>(
                 total.getSingleResult());
     }
 
-    /** A search word as the lists compare it: trimmed, lower case; empty for none. */
-    public static String searchWord(String text) {
-        return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-    }
-
-    /** A {@code like} pattern that finds the word anywhere (the word's own wildcards taken out). */
-    public static String anywhere(String word) {
-        return "%" + word.replace("%", "").replace("_", "") + "%";
+    /**
+     * The parameters of a search word, with {@code more} of the list's own: {@code :text} (trimmed, lower case; empty
+     * for none) and {@code :like}, a pattern that finds it anywhere (the word's own wildcards taken out).
+     */
+    public static Map<String, Object> search(String text, Map<String, Object> more) {
+        String word = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        Map<String, Object> parameters = new HashMap<>(more);
+        parameters.put("text", word);
+        parameters.put("like", "%" + word.replace("%", "").replace("_", "") + "%");
+        return parameters;
     }
 }

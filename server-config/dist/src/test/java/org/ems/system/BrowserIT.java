@@ -210,6 +210,18 @@ class BrowserIT {
         browser.get(ems.url("portal/devices.xhtml").toString());
         page(b -> b.getCurrentUrl().contains("login.xhtml"));
 
+        // Signed out in another tab: the open page's sockets are closed, stop coming back, and the page says so.
+        signIn("dora", "dora-new-password");
+        page(b -> "open".equals(b.findElement(By.tagName("html")).getAttribute("data-socket-alerts"))
+                && "open".equals(b.findElement(By.tagName("html")).getAttribute("data-socket-chat")));
+        String cookies = browser.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        assertThat(ems.signOutThroughForm(api.http, cookies).statusCode()).isEqualTo(302);
+        page(b -> b.findElement(By.id("signInEnded")).isDisplayed()
+                && "ended".equals(b.findElement(By.tagName("html")).getAttribute("data-socket-alerts")));
+        screenshot("sign-in-ended-desktop");
+
         // All of that ran under the pages' Content-Security-Policy (no inline script without its nonce): the
         // browser reports every violation on its console.
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())

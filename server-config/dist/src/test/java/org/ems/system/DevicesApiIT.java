@@ -3,32 +3,13 @@ package org.ems.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Devices over the API: who manages and who sees them, their change events, the audit log, the simulator's list. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(SharedEms.class)
-class DevicesApiIT {
-
-    private RunningEms ems;
-    private ApiClient api;
-    private HttpClient http;
-    private String admin;
-
-    @BeforeAll
-    void start(RunningEms shared) throws Exception {
-        ems = shared;
-        api = new ApiClient(ems);
-        http = api.http;
-        admin = api.login("admin", SharedEms.ADMIN_PASSWORD).getString("token");
-    }
+class DevicesApiIT extends SharedEmsSuite {
 
     @Test
     void devicesAreManagedByAdministratorsAndSeenByTheirOwnersOnly() throws Exception {

@@ -2,31 +2,12 @@ package org.ems.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The pages' sign-in: a session for each role's pages, the form taken only with its token, sign-out. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(SharedEms.class)
-class PageSignInIT {
-
-    private RunningEms ems;
-    private ApiClient api;
-    private HttpClient http;
-    private String admin;
-
-    @BeforeAll
-    void start(RunningEms shared) throws Exception {
-        ems = shared;
-        api = new ApiClient(ems);
-        http = api.http;
-        admin = api.login("admin", SharedEms.ADMIN_PASSWORD).getString("token");
-    }
+class PageSignInIT extends SharedEmsSuite {
 
     @Test
     void pagesNeedASignInAndShowEachRoleItsOwn() throws Exception {

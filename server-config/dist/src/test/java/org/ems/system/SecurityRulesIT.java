@@ -10,7 +10,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -30,10 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The security rules of round 3 (docs/security.md) against the running system, each finding of
@@ -43,25 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * their order does not matter. They run on the EMS the API suites share ({@link SharedEms}): it trusts 127.0.0.1 as a
  * reverse proxy, so {@code X-Forwarded-For} plays the client's address.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(SharedEms.class)
-class SecurityRulesIT {
+class SecurityRulesIT extends SharedEmsSuite {
 
     private static final String ADMIN_PASSWORD = SharedEms.ADMIN_PASSWORD;
 
-    private RunningEms ems;
-    private ApiClient api;
-    private HttpClient http;
-    private String admin;
     private final List<WebSocket> sockets = new ArrayList<>();
-
-    @BeforeAll
-    void start(RunningEms shared) throws Exception {
-        ems = shared;
-        api = new ApiClient(ems);
-        http = api.http;
-        admin = api.login("admin", ADMIN_PASSWORD).getString("token");
-    }
 
     @AfterEach
     void closeSockets() {

@@ -2,36 +2,17 @@ package org.ems.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guessing passwords: the same answer for an unknown user, throttles per username and per address. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(SharedEms.class)
-class SignInThrottleIT {
+class SignInThrottleIT extends SharedEmsSuite {
 
     /** Client addresses of their own (X-Forwarded-For): the throttles count per address, and others sign in too. */
     private static final String TIMING = "203.0.113.7";
 
     private static final String GUESSER = "203.0.113.8";
     private static final String SPRAYER = "203.0.113.9";
-
-    private RunningEms ems;
-    private ApiClient api;
-    private HttpClient http;
-    private String admin;
-
-    @BeforeAll
-    void start(RunningEms shared) throws Exception {
-        ems = shared;
-        api = new ApiClient(ems);
-        http = api.http;
-        admin = api.login("admin", SharedEms.ADMIN_PASSWORD).getString("token");
-    }
 
     @Test
     void anUnknownUserAndAWrongPasswordGetTheSameAnswerInAboutTheSameTime() throws Exception {

@@ -9,7 +9,6 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,28 +29,10 @@ import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tokens and sockets: forged, expired and malformed tokens, origins, and sign-ins that end at once. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(SharedEms.class)
-class TokensIT {
-
-    private RunningEms ems;
-    private ApiClient api;
-    private HttpClient http;
-    private String admin;
-
-    @BeforeAll
-    void start(RunningEms shared) throws Exception {
-        ems = shared;
-        api = new ApiClient(ems);
-        http = api.http;
-        admin = api.login("admin", SharedEms.ADMIN_PASSWORD).getString("token");
-    }
+class TokensIT extends SharedEmsSuite {
 
     @Test
     void forgedExpiredAndMalformedTokensAreRefused() throws Exception {

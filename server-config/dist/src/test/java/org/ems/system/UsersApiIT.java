@@ -5,33 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Users over the API: who a token says one is, administration, its refusals, and the last administrator. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(SharedEms.class)
-class UsersApiIT {
-
-    private RunningEms ems;
-    private ApiClient api;
-    private HttpClient http;
-    private String admin;
-
-    @BeforeAll
-    void start(RunningEms shared) throws Exception {
-        ems = shared;
-        api = new ApiClient(ems);
-        http = api.http;
-        admin = api.login("admin", SharedEms.ADMIN_PASSWORD).getString("token");
-    }
+class UsersApiIT extends SharedEmsSuite {
 
     @Test
     void aSignedInUserSeesThemselvesAndTheTokenCarriesTheContractClaims() throws Exception {

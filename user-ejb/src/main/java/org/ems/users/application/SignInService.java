@@ -74,7 +74,8 @@ public class SignInService {
     /** A token for a signed-in user: a sign-in of its own, which {@code jti} names. */
     public TokenIssuer.Token token(UserView user) {
         LoginSession session = sessions.open(users.existing(user.id()), LoginSession.Kind.TOKEN, tokens.lifetime());
-        return tokens.issue(TokenIssuer.Use.API, user.asCaller(), session.id(), session.expiresAt());
+        return tokens.issue(
+                TokenIssuer.Use.API, user.asCaller(), session.id(), session.createdAt(), session.expiresAt());
     }
 
     /** A page session for a signed-in user; returns its id, which the servlet session keeps. */

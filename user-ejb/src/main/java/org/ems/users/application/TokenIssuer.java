@@ -44,8 +44,11 @@ public interface TokenIssuer {
     /** How long a token is valid. */
     Duration lifetime();
 
-    /** A token for {@code use} of the user's sign-in {@code sessionId} (its {@code jti}), valid until {@code expires}. */
-    Token issue(Use use, Caller user, UUID sessionId, Instant expires);
+    /**
+     * A token for {@code use} of the user's sign-in {@code sessionId} (its {@code jti}), valid from {@code issued}
+     * until {@code expires} (both of the sign-in: the token says what the database keeps, to the second).
+     */
+    Token issue(Use use, Caller user, UUID sessionId, Instant issued, Instant expires);
 
     /**
      * The sign-in an {@code EMS_SIGNIN} token of ours names ({@code jti}), when its use, signature, issuer and expiry

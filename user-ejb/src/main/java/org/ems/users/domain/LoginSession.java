@@ -63,6 +63,10 @@ public class LoginSession {
         return userId;
     }
 
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
     public Instant expiresAt() {
         return expiresAt.toInstant();
     }

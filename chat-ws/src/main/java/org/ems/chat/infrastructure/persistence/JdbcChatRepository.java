@@ -2,13 +2,10 @@ package org.ems.chat.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +17,7 @@ import org.ems.chat.domain.Conversation;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.platform.ServerResources;
+import org.ems.contracts.platform.Sql;
 
 /** The {@code chat} schema: conversations with each side's read mark, messages, administrators' open connections. */
 @ApplicationScoped
@@ -39,50 +37,53 @@ public class JdbcChatRepository implements ChatRepository {
 
     @Override
     public void ensureConversation(UUID clientId) {
-        update(
-                "insert into chat.conversation (id) values (?) on conflict (id) do nothing",
-                s -> s.setObject(1, clientId));
+        sql().update(
+                        "cannot open a conversation",
+                        "insert into chat.conversation (id) values (?) on conflict (id) do nothing",
+                        clientId);
     }
 
     @Override
     public Stored store(ChatMessage message, UUID clientMsgId) {
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("insert into chat.message (id, conversation_id, sender_id,"
-                    + " sender_username, sender_role, client_msg_id, text, alert, sent_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sender_id, client_msg_id) do nothing")) {
-                s.setObject(1, message.id());
-                s.setObject(2, message.conversationId());
-                s.setObject(3, message.from().userId());
-                s.setString(4, message.from().username());
-                s.setString(5, message.from().role());
-                s.setObject(6, clientMsgId);
-                s.setString(7, message.text());
-                s.setString(8, message.alert());
-                s.setTimestamp(9, Timestamp.from(message.sentAt()));
-                if (s.executeUpdate() == 1) {
-                    try (PreparedStatement last =
-                            c.prepareStatement("update chat.conversation set last_message_at = ? where id = ?")) {
-                        last.setTimestamp(1, Timestamp.from(message.sentAt()));
-                        last.setObject(2, message.conversationId());
-                        last.executeUpdate();
-                    }
-                    return new Stored(message, true);
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("select " + MESSAGE_COLUMNS
-                    + " from chat.message m where m.sender_id = ? and m.client_msg_id = ?")) {
-                s.setObject(1, message.from().userId());
-                s.setObject(2, clientMsgId);
-                return new Stored(messages(s).get(0), false);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store a chat message", e);
+        String failure = "cannot store a chat message";
+        int inserted = sql().update(
+                        failure,
+                        "insert into chat.message (id, conversation_id, sender_id, sender_username, sender_role, client_msg_id,"
+                                + " text, alert, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " on conflict (sender_id, client_msg_id) do nothing",
+                        message.id(),
+                        message.conversationId(),
+                        message.from().userId(),
+                        message.from().username(),
+                        message.from().role(),
+                        clientMsgId,
+                        message.text(),
+                        message.alert(),
+                        message.sentAt());
+        if (inserted == 1) {
+            sql().update(
+                            failure,
+                            "update chat.conversation set last_message_at = ? where id = ?",
+                            message.sentAt(),
+                            message.conversationId());
+            return new Stored(message, true);
         }
+        // sent before (a resend after a reconnect): the message as it was stored
+        return new Stored(
+                sql().first(
+                                failure,
+                                "select " + MESSAGE_COLUMNS
+                                        + " from chat.message m where m.sender_id = ? and m.client_msg_id = ?",
+                                JdbcChatRepository::message,
+                                message.from().userId(),
+                                clientMsgId)
+                        .orElseThrow(),
+                false);
     }
 
     @Override
     public Optional<Conversation> conversation(UUID id, String side) {
-        return conversations(CONVERSATION + " where c.id = ?", side, s -> s.setObject(3, id)).stream()
+        return conversations(CONVERSATION + " where c.id = ?", side, id).stream()
                 .findFirst();
     }
 
@@ -91,141 +92,109 @@ public class JdbcChatRepository implements ChatRepository {
         return conversations(
                 CONVERSATION + " where c.last_message_at is not null order by c.last_message_at desc limit ?",
                 Roles.ADMIN,
-                s -> s.setInt(3, limit));
+                limit);
     }
 
     @Override
     public List<ChatMessage> messages(UUID conversationId, UUID before, int limit) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select * from (select " + MESSAGE_COLUMNS + ", m.seq"
-                        + " from chat.message m where m.conversation_id = ? and (?::uuid is null or m.seq <"
-                        + " (select b.seq from chat.message b where b.id = ?::uuid and b.conversation_id = ?))"
-                        + " order by m.seq desc limit ?) page order by seq")) {
-            s.setObject(1, conversationId);
-            s.setObject(2, before);
-            s.setObject(3, before);
-            s.setObject(4, conversationId);
-            s.setInt(5, limit);
-            return messages(s);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read chat messages", e);
-        }
+        return sql().list(
+                        "cannot read chat messages",
+                        "select * from (select " + MESSAGE_COLUMNS + ", m.seq"
+                                + " from chat.message m where m.conversation_id = ? and (?::uuid is null or m.seq <"
+                                + " (select b.seq from chat.message b where b.id = ?::uuid and b.conversation_id = ?))"
+                                + " order by m.seq desc limit ?) page order by seq",
+                        JdbcChatRepository::message,
+                        conversationId,
+                        before,
+                        before,
+                        conversationId,
+                        limit);
     }
 
     @Override
     public boolean markRead(UUID conversationId, String side, UUID upTo) {
         String mark = Roles.ADMIN.equals(side) ? "admins" : "client";
-        int found = update(
-                "update chat.conversation c set " + mark + "_read_up_to = case when m.seq > c." + mark + "_read_seq"
-                        + " then m.id else c." + mark + "_read_up_to end, " + mark + "_read_seq = greatest(c." + mark
-                        + "_read_seq, m.seq) from chat.message m where c.id = ? and m.id = ? and m.conversation_id = c.id",
-                s -> {
-                    s.setObject(1, conversationId);
-                    s.setObject(2, upTo);
-                });
-        return found == 1;
+        return sql().update(
+                                "cannot mark the conversation read",
+                                "update chat.conversation c set " + mark + "_read_up_to = case when m.seq > c." + mark
+                                        + "_read_seq then m.id else c." + mark + "_read_up_to end, " + mark
+                                        + "_read_seq = greatest(c." + mark + "_read_seq, m.seq) from chat.message m"
+                                        + " where c.id = ? and m.id = ? and m.conversation_id = c.id",
+                                conversationId,
+                                upTo)
+                == 1;
     }
 
     @Override
     public void deleteConversation(UUID clientId) {
-        update("delete from chat.conversation where id = ?", s -> s.setObject(1, clientId));
+        sql().update("cannot delete a conversation", "delete from chat.conversation where id = ?", clientId);
     }
 
     @Override
     public void present(UUID connection, Caller admin, Instant now) {
-        update(
-                "insert into chat.presence (connection_id, user_id, username, seen_at) values (?, ?, ?, ?)"
-                        + " on conflict (connection_id) do update set seen_at = excluded.seen_at",
-                s -> {
-                    s.setObject(1, connection);
-                    s.setObject(2, admin.userId());
-                    s.setString(3, admin.username());
-                    s.setTimestamp(4, Timestamp.from(now));
-                });
+        sql().update(
+                        "cannot note who is online",
+                        "insert into chat.presence (connection_id, user_id, username, seen_at) values (?, ?, ?, ?)"
+                                + " on conflict (connection_id) do update set seen_at = excluded.seen_at",
+                        connection,
+                        admin.userId(),
+                        admin.username(),
+                        now);
     }
 
     @Override
     public void absent(UUID connection) {
-        update("delete from chat.presence where connection_id = ?", s -> s.setObject(1, connection));
+        sql().update("cannot note who is online", "delete from chat.presence where connection_id = ?", connection);
     }
 
     @Override
     public void seen(Collection<UUID> connections, Instant now) {
-        update("update chat.presence set seen_at = ? where connection_id = any(?)", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setArray(2, s.getConnection().createArrayOf("uuid", connections.toArray()));
-        });
+        sql().update(
+                        "cannot note who is online",
+                        "update chat.presence set seen_at = ? where connection_id = any(?::uuid[])",
+                        now,
+                        connections);
     }
 
     @Override
     public List<Caller> onlineAdmins(Instant since) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select distinct user_id, username from chat.presence"
-                        + " where seen_at >= ? order by username")) {
-            s.setTimestamp(1, Timestamp.from(since));
-            List<Caller> admins = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    admins.add(new Caller(rs.getObject(1, UUID.class), rs.getString(2), Roles.ADMIN));
-                }
-            }
-            return admins;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read who is online", e);
-        }
+        return sql().list(
+                        "cannot read who is online",
+                        "select distinct user_id, username from chat.presence where seen_at >= ? order by username",
+                        rs -> new Caller(rs.getObject(1, UUID.class), rs.getString(2), Roles.ADMIN),
+                        since);
     }
 
-    private List<Conversation> conversations(String sql, String side, Binder more) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, side);
-            s.setString(2, side);
-            more.bind(s);
-            List<Conversation> list = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp last = rs.getTimestamp(2);
-                    list.add(new Conversation(
-                            rs.getObject(1, UUID.class),
-                            last == null ? null : last.toInstant(),
-                            rs.getLong(5),
-                            rs.getObject(3, UUID.class),
-                            rs.getObject(4, UUID.class)));
-                }
-            }
-            return list;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read conversations", e);
-        }
+    /** The conversations {@code query} selects for {@code side}; {@code more}: its parameters after the side's two. */
+    private List<Conversation> conversations(String query, String side, Object more) {
+        return sql().list(
+                        "cannot read conversations",
+                        query,
+                        rs -> {
+                            Timestamp last = rs.getTimestamp(2);
+                            return new Conversation(
+                                    rs.getObject(1, UUID.class),
+                                    last == null ? null : last.toInstant(),
+                                    rs.getLong(5),
+                                    rs.getObject(3, UUID.class),
+                                    rs.getObject(4, UUID.class));
+                        },
+                        side,
+                        side,
+                        more);
     }
 
-    private static List<ChatMessage> messages(PreparedStatement s) throws SQLException {
-        List<ChatMessage> list = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                list.add(new ChatMessage(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        new Caller(rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5)),
-                        rs.getString(6),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getString(8)));
-            }
-        }
-        return list;
+    private static ChatMessage message(ResultSet rs) throws SQLException {
+        return new ChatMessage(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                new Caller(rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5)),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                rs.getString(8));
     }
 
-    private int update(String sql, Binder binder) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot change the chat", e);
-        }
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
+    private Sql sql() {
+        return new Sql(db);
     }
 }

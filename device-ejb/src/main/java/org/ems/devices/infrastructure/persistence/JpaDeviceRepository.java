@@ -67,21 +67,18 @@ public class JpaDeviceRepository implements DeviceRepository {
 
     @Override
     public Page<Device> page(Query query) {
-        String word = JpaPages.searchWord(query.text());
         return PAGES.page(
                 em,
                 query.page(),
-                Map.of(
-                        "text",
-                        word,
-                        "like",
-                        JpaPages.anywhere(word),
-                        "anyOwner",
-                        query.owner() == null,
-                        "owner",
-                        query.owner() == null ? NOBODY : query.owner(),
-                        "unassigned",
-                        query.unassignedOnly()));
+                JpaPages.search(
+                        query.text(),
+                        Map.of(
+                                "anyOwner",
+                                query.owner() == null,
+                                "owner",
+                                query.owner() == null ? NOBODY : query.owner(),
+                                "unassigned",
+                                query.unassignedOnly())));
     }
 
     @Override

@@ -3,21 +3,19 @@ package org.ems.monitoring.infrastructure.persistence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.platform.ServerResources;
+import org.ems.contracts.platform.Sql;
 import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.HourTotal;
@@ -41,117 +39,94 @@ public class JdbcAlertRepository implements AlertRepository {
     @Override
     public Optional<AlertMessage> raise(
             MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(
+        return sql().first(
+                        "cannot store an alert of device " + device.id(),
                         "insert into monitoring.alert as a (id, device_id, hour_start, hour_offset_seconds, kwh, limit_kwh,"
                                 + " created_at) values (?, ?, ?, ?, ?, ?, clock_timestamp())"
                                 + " on conflict (device_id, hour_start) do update set withdrawn_at = null,"
                                 + " withdrawn_reason = null, kwh = excluded.kwh, limit_kwh = excluded.limit_kwh"
-                                + " where a.withdrawn_at is not null returning " + COLUMNS)) {
-            s.setObject(1, UUID.randomUUID());
-            s.setObject(2, device.id());
-            s.setTimestamp(3, Timestamp.from(hour.start()));
-            s.setInt(4, hour.offset().getTotalSeconds());
-            s.setBigDecimal(5, total.kwh());
-            s.setBigDecimal(6, limit);
-            return first(s);
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot store an alert of device " + device.id(), e);
-        }
+                                + " where a.withdrawn_at is not null returning " + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        UUID.randomUUID(),
+                        device.id(),
+                        hour.start(),
+                        hour.offset().getTotalSeconds(),
+                        total.kwh(),
+                        limit);
     }
 
     @Override
     public List<AlertMessage> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select " + COLUMNS
-                        + " from monitoring.alert a where " + IN_SCOPE
-                        + " and (?::uuid is null or a.device_id = ?::uuid) order by a.created_at desc, a.id limit ?")) {
-            s.setObject(1, ownerScope.orElse(null));
-            s.setObject(2, ownerScope.orElse(null));
-            s.setObject(3, deviceId.orElse(null));
-            s.setObject(4, deviceId.orElse(null));
-            s.setInt(5, limit);
-            List<AlertMessage> alerts = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    alerts.add(alert(rs));
-                }
-            }
-            return alerts;
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot read alerts", e);
-        }
+        UUID owner = ownerScope.orElse(null);
+        UUID device = deviceId.orElse(null);
+        return sql().list(
+                        "cannot read alerts",
+                        "select " + COLUMNS + " from monitoring.alert a where " + IN_SCOPE
+                                + " and (?::uuid is null or a.device_id = ?::uuid) order by a.created_at desc, a.id limit ?",
+                        JdbcAlertRepository::alert,
+                        owner,
+                        owner,
+                        device,
+                        device,
+                        limit);
     }
 
     @Override
     public Map<UUID, Long> unacknowledgedByDevice(Optional<UUID> ownerScope) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select a.device_id, count(*) from monitoring.alert a"
-                        + " where a.acknowledged_at is null and a.withdrawn_at is null and " + IN_SCOPE
-                        + " group by a.device_id")) {
-            s.setObject(1, ownerScope.orElse(null));
-            s.setObject(2, ownerScope.orElse(null));
-            Map<UUID, Long> counts = new HashMap<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot count alerts", e);
-        }
+        UUID owner = ownerScope.orElse(null);
+        return sql()
+                .list(
+                        "cannot count alerts",
+                        "select a.device_id, count(*) from monitoring.alert a"
+                                + " where a.acknowledged_at is null and a.withdrawn_at is null and " + IN_SCOPE
+                                + " group by a.device_id",
+                        rs -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)),
+                        owner,
+                        owner)
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Override
     public Optional<AlertMessage> withdraw(UUID deviceId, ClockHours.Hour hour, String reason) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(
+        return sql().first(
+                        "cannot withdraw an alert of device " + deviceId,
                         "update monitoring.alert a set withdrawn_at = clock_timestamp(), withdrawn_reason = ?"
                                 + " where a.device_id = ? and a.hour_start = ? and a.withdrawn_at is null returning "
-                                + COLUMNS)) {
-            s.setString(1, reason);
-            s.setObject(2, deviceId);
-            s.setTimestamp(3, Timestamp.from(hour.start()));
-            return first(s);
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot withdraw an alert of device " + deviceId, e);
-        }
+                                + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        reason,
+                        deviceId,
+                        hour.start());
     }
 
     @Override
     public Optional<AlertMessage> find(UUID id, Optional<UUID> ownerScope) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select " + COLUMNS + " from monitoring.alert a where a.id = ? and " + IN_SCOPE)) {
-            s.setObject(1, id);
-            s.setObject(2, ownerScope.orElse(null));
-            s.setObject(3, ownerScope.orElse(null));
-            return first(s);
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot read alert " + id, e);
-        }
+        UUID owner = ownerScope.orElse(null);
+        return sql().first(
+                        "cannot read alert " + id,
+                        "select " + COLUMNS + " from monitoring.alert a where a.id = ? and " + IN_SCOPE,
+                        JdbcAlertRepository::alert,
+                        id,
+                        owner,
+                        owner);
     }
 
     @Override
     public Optional<AlertMessage> acknowledge(UUID id, Optional<UUID> ownerScope) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(
+        UUID owner = ownerScope.orElse(null);
+        return sql().first(
+                        "cannot acknowledge alert " + id,
                         "update monitoring.alert a set acknowledged_at = coalesce(a.acknowledged_at, clock_timestamp())"
-                                + " where a.id = ? and " + IN_SCOPE + " returning " + COLUMNS)) {
-            s.setObject(1, id);
-            s.setObject(2, ownerScope.orElse(null));
-            s.setObject(3, ownerScope.orElse(null));
-            return first(s);
-        } catch (SQLException e) {
-            throw new PersistenceFailure("cannot acknowledge alert " + id, e);
-        }
+                                + " where a.id = ? and " + IN_SCOPE + " returning " + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        id,
+                        owner,
+                        owner);
     }
 
-    private static Optional<AlertMessage> first(PreparedStatement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(alert(rs)) : Optional.empty();
-        }
+    private Sql sql() {
+        return new Sql(db);
     }
 
     private static AlertMessage alert(ResultSet rs) throws SQLException {

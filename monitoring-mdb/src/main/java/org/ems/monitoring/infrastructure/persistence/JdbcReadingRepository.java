@@ -2,12 +2,8 @@ package org.ems.monitoring.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,8 +13,10 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.ems.contracts.platform.ServerResources;
+import org.ems.contracts.platform.Sql;
 import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.QuarterTotal;
 import org.ems.monitoring.domain.ReadingRepository;
@@ -44,16 +42,10 @@ public class JdbcReadingRepository implements ReadingRepository {
      */
     @Override
     public void lock(Collection<UUID> deviceIds) {
-        run(
-                "cannot lock devices",
-                "select pg_advisory_xact_lock(k) from unnest(?::bigint[]) k order by k",
-                s -> s.setArray(
-                        1,
-                        texts(
-                                s.getConnection(),
-                                deviceIds.stream()
-                                        .map(JdbcReadingRepository::lockKey)
-                                        .toList())));
+        sql().update(
+                        "cannot lock devices",
+                        "select pg_advisory_xact_lock(k) from unnest(?::bigint[]) k order by k",
+                        deviceIds.stream().map(JdbcReadingRepository::lockKey).toList());
     }
 
     /** Each device's stored readings around its window, in time order (an empty list for a device without any). */
@@ -71,54 +63,42 @@ public class JdbcReadingRepository implements ReadingRepository {
                 + " order by w.device_id, r.reading_time";
         Map<UUID, List<RegisterReading>> result = new HashMap<>();
         windows.keySet().forEach(id -> result.put(id, new ArrayList<>()));
-        query(
-                "cannot read readings",
-                sql,
-                s -> {
-                    List<UUID> ids = List.copyOf(windows.keySet());
-                    s.setArray(1, texts(s.getConnection(), ids));
-                    s.setArray(
-                            2,
-                            texts(
-                                    s.getConnection(),
-                                    ids.stream()
-                                            .map(id -> windows.get(id).first())
-                                            .toList()));
-                    s.setArray(
-                            3,
-                            texts(
-                                    s.getConnection(),
-                                    ids.stream()
-                                            .map(id -> windows.get(id).last())
-                                            .toList()));
-                },
-                rs -> result.get(rs.getObject(1, UUID.class))
-                        .add(new RegisterReading(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3))));
+        List<UUID> ids = List.copyOf(windows.keySet());
+        sql().list(
+                        "cannot read readings",
+                        sql,
+                        rs -> Map.entry(
+                                rs.getObject(1, UUID.class),
+                                new RegisterReading(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3))),
+                        ids,
+                        ids.stream().map(id -> windows.get(id).first()).toList(),
+                        ids.stream().map(id -> windows.get(id).last()).toList())
+                .forEach(row -> result.get(row.getKey()).add(row.getValue()));
         return result;
     }
 
     /** All stored readings of a device, in time order. */
     @Override
     public List<RegisterReading> all(UUID deviceId) {
-        List<RegisterReading> readings = new ArrayList<>();
-        query(
-                "cannot read readings",
-                "select reading_time, kwh from monitoring.meter_reading where device_id = ?" + " order by reading_time",
-                s -> s.setObject(1, deviceId),
-                rs -> readings.add(new RegisterReading(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2))));
-        return readings;
+        return sql().list(
+                        "cannot read readings",
+                        "select reading_time, kwh from monitoring.meter_reading where device_id = ? order by reading_time",
+                        rs -> new RegisterReading(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2)),
+                        deviceId);
     }
 
     @Override
     public Map<UUID, Instant> latest(Collection<UUID> deviceIds) {
-        Map<UUID, Instant> latest = new HashMap<>();
-        query(
-                "cannot read readings",
-                "select device_id, max(reading_time) from monitoring.meter_reading"
-                        + " where device_id = any(?::uuid[]) group by device_id",
-                s -> s.setArray(1, texts(s.getConnection(), List.copyOf(deviceIds))),
-                rs -> latest.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()));
-        return latest;
+        return sql()
+                .list(
+                        "cannot read readings",
+                        "select device_id, max(reading_time) from monitoring.meter_reading"
+                                + " where device_id = any(?::uuid[]) group by device_id",
+                        rs -> Map.entry(
+                                rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()),
+                        deviceIds)
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Stores new readings; one already stored is a key violation (the caller's merge saw every stored one). */
@@ -135,15 +115,13 @@ public class JdbcReadingRepository implements ReadingRepository {
         if (devices.isEmpty()) {
             return;
         }
-        run(
-                "cannot store readings",
-                "insert into monitoring.meter_reading (device_id, reading_time, kwh, received_at)"
-                        + " select d, t, k, now() from unnest(?::uuid[], ?::timestamptz[], ?::numeric[]) as r(d, t, k)",
-                s -> {
-                    s.setArray(1, texts(s.getConnection(), devices));
-                    s.setArray(2, texts(s.getConnection(), times));
-                    s.setArray(3, texts(s.getConnection(), values));
-                });
+        sql().update(
+                        "cannot store readings",
+                        "insert into monitoring.meter_reading (device_id, reading_time, kwh, received_at)"
+                                + " select d, t, k, now() from unnest(?::uuid[], ?::timestamptz[], ?::numeric[]) as r(d, t, k)",
+                        devices,
+                        times,
+                        values);
     }
 
     /**
@@ -170,42 +148,38 @@ public class JdbcReadingRepository implements ReadingRepository {
         if (devices.isEmpty()) {
             return;
         }
-        run(
-                "cannot book consumption",
-                "with c as (select * from unnest(?::uuid[], ?::timestamptz[], ?::numeric[],"
-                        + " ?::int[], ?::int[], ?::int[]) as c(device_id, quarter_start, kwh, readings, resets, estimates)),"
-                        + " updated as (update monitoring.quarter_total q set kwh = q.kwh + c.kwh, readings = q.readings + c.readings,"
-                        + " resets = q.resets + c.resets, estimates = q.estimates + c.estimates from c"
-                        + " where q.device_id = c.device_id and q.quarter_start = c.quarter_start"
-                        + " returning q.device_id, q.quarter_start)"
-                        + " insert into monitoring.quarter_total (device_id, quarter_start, kwh, readings, resets, estimates)"
-                        + " select * from c where not exists (select 1 from updated u"
-                        + " where u.device_id = c.device_id and u.quarter_start = c.quarter_start)",
-                s -> {
-                    Connection c = s.getConnection();
-                    s.setArray(1, texts(c, devices));
-                    s.setArray(2, texts(c, quarters));
-                    s.setArray(3, texts(c, kwh));
-                    s.setArray(4, texts(c, readings));
-                    s.setArray(5, texts(c, resets));
-                    s.setArray(6, texts(c, estimates));
-                });
+        sql().update(
+                        "cannot book consumption",
+                        "with c as (select * from unnest(?::uuid[], ?::timestamptz[], ?::numeric[],"
+                                + " ?::int[], ?::int[], ?::int[]) as c(device_id, quarter_start, kwh, readings, resets, estimates)),"
+                                + " updated as (update monitoring.quarter_total q set kwh = q.kwh + c.kwh, readings = q.readings + c.readings,"
+                                + " resets = q.resets + c.resets, estimates = q.estimates + c.estimates from c"
+                                + " where q.device_id = c.device_id and q.quarter_start = c.quarter_start"
+                                + " returning q.device_id, q.quarter_start)"
+                                + " insert into monitoring.quarter_total (device_id, quarter_start, kwh, readings, resets, estimates)"
+                                + " select * from c where not exists (select 1 from updated u"
+                                + " where u.device_id = c.device_id and u.quarter_start = c.quarter_start)",
+                        devices,
+                        quarters,
+                        kwh,
+                        readings,
+                        resets,
+                        estimates);
     }
 
     /** A device's quarter totals in {@code [from, to)}. */
     @Override
     public NavigableMap<Instant, QuarterTotal> quarters(UUID deviceId, Instant from, Instant to) {
         NavigableMap<Instant, QuarterTotal> quarters = new TreeMap<>();
-        query(
-                "cannot read consumption",
-                "select quarter_start, kwh, readings, resets, estimates"
-                        + " from monitoring.quarter_total where device_id = ? and quarter_start >= ? and quarter_start < ?",
-                s -> {
-                    s.setObject(1, deviceId);
-                    s.setTimestamp(2, Timestamp.from(from));
-                    s.setTimestamp(3, Timestamp.from(to));
-                },
-                rs -> quarters.put(rs.getTimestamp(1).toInstant(), quarter(rs, 2)));
+        sql().list(
+                        "cannot read consumption",
+                        "select quarter_start, kwh, readings, resets, estimates from monitoring.quarter_total"
+                                + " where device_id = ? and quarter_start >= ? and quarter_start < ?",
+                        rs -> Map.entry(rs.getTimestamp(1).toInstant(), quarter(rs, 2)),
+                        deviceId,
+                        from,
+                        to)
+                .forEach(row -> quarters.put(row.getKey(), row.getValue()));
         return quarters;
     }
 
@@ -224,27 +198,20 @@ public class JdbcReadingRepository implements ReadingRepository {
         if (devices.isEmpty()) {
             return result;
         }
-        query(
-                "cannot read consumption",
-                "select h.i, q.quarter_start, q.kwh, q.readings, q.resets, q.estimates"
-                        + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) with ordinality as h(device_id, h_start, h_end, i)"
-                        + " join monitoring.quarter_total q on q.device_id = h.device_id"
-                        + " and q.quarter_start >= h.h_start and q.quarter_start < h.h_end",
-                s -> {
-                    Connection c = s.getConnection();
-                    s.setArray(1, texts(c, devices));
-                    s.setArray(
-                            2,
-                            texts(c, list.stream().map(ClockHours.Hour::start).toList()));
-                    s.setArray(
-                            3, texts(c, list.stream().map(ClockHours.Hour::end).toList()));
-                },
-                rs -> {
-                    int i = (int) rs.getLong(1) - 1;
-                    result.get(UUID.fromString(devices.get(i)))
-                            .get(list.get(i))
-                            .put(rs.getTimestamp(2).toInstant(), quarter(rs, 3));
-                });
+        sql().list(
+                        "cannot read consumption",
+                        "select h.i, q.quarter_start, q.kwh, q.readings, q.resets, q.estimates"
+                                + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) with ordinality as h(device_id, h_start, h_end, i)"
+                                + " join monitoring.quarter_total q on q.device_id = h.device_id"
+                                + " and q.quarter_start >= h.h_start and q.quarter_start < h.h_end",
+                        rs -> new HourQuarter(
+                                (int) rs.getLong(1) - 1, rs.getTimestamp(2).toInstant(), quarter(rs, 3)),
+                        devices,
+                        list.stream().map(ClockHours.Hour::start).toList(),
+                        list.stream().map(ClockHours.Hour::end).toList())
+                .forEach(row -> result.get(UUID.fromString(devices.get(row.hour())))
+                        .get(list.get(row.hour()))
+                        .put(row.start(), row.total()));
         return result;
     }
 
@@ -257,40 +224,11 @@ public class JdbcReadingRepository implements ReadingRepository {
         return deviceId.getMostSignificantBits() ^ deviceId.getLeastSignificantBits();
     }
 
-    /** Values as a text array, cast in SQL: portable across drivers and pool wrappers, unlike typed arrays. */
-    private static Array texts(Connection c, List<?> values) throws SQLException {
-        return c.createArrayOf("text", values.stream().map(Object::toString).toArray());
-    }
+    /** A quarter of the {@code hour}-th hour asked for. */
+    private record HourQuarter(int hour, Instant start, QuarterTotal total) {}
 
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
-    }
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void run(String failure, String sql, Binder binder) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            s.execute();
-        } catch (SQLException e) {
-            throw new PersistenceFailure(failure, e);
-        }
-    }
-
-    private void query(String failure, String sql, Binder binder, RowReader reader) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new PersistenceFailure(failure, e);
-        }
+    /** Arrays are bound as text and cast in SQL: portable across drivers and pool wrappers, unlike typed arrays. */
+    private Sql sql() {
+        return new Sql(db);
     }
 }

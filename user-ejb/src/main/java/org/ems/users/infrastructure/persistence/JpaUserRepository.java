@@ -70,19 +70,16 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public Page<User> page(Query query) {
-        String word = JpaPages.searchWord(query.text());
         return PAGES.page(
                 em,
                 query.page(),
-                Map.of(
-                        "text",
-                        word,
-                        "like",
-                        JpaPages.anywhere(word),
-                        "anyRole",
-                        query.role() == null,
-                        "role",
-                        query.role() == null ? Role.CLIENT : query.role()));
+                JpaPages.search(
+                        query.text(),
+                        Map.of(
+                                "anyRole",
+                                query.role() == null,
+                                "role",
+                                query.role() == null ? Role.CLIENT : query.role())));
     }
 
     @Override

@@ -74,15 +74,14 @@ public class JwtTokenIssuer implements TokenIssuer {
     }
 
     @Override
-    public Token issue(Use use, Caller user, UUID sessionId, Instant expires) {
-        Instant now = Instant.now();
+    public Token issue(Use use, Caller user, UUID sessionId, Instant issued, Instant expires) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(user.userId().toString())
                 .claim("upn", user.username())
                 .claim("groups", List.of(user.role()))
                 .audience(use.audience())
-                .issueTime(Date.from(now))
+                .issueTime(Date.from(issued))
                 .expirationTime(Date.from(expires))
                 .jwtID(sessionId.toString())
                 .build();

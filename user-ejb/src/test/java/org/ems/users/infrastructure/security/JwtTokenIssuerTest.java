@@ -46,7 +46,7 @@ class JwtTokenIssuerTest {
     void aTokenNamesItsSignInUntilItExpires() {
         UUID signIn = UUID.randomUUID();
         Instant now = Instant.now();
-        String token = issuer.issue(TokenIssuer.Use.SIGN_IN, alice, signIn, now.plusSeconds(60))
+        String token = issuer.issue(TokenIssuer.Use.SIGN_IN, alice, signIn, now, now.plusSeconds(60))
                 .token();
         assertThat(issuer.signInOf(token, now)).contains(signIn);
         assertThat(issuer.signInOf(token, now.plusSeconds(60))).as("expired").isEmpty();
@@ -55,7 +55,7 @@ class JwtTokenIssuerTest {
     @Test
     void aTokenAlteredOrSignedWithAnotherKeyIsNotOurs() throws Exception {
         Instant now = Instant.now();
-        String token = issuer.issue(TokenIssuer.Use.SIGN_IN, alice, UUID.randomUUID(), now.plusSeconds(60))
+        String token = issuer.issue(TokenIssuer.Use.SIGN_IN, alice, UUID.randomUUID(), now, now.plusSeconds(60))
                 .token();
         String[] parts = token.split("\\.");
         String otherClaims = Base64.getUrlEncoder()
@@ -73,7 +73,7 @@ class JwtTokenIssuerTest {
         other.lifetime = Duration.ofMinutes(15);
         other.loadKey();
         assertThat(issuer.signInOf(
-                        other.issue(TokenIssuer.Use.SIGN_IN, alice, UUID.randomUUID(), now.plusSeconds(60))
+                        other.issue(TokenIssuer.Use.SIGN_IN, alice, UUID.randomUUID(), now, now.plusSeconds(60))
                                 .token(),
                         now))
                 .isEmpty();
@@ -82,14 +82,14 @@ class JwtTokenIssuerTest {
     @Test
     void anApiTokenDoesNotResumeAPageSignIn() throws Exception {
         Instant now = Instant.now();
-        String api = issuer.issue(TokenIssuer.Use.API, alice, UUID.randomUUID(), now.plusSeconds(60))
+        String api = issuer.issue(TokenIssuer.Use.API, alice, UUID.randomUUID(), now, now.plusSeconds(60))
                 .token();
         assertThat(issuer.signInOf(api, now)).isEmpty();
         var jwt = com.nimbusds.jwt.SignedJWT.parse(api);
         assertThat(jwt.getHeader().getType().getType()).isEqualTo("JWT");
         assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("ems-api");
         var cookie = com.nimbusds.jwt.SignedJWT.parse(
-                issuer.issue(TokenIssuer.Use.SIGN_IN, alice, UUID.randomUUID(), now.plusSeconds(60))
+                issuer.issue(TokenIssuer.Use.SIGN_IN, alice, UUID.randomUUID(), now, now.plusSeconds(60))
                         .token());
         assertThat(cookie.getHeader().getType().getType()).isEqualTo("ems-signin+jwt");
         assertThat(cookie.getJWTClaimsSet().getAudience()).containsExactly("ems-signin");

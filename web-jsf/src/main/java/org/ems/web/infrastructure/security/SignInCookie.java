@@ -53,7 +53,7 @@ final class SignInCookie {
         Instant expires = now.plusSeconds(session.getMaxInactiveInterval());
         response.addCookie(cookie(
                 request,
-                tokens.issue(TokenIssuer.Use.SIGN_IN, signedIn.caller(), signedIn.sessionId(), expires)
+                tokens.issue(TokenIssuer.Use.SIGN_IN, signedIn.caller(), signedIn.sessionId(), now, expires)
                         .token()));
         session.setAttribute(ISSUED, now);
     }
