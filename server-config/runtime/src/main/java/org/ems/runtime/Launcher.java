@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.LogManager;
-import java.util.stream.Stream;
 
 /**
  * {@code ./ems run}: starts embedded PostgreSQL and Artemis (unless external ones are configured), migrates the schemas,
@@ -84,23 +80,7 @@ public final class Launcher {
         Optional<TlsMaterial> tls = TlsMaterial.ensure(settings, home);
         BrokerEndpoint broker = Infrastructure.brokerEndpoint(settings, home, tls);
         FreePorts.requireForBroker(settings, broker);
-        // The broker's JVMs start while PostgreSQL starts and the schemas migrate: they need the database only for
-        // meters' credentials, when they connect. With several instances, the backup starts once the primary is live.
-        CompletableFuture<?> brokerStarted = settings.brokerUrl().isPresent()
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> {
-                    try {
-                        for (boolean backup : broker.ha() ? List.of(false, true) : List.of(false)) {
-                            String name = BrokerProcess.name(backup);
-                            services.start(
-                                    backup ? "the backup broker" : "the broker",
-                                    logs.resolve(name + ".log").toString(),
-                                    () -> BrokerProcess.start(home, settings, broker, tls, database, backup));
-                        }
-                    } catch (Exception e) {
-                        throw new CompletionException(e);
-                    }
-                });
+        CompletableFuture<?> brokerStarted = startBrokers(services, home, settings, broker, tls, database);
         if (settings.dbUrl().isEmpty()) {
             services.start(
                     "PostgreSQL",
@@ -126,44 +106,7 @@ public final class Launcher {
         JwtKeys jwt = JwtKeys.ensure(home, System.getenv());
         MicroConfiguration config = MicroConfiguration.write(
                 runDirectory, settings, database, broker, jwt, tls, resourceAdapter, firstStart);
-        // The instances start together and form one data grid; start-up work that must happen once (the first
-        // administrator, the device replica) is safe when they do.
-        // Threads of their own: readiness probes block, and the common pool may have a single thread.
-        ExecutorService starters = Executors.newFixedThreadPool(settings.instances());
-        List<CompletableFuture<Supervisor.Service>> starting = new ArrayList<>();
-        for (int instance = 1; instance <= settings.instances(); instance++) {
-            int number = instance;
-            int port = settings.webPort() + instance - 1;
-            List<String> microOptions = new ArrayList<>(
-                    config.options(port, settings.clusterPort() + instance - 1, List.of(postgresDriver(distribution))));
-            microOptions.addAll(
-                    List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
-            // After EMS: ./ems bench ingest deploys its no-work MDB so (bench/no-work-mdb.war).
-            settings.alsoDeploy().forEach(archive -> microOptions.addAll(List.of("--deploy", archive.toString())));
-            starting.add(CompletableFuture.supplyAsync(
-                    () -> {
-                        try {
-                            return services.start(
-                                    settings.instances() == 1 ? "Payara Micro" : "Payara Micro " + number,
-                                    logs.resolve(PayaraMicroProcess.name(number) + ".log")
-                                            .toString(),
-                                    () -> startPayara(home, settings, number, port, tls, microJar, microOptions));
-                        } catch (Exception e) {
-                            throw new CompletionException(e);
-                        }
-                    },
-                    starters));
-        }
-        starters.shutdown();
-        List<URI> urls = new ArrayList<>();
-        try {
-            for (CompletableFuture<Supervisor.Service> started : starting) {
-                URI url = ((PayaraMicroProcess) started.join().running()).baseUrl();
-                urls.add(url);
-            }
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        List<URI> urls = MicroInstances.start(services, home, settings, distribution, config, tls);
 
         // The application has read the initial password: do not leave it on disk.
         MicroConfiguration.write(runDirectory, settings, database, broker, jwt, tls, resourceAdapter, new Properties());
@@ -191,48 +134,35 @@ public final class Launcher {
         });
     }
 
-    /** Payara Micro running EMS, once it is ready. */
-    private static PayaraMicroProcess startPayara(
+    /**
+     * The embedded broker (and its backup, with several instances), started in the background: its JVMs start while
+     * PostgreSQL starts and the schemas migrate; they need the database only for meters' credentials, when they
+     * connect. The backup starts once the primary is live. Nothing to start for an external broker.
+     */
+    private static CompletableFuture<?> startBrokers(
+            Supervisor services,
             InstallationHome home,
             EmsSettings settings,
-            int instance,
-            int port,
+            BrokerEndpoint broker,
             Optional<TlsMaterial> tls,
-            Path microJar,
-            List<String> microOptions)
-            throws IOException, InterruptedException {
-        PayaraMicroProcess started = PayaraMicroProcess.start(
-                home,
-                instance,
-                settings.bindAddress(),
-                port,
-                tls,
-                microJar,
-                List.of(
-                        "-Xms128m",
-                        "-Xmx512m",
-                        "-XX:+UseG1GC",
-                        "-XX:MaxMetaspaceSize=256m",
-                        // Named, the JSON-P provider is not searched for on the class path at every use (Faces
-                        // push, JAX-RS): that search was a quarter of Payara's CPU while readings were pushed.
-                        "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
-                        // Delivery threads for the readings consumer's 64 sessions and the topics' (default:
-                        // 8 per core, which stalls sessions beyond it).
-                        "-Dactivemq.artemis.client.global.thread.pool.max.size=128",
-                        // The data grid listens on the bind address only (Hazelcast binds every interface otherwise).
-                        "-Dhazelcast.socket.bind.any=false",
-                        // A killed instance leaves the grid within seconds (default: a minute without heartbeats),
-                        // so the others stop waiting for its partitions.
-                        "-Dhazelcast.heartbeat.interval.seconds=1",
-                        "-Dhazelcast.max.no.heartbeat.seconds=8"),
-                microOptions);
-        try {
-            started.awaitReady(Duration.ofMinutes(3));
-        } catch (IOException notReady) {
-            started.close();
-            throw notReady;
+            DatabaseEndpoint database)
+            throws IOException {
+        if (settings.brokerUrl().isPresent()) {
+            return CompletableFuture.completedFuture(null);
         }
-        return started;
+        Path logs = home.directory("logs");
+        return CompletableFuture.runAsync(() -> {
+            try {
+                for (boolean backup : broker.ha() ? List.of(false, true) : List.of(false)) {
+                    services.start(
+                            backup ? "the backup broker" : "the broker",
+                            logs.resolve(BrokerProcess.name(backup) + ".log").toString(),
+                            () -> BrokerProcess.start(home, settings, broker, tls, database, backup));
+                }
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     private static void stop(Supervisor services, InstallationHome home) {
@@ -265,15 +195,6 @@ public final class Launcher {
                 ResultSet rs = c.createStatement()
                         .executeQuery("select exists (select 1 from users.app_user where role = 'ADMIN')")) {
             return rs.next() && rs.getBoolean(1);
-        }
-    }
-
-    private static Path postgresDriver(Path distribution) throws IOException {
-        try (Stream<Path> libs = Files.list(distribution.resolve("lib"))) {
-            return libs.filter(p -> p.getFileName().toString().startsWith("postgresql-"))
-                    .findFirst()
-                    .orElseThrow(
-                            () -> new IOException("PostgreSQL driver missing from " + distribution.resolve("lib")));
         }
     }
 
