@@ -1,27 +1,72 @@
 package org.ems.simulator.bench;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ems.simulator.client.EmsHome;
+import org.ems.simulator.client.LaunchedEms;
 import picocli.CommandLine.Option;
 
-/** The running EMS a benchmark drives (./ems bench starts one and passes these): the options of every benchmark. */
-public final class BenchTarget {
+/**
+ * The EMS a benchmark drives, started for it from the distribution on a fresh home and free ports (as the fault run
+ * and the system tests start theirs: {@link LaunchedEms}), and stopped and removed after it: the options of every
+ * benchmark.
+ */
+public final class BenchTarget implements AutoCloseable {
 
-    @Option(names = "--ems", required = true, description = "EMS base URL, e.g. http://127.0.0.1:8080/")
-    URI ems;
-
-    @Option(names = "--broker", required = true, description = "broker URL")
-    String broker;
-
-    @Option(names = "--home", required = true, description = "EMS_HOME of the running EMS (secrets, processes)")
-    Path home;
-
-    @Option(names = "--admin-password", required = true)
-    String adminPassword;
+    @Option(names = "--dist", required = true, description = "the EMS distribution (server-config/dist/target/ems)")
+    Path dist;
 
     @Option(
             names = "--instances",
             defaultValue = "1",
-            description = "instances of EMS, on consecutive ports from --ems's (default: ${DEFAULT-VALUE})")
+            description = "instances of EMS (./ems run --instances; default: ${DEFAULT-VALUE})")
     int instances;
+
+    @Option(names = "--work", description = "where the EMS home is made (default: the system's temporary directory)")
+    Path work;
+
+    /** Its base URL (the first instance's), once started. */
+    URI ems;
+
+    /** As meters see its broker: one, or the primary/backup pair with failover. */
+    String broker;
+
+    /** Its home: secrets, processes. */
+    Path home;
+
+    final String adminPassword = "bench-" + UUID.randomUUID();
+    private LaunchedEms launched;
+
+    /** Starts EMS and waits until every instance is ready. */
+    void start() throws IOException, InterruptedException {
+        home = Files.createTempDirectory(
+                work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, "ems-bench-");
+        LaunchedEms.Ports ports = LaunchedEms.Ports.free();
+        launched = LaunchedEms.start(
+                dist,
+                home,
+                ports,
+                "128m",
+                Map.of("EMS_INSTANCES", Integer.toString(instances), "EMS_ADMIN_PASSWORD", adminPassword),
+                Optional.of(home.resolve("bench-run.log")));
+        launched.awaitLine(0, "EMS ready at " + ports.url(instances - 1), Duration.ofMinutes(4));
+        ems = ports.url(0);
+        broker = ports.brokerUrl(instances);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (launched != null && launched.process().isAlive()) {
+            launched.stop(Duration.ofMinutes(2));
+        }
+        if (home != null) {
+            EmsHome.deleteTree(home);
+        }
+    }
 }

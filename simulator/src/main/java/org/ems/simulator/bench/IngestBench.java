@@ -3,7 +3,6 @@ package org.ems.simulator.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +76,6 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     double background;
 
     private EmsClient client;
-    private HttpClient http;
     private String token;
     private LoadProfile profile;
 
@@ -89,10 +87,16 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() throws Exception {
+        try (BenchTarget started = target) {
+            started.start();
+            return measure();
+        }
+    }
+
+    private int measure() throws Exception {
         String meterPassword = EmsHome.meterPassword(target.home);
         profile = LoadProfile.bundled();
         client = new EmsClient(target.ems, target.instances);
-        http = client.http;
         token = client.login("admin", target.adminPassword);
         String owner = "bench-owner";
         UUID ownerId = UUID.fromString(client.post(

@@ -52,6 +52,13 @@ public final class PortalBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (BenchTarget started = target) {
+            started.start();
+            return measure();
+        }
+    }
+
+    private int measure() throws Exception {
         EmsClient client = new EmsClient(target.ems);
         String admin = client.login("admin", target.adminPassword);
         UUID owner = UUID.fromString(client.post(

@@ -39,6 +39,14 @@ public final class LaunchedEms {
         public URI url(int instance) {
             return URI.create("http://127.0.0.1:" + (http + instance) + "/");
         }
+
+        /** The broker as meters see it: one, or with several instances the primary/backup pair with failover. */
+        public String brokerUrl(int instances) {
+            return instances == 1
+                    ? "tcp://127.0.0.1:" + broker
+                    : "(tcp://127.0.0.1:" + broker + ",tcp://127.0.0.1:" + (broker + 1)
+                            + ")?ha=true&reconnectAttempts=-1";
+        }
     }
 
     private final Process process;

@@ -84,10 +84,7 @@ final class EmsUnderTest implements AutoCloseable {
 
     /** As meters see the broker: one, or the primary/backup pair with failover. */
     String brokerUrl() {
-        return instances == 1
-                ? "tcp://127.0.0.1:" + ports.broker()
-                : "(tcp://127.0.0.1:" + ports.broker() + ",tcp://127.0.0.1:" + (ports.broker() + 1)
-                        + ")?ha=true&reconnectAttempts=-1";
+        return ports.brokerUrl(instances);
     }
 
     String meterPassword() throws IOException {
