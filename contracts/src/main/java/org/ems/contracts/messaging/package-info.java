@@ -1,2 +1,5 @@
-/** Names shared by every party on the broker: destinations, properties, and how EMS modules connect. */
+/**
+ * Names shared by every party on the broker (destinations, properties, how EMS modules connect) and the shape of the
+ * fan-out topics' consumers ({@code FanOutListener}).
+ */
 package org.ems.contracts.messaging;

@@ -1,2 +1,2 @@
-/** Infrastructure of the monitoring component: MicroProfile Metrics counters. */
+/** Infrastructure of the monitoring component: MicroProfile Metrics counters, and the broker's queue depths. */
 package org.ems.monitoring.infrastructure.metrics;

@@ -1,2 +1,2 @@
-/** Interfaces layer: the PrimeFaces pages' backing beans and their push channels. */
+/** Interfaces layer: the PrimeFaces pages' backing beans, their tables' one lazy model, and their push channels. */
 package org.ems.web.interfaces.web;
