@@ -7,7 +7,9 @@ import com.tngtech.archunit.junit.ArchTests;
 import org.ems.contracts.architecture.LayerRules;
 
 /** This module's classes keep the layer rules of every module. */
-@AnalyzeClasses(packages = "org.ems.web", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = "org.ems.web",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class LayersTest {
 
     @ArchTest
