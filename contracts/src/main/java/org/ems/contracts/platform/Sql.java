@@ -27,9 +27,9 @@ public record Sql(DataSource db) {
         T of(ResultSet rs) throws SQLException;
     }
 
-    /** Work that needs the connection itself (batches). */
+    /** What is done on a connection. */
     @FunctionalInterface
-    public interface Work<T> {
+    private interface Work<T> {
         T on(Connection c) throws SQLException;
     }
 
@@ -63,7 +63,7 @@ public record Sql(DataSource db) {
         });
     }
 
-    public <T> T with(String failure, Work<T> work) {
+    private <T> T with(String failure, Work<T> work) {
         try (Connection c = db.getConnection()) {
             return work.on(c);
         } catch (SQLException e) {

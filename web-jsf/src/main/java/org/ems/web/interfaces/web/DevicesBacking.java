@@ -56,8 +56,8 @@ public class DevicesBacking implements Serializable {
     private java.time.Instant credentialIssuedAt;
     private Map<UUID, String> ownerNames = Map.of();
 
-    private final PagedModel<DeviceData> model =
-            new PagedModel<>(this::page, device -> device.id().toString());
+    private final PagedModel<DeviceData> model = new PagedModel<>(
+            this::page, device -> device.id().toString(), shown -> ownerNames = OwnerNames.of(users, shown));
 
     /** A link from the users page names an owner: that user's devices. */
     @PostConstruct
@@ -72,14 +72,12 @@ public class DevicesBacking implements Serializable {
         }
     }
 
-    /** A page of the devices the filters select, with their owners' names for the table. */
+    /** A page of the devices the filters select. */
     private Page<DeviceData> page(PageRequest request) {
-        Page<DeviceData> page = devices.page(
+        return devices.page(
                 new DeviceService.DeviceQuery(
                         search, ownerFilter == null ? null : ownerFilter.id(), unassignedOnly, request),
                 caller);
-        ownerNames = OwnerNames.of(users, page.items());
-        return page;
     }
 
     /** Users whose username or name holds what was typed: the owner's auto-complete. */

@@ -28,12 +28,23 @@ final class PagedModel<T> extends LazyDataModel<T> {
         String of(T row);
     }
 
+    /** What the page does with the rows it is about to show (names to look up with them). */
+    interface Shown<T> extends Serializable {
+        void rows(List<T> rows);
+    }
+
     private final Source<T> source;
     private final Key<T> key;
+    private final Shown<T> shown;
 
     PagedModel(Source<T> source, Key<T> key) {
+        this(source, key, rows -> {});
+    }
+
+    PagedModel(Source<T> source, Key<T> key, Shown<T> shown) {
         this.source = source;
         this.key = key;
+        this.shown = shown;
     }
 
     @Override
@@ -44,12 +55,14 @@ final class PagedModel<T> extends LazyDataModel<T> {
     @Override
     public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-        return source.page(new PageRequest(
+        List<T> rows = source.page(new PageRequest(
                         first,
                         pageSize,
                         sort == null ? null : sort.getField(),
                         sort != null && sort.getOrder() == SortOrder.DESCENDING))
                 .items();
+        shown.rows(rows);
+        return rows;
     }
 
     @Override
