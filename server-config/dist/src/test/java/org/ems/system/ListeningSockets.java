@@ -38,8 +38,9 @@ final class ListeningSockets {
         }
         List<String> listening = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table))
-                    .subList(1, Files.readAllLines(Path.of(table)).size())) {
+            // read once: the table changes between two reads
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f[3].equals(LISTEN) && inodes.contains(f[9])) {
                     listening.add(f[1]);

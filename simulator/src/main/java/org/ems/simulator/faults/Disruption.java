@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The ways a fault run breaks EMS, in the order they are run, and how each is done and recovered from. */
 enum Disruption {
@@ -43,10 +44,22 @@ enum Disruption {
                 List<ProcessHandle> services =
                         ems.processes().values().stream().flatMap(List::stream).toList();
                 ems.killLauncher();
-                Awaitility.await("the services of the killed launcher end")
-                        .atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(200))
-                        .until(() -> services.stream().noneMatch(ProcessHandle::isAlive));
+                try {
+                    Awaitility.await()
+                            .atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(200))
+                            .until(() -> services.stream().noneMatch(ProcessHandle::isAlive));
+                } catch (ConditionTimeoutException e) {
+                    throw new IllegalStateException("services of the killed launcher still running after 60 s: "
+                            + services.stream()
+                                    .filter(ProcessHandle::isAlive)
+                                    .map(p -> p.pid() + " " + p.info().command().orElse("?"))
+                                    .toList());
+                }
+                // told apart in the output: the old services' end, and the new launcher's start
+                System.out.printf(
+                        "  the killed launcher's services ended after %.1f s%n",
+                        Duration.between(start, Instant.now()).toMillis() / 1000.0);
                 ems.start();
                 return Duration.between(start, Instant.now());
             }

@@ -151,7 +151,7 @@ public final class FaultRun implements Callable<Integer> {
             for (Disruption fault : faults) {
                 Thread.sleep(spacing.toMillis());
                 mostWaiting.set(0);
-                Duration recovery = fault.breakAndRecover(ems, load, lengths);
+                Duration recovery = breakAndRecover(fault, load, lengths);
                 Thread.sleep(spacing.toMillis());
                 Row row = new Row(title(fault), seconds(recovery), waitingMost(), reconcile(load, limits));
                 rows.add(row);
@@ -179,6 +179,17 @@ public final class FaultRun implements Callable<Integer> {
             System.out.println("EMS home kept for the failure's story: " + home);
         }
         return ok ? 0 : 1;
+    }
+
+    /** The disruption; if EMS does not recover from it, the story goes to the table's reader before the run ends. */
+    private Duration breakAndRecover(Disruption fault, FaultLoad load, Disruption.Lengths lengths) throws Exception {
+        try {
+            return fault.breakAndRecover(ems, load, lengths);
+        } catch (Exception | AssertionError e) {
+            System.out.println("| " + title(fault) + " | no recovery: " + e);
+            e.printStackTrace(System.out);
+            throw e;
+        }
     }
 
     private String title(Disruption fault) {
