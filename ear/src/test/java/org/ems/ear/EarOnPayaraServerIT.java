@@ -70,7 +70,7 @@ class EarOnPayaraServerIT {
                                 "admin.port", Integer.toString(adminPort))));
         var db = infrastructure.database();
         var broker = infrastructure.broker();
-        JwtKeys jwt = JwtKeys.ensure(home, Map.of());
+        JwtKeys jwt = JwtKeys.ensure(home, java.util.Optional.empty(), java.util.Optional.empty());
         Path resources = emsHome.resolve("resources.asadmin");
         Files.writeString(
                 resources,

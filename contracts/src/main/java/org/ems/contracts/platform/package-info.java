@@ -1,2 +1,3 @@
-/** What the modules share of the platform: names of the server's resources and settings, JSON, and JDBC ({@code Sql}). */
+/** What the modules share of the platform: names of the server's resources and settings, JSON, JDBC ({@code Sql}) and
+ * network addresses ({@code Cidr}, which the launcher checks settings with too). */
 package org.ems.contracts.platform;

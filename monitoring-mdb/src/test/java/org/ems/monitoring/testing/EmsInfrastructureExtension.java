@@ -54,7 +54,7 @@ public class EmsInfrastructureExtension implements BeforeAllCallback {
                         settings,
                         infrastructure.database(),
                         infrastructure.broker(),
-                        JwtKeys.ensure(home, java.util.Map.of()),
+                        JwtKeys.ensure(home, java.util.Optional.empty(), java.util.Optional.empty()),
                         infrastructure.tls(),
                         testDir.resolve("ems-ra.rar"),
                         new Properties());

@@ -66,7 +66,8 @@ public record BrokerEndpoint(
         if (text.startsWith("(")) {
             int close = text.indexOf(')');
             if (close < 0) {
-                throw new IllegalArgumentException("EMS_BROKER_URL opens '(' without closing it: '" + url + "'");
+                throw new IllegalArgumentException(
+                        "ems.broker.url (EMS_BROKER_URL) opens '(' without closing it: '" + url + "'");
             }
             addresses = text.substring(1, close);
             query = text.substring(close + 1).replaceFirst("^\\?", "");
@@ -78,8 +79,9 @@ public record BrokerEndpoint(
                 .map(one -> {
                     URI uri = URI.create(one.trim());
                     if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-                        throw new IllegalArgumentException("EMS_BROKER_URL must look like tcp://host:port or "
-                                + "(tcp://host1:port1,tcp://host2:port2), not '" + url + "'");
+                        throw new IllegalArgumentException(
+                                "ems.broker.url (EMS_BROKER_URL) must look like tcp://host:port or "
+                                        + "(tcp://host1:port1,tcp://host2:port2), not '" + url + "'");
                     }
                     return new Address(uri.getHost(), uri.getPort());
                 })

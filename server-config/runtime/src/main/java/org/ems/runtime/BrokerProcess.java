@@ -86,7 +86,7 @@ final class BrokerProcess implements Supervised {
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xms32m",
-                        "-Xmx256m",
+                        "-Xmx" + settings.brokerHeap(),
                         "-XX:+UseSerialGC",
                         "-Djava.io.tmpdir=" + home.directory("tmp"),
                         "-cp",

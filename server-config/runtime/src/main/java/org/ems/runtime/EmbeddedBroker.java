@@ -33,8 +33,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Entries in the duplicate-id cache by default: the last 100,000 messages a producer gave an id. */
-    static final int DUPLICATE_IDS = 100_000;
+    /** Entries in the duplicate-id cache by default: the last messages a producer gave an id ({@code ems.broker.duplicate-ids}). */
+    static final int DUPLICATE_IDS = Integer.parseInt(SettingSources.defaults().get("EMS_BROKER_DUPLICATE_IDS"));
 
     /**
      * One of a primary/backup pair sharing the journal (shared store: whoever holds its lock is live; the backup takes

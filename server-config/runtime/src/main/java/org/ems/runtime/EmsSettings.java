@@ -2,14 +2,19 @@ package org.ems.runtime;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import org.ems.contracts.platform.Cidr;
 
 /**
- * Settings of one EMS installation, read from {@code EMS_*} environment variables (see the README's configuration
- * table). A part given a URL ({@code EMS_DB_URL}, {@code EMS_BROKER_URL}) is external and not started.
+ * Settings of one EMS installation, from {@code $EMS_HOME/ems.properties} and {@code EMS_*} variables
+ * ({@link SettingSources}; the table is docs/configuration.md), each checked: a bad one stops the start with one line
+ * naming it. A part given a URL ({@code EMS_DB_URL}, {@code EMS_BROKER_URL}) is external and not started.
  */
 public record EmsSettings(
         Path home,
@@ -22,7 +27,7 @@ public record EmsSettings(
         Optional<String> dbUser,
         Optional<String> dbPassword,
         Optional<String> brokerUrl,
-        Optional<String> meterUser,
+        String meterUser,
         Optional<String> meterPassword,
         Optional<String> appBrokerUser,
         Optional<String> appBrokerPassword,
@@ -36,46 +41,57 @@ public record EmsSettings(
         List<Path> alsoDeploy,
         int instances,
         int clusterPort,
-        List<String> clusterMembers) {
+        List<String> clusterMembers,
+        String microHeap,
+        String brokerHeap,
+        int dbPoolMaxSize,
+        Optional<String> jwtPrivateKey,
+        Optional<String> jwtPublicKey,
+        Properties application) {
 
-    public static EmsSettings fromEnvironment(Map<String, String> env, Path workingDirectory) {
+    /** The settings in force for this environment: defaults, {@code $EMS_HOME/ems.properties}, variables. */
+    public static EmsSettings fromEnvironment(Map<String, String> environment, Path workingDirectory) {
+        Map<String, String> env = SettingSources.resolve(environment, workingDirectory);
         return new EmsSettings(
-                workingDirectory
-                        .resolve(env.getOrDefault("EMS_HOME", ".ems"))
-                        .toAbsolutePath()
-                        .normalize(),
-                env.getOrDefault("EMS_BIND_ADDRESS", "127.0.0.1"),
-                port(env, "EMS_HTTP_PORT", 8080),
-                port(env, "EMS_HTTPS_PORT", 8443),
-                port(env, "EMS_DB_PORT", 15432),
-                port(env, "EMS_BROKER_PORT", 61616),
+                SettingSources.home(environment, workingDirectory),
+                env.get("EMS_BIND_ADDRESS"),
+                port(env, "EMS_HTTP_PORT"),
+                port(env, "EMS_HTTPS_PORT"),
+                port(env, "EMS_DB_PORT"),
+                port(env, "EMS_BROKER_PORT"),
                 value(env, "EMS_DB_URL"),
                 value(env, "EMS_DB_USER"),
                 value(env, "EMS_DB_PASSWORD"),
                 value(env, "EMS_BROKER_URL").map(EmsSettings::brokerUrl),
-                value(env, "EMS_BROKER_USER"),
+                env.get("EMS_BROKER_USER"),
                 value(env, "EMS_BROKER_PASSWORD"),
                 value(env, "EMS_APP_BROKER_USER"),
                 value(env, "EMS_APP_BROKER_PASSWORD"),
                 value(env, "EMS_ADMIN_PASSWORD"),
-                env.getOrDefault("EMS_TIMEZONE", "UTC"),
+                zone(env, "EMS_TIMEZONE"),
                 tls(env),
                 value(env, "EMS_TLS_KEYSTORE").map(Path::of),
                 value(env, "EMS_TLS_KEYSTORE_PASSWORD"),
-                onOff(env, "EMS_BROKER_GATEWAY").orElse(true),
-                count(env, "EMS_BROKER_DUPLICATE_IDS", EmbeddedBroker.DUPLICATE_IDS),
+                onOff(env, "EMS_BROKER_GATEWAY").orElseThrow(),
+                number(env, "EMS_BROKER_DUPLICATE_IDS", Integer.MAX_VALUE, "a positive whole number"),
                 value(env, "EMS_ALSO_DEPLOY").stream()
                         .flatMap(paths -> Arrays.stream(paths.split(File.pathSeparator)))
                         .map(Path::of)
                         .toList(),
-                number(env, "EMS_INSTANCES", 1, 32, "a number of instances from 1 to 32"),
-                port(env, "EMS_CLUSTER_PORT", 6900),
+                number(env, "EMS_INSTANCES", 32, "a number of instances from 1 to 32"),
+                port(env, "EMS_CLUSTER_PORT"),
                 value(env, "EMS_CLUSTER_MEMBERS").stream()
                         .flatMap(members -> Arrays.stream(members.split(",")))
                         .map(String::trim)
                         .filter(member -> !member.isEmpty())
                         .map(EmsSettings::member)
-                        .toList());
+                        .toList(),
+                heap(env, "EMS_MICRO_HEAP"),
+                heap(env, "EMS_BROKER_HEAP"),
+                number(env, "EMS_DB_POOL_MAX_SIZE", 1000, "a pool size from 1 to 1000"),
+                value(env, "EMS_JWT_PRIVATE_KEY"),
+                value(env, "EMS_JWT_PUBLIC_KEY"),
+                application(env));
     }
 
     /**
@@ -94,9 +110,9 @@ public record EmsSettings(
     private static String member(String text) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("EMS_CLUSTER_MEMBERS lists host:port pairs, not '" + text + "'");
+            throw invalid("EMS_CLUSTER_MEMBERS", "a list of host:port pairs", text);
         }
-        port(Map.of("EMS_CLUSTER_MEMBERS", text.substring(colon + 1)), "EMS_CLUSTER_MEMBERS", 1); // checked as any port
+        port(Map.of("EMS_CLUSTER_MEMBERS", text.substring(colon + 1)), "EMS_CLUSTER_MEMBERS"); // checked as any port
         return text;
     }
 
@@ -119,7 +135,7 @@ public record EmsSettings(
     private static Optional<Boolean> onOff(Map<String, String> env, String name) {
         String text = env.getOrDefault(name, "").trim();
         if (!text.isEmpty() && !text.equals("on") && !text.equals("off")) {
-            throw new IllegalArgumentException(name + " must be on or off, not '" + text + "'");
+            throw invalid(name, "on or off", text);
         }
         return text.isEmpty() ? Optional.empty() : Optional.of(text.equals("on"));
     }
@@ -135,24 +151,52 @@ public record EmsSettings(
                 Path.of("."));
     }
 
+    /**
+     * The settings the application itself reads (MicroProfile Config), checked here so that a bad one stops the start
+     * before anything runs; handed to Payara Micro as system properties, which rank above its environment.
+     */
+    private static Properties application(Map<String, String> env) {
+        Properties application = new Properties();
+        value(env, "EMS_TRUSTED_PROXIES").ifPresent(proxies -> {
+            try {
+                Cidr.list(proxies);
+            } catch (IllegalArgumentException e) {
+                throw invalid("EMS_TRUSTED_PROXIES", "CIDR networks separated by commas", proxies);
+            }
+            application.setProperty("ems.trusted-proxies", proxies);
+        });
+        value(env, "EMS_ALLOWED_ORIGINS").ifPresent(origins -> {
+            for (String origin : origins.split(",")) {
+                if (!origin.isBlank() && !origin.strip().matches("https?://[^/?#\\s]+")) {
+                    throw invalid("EMS_ALLOWED_ORIGINS", "origins (https://host[:port]) separated by commas", origins);
+                }
+            }
+            application.setProperty("ems.allowed-origins", origins);
+        });
+        String lifetime = env.get("EMS_JWT_LIFETIME");
+        try {
+            if (Duration.parse(lifetime).isNegative()
+                    || Duration.parse(lifetime).isZero()) {
+                throw new DateTimeParseException("not positive", lifetime, 0);
+            }
+        } catch (DateTimeParseException e) {
+            throw invalid("EMS_JWT_LIFETIME", "a positive ISO-8601 duration (PT15M)", lifetime);
+        }
+        application.setProperty("ems.jwt.lifetime", lifetime);
+        return application;
+    }
+
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
     }
 
-    private static int port(Map<String, String> env, String name, int defaultPort) {
-        return number(env, name, defaultPort, 65535, "a TCP port (1-65535)");
-    }
-
-    private static int count(Map<String, String> env, String name, int defaultCount) {
-        return number(env, name, defaultCount, Integer.MAX_VALUE, "a positive whole number");
+    private static int port(Map<String, String> env, String name) {
+        return number(env, name, 65535, "a TCP port (1-65535)");
     }
 
     /** A whole number from 1 to {@code max}; {@code meaning} names it in the error. */
-    private static int number(Map<String, String> env, String name, int defaultValue, int max, String meaning) {
-        String text = env.get(name);
-        if (text == null || text.isBlank()) {
-            return defaultValue;
-        }
+    private static int number(Map<String, String> env, String name, int max, String meaning) {
+        String text = env.getOrDefault(name, "");
         try {
             int value = Integer.parseInt(text.trim());
             if (value < 1 || value > max) {
@@ -160,8 +204,36 @@ public record EmsSettings(
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be " + meaning + ", not '" + text + "'");
+            throw invalid(name, meaning, text);
         }
+    }
+
+    /** A Java heap size as {@code -Xmx} takes it: 128m (the smallest start heap) to 64g. */
+    private static String heap(Map<String, String> env, String name) {
+        String text = env.getOrDefault(name, "").strip();
+        java.util.regex.Matcher size =
+                java.util.regex.Pattern.compile("(\\d{1,6})([mMgG])").matcher(text);
+        long mib =
+                size.matches() ? Long.parseLong(size.group(1)) * (size.group(2).equalsIgnoreCase("g") ? 1024 : 1) : 0;
+        if (mib < 128 || mib > 64 * 1024) {
+            throw invalid(name, "a heap size from 128m to 64g (512m, 2g)", text);
+        }
+        return text.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String zone(Map<String, String> env, String name) {
+        String text = env.getOrDefault(name, "").strip();
+        try {
+            return java.time.ZoneId.of(text).getId();
+        } catch (java.time.DateTimeException e) {
+            throw invalid(name, "a time zone (UTC, Europe/Bucharest)", text);
+        }
+    }
+
+    /** The one line that stops the start: the setting (key and variable), what it must be, what it is. */
+    static IllegalArgumentException invalid(String name, String meaning, String text) {
+        return new IllegalArgumentException(
+                SettingSources.named(name) + " must be " + meaning + ", not '" + text + "'");
     }
 
     /** Checked now, so a mistyped URL stops the launcher before anything starts. */

@@ -84,7 +84,7 @@ public final class Infrastructure implements AutoCloseable {
 
     static BrokerEndpoint brokerEndpoint(EmsSettings settings, InstallationHome home, Optional<TlsMaterial> tls)
             throws IOException {
-        String meterUser = settings.meterUser().orElse("meter");
+        String meterUser = settings.meterUser();
         String meterPassword = settings.meterPassword().orElse(home.secret("broker.meter.password"));
         if (settings.brokerUrl().isPresent()) {
             // An external broker's TLS options come with its URL (tcp://host:port?sslEnabled=true&trustStorePath=...).
@@ -92,7 +92,8 @@ public final class Infrastructure implements AutoCloseable {
                     settings.brokerUrl().get(),
                     settings.appBrokerUser()
                             .orElseThrow(() -> new IllegalArgumentException(
-                                    "EMS_BROKER_URL needs the application's account in EMS_APP_BROKER_USER")),
+                                    SettingSources.named("EMS_BROKER_URL") + " needs the application's account in "
+                                            + SettingSources.named("EMS_APP_BROKER_USER"))),
                     settings.appBrokerPassword().orElse(""),
                     meterUser,
                     meterPassword);

@@ -7,22 +7,20 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The RSA key pair EMS signs (private) and verifies (public) its JWTs with: the PEM files named by
- * {@code EMS_JWT_PRIVATE_KEY} / {@code EMS_JWT_PUBLIC_KEY}, or else a pair generated once into {@code $EMS_HOME/jwt}.
+ * {@code ems.jwt.private-key} / {@code ems.jwt.public-key}, or else a pair generated once into {@code $EMS_HOME/jwt}.
  */
 public record JwtKeys(Path privateKey, Path publicKey) {
 
-    public static JwtKeys ensure(InstallationHome home, Map<String, String> env) throws IOException {
-        Optional<String> privatePem =
-                Optional.ofNullable(env.get("EMS_JWT_PRIVATE_KEY")).filter(s -> !s.isBlank());
-        Optional<String> publicPem =
-                Optional.ofNullable(env.get("EMS_JWT_PUBLIC_KEY")).filter(s -> !s.isBlank());
+    /** The given pair (PEM files), or the home's generated one when neither is given. */
+    public static JwtKeys ensure(InstallationHome home, Optional<String> privatePem, Optional<String> publicPem)
+            throws IOException {
         if (privatePem.isPresent() != publicPem.isPresent()) {
-            throw new IllegalArgumentException("set both EMS_JWT_PRIVATE_KEY and EMS_JWT_PUBLIC_KEY, or neither");
+            throw new IllegalArgumentException("set both " + SettingSources.named("EMS_JWT_PRIVATE_KEY") + " and "
+                    + SettingSources.named("EMS_JWT_PUBLIC_KEY") + ", or neither");
         }
         if (privatePem.isPresent()) {
             JwtKeys given = new JwtKeys(

@@ -22,6 +22,7 @@ import java.util.logging.LogManager;
  * runs EMS on Payara Micro, prints {@code EMS ready at <url>}, keeps each of them running ({@link Supervisor}), and
  * stops everything on Ctrl-C / SIGTERM.
  * {@code ./ems migrate}: only brings the database schemas up to date (for EAR deployments).
+ * {@code ./ems version}: this build's version.
  */
 public final class Launcher {
 
@@ -29,6 +30,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "run" : args[0];
+        if (command.equals("version")) {
+            System.out.println("EMS " + version());
+            return;
+        }
         try (var logging = Launcher.class.getResourceAsStream("logging.properties")) {
             LogManager.getLogManager().readConfiguration(logging);
             Map<String, String> environment = new HashMap<>(System.getenv());
@@ -44,13 +49,19 @@ public final class Launcher {
             switch (command) {
                 case "run" -> run(settings, distribution);
                 case "migrate" -> migrate(settings);
-                default -> fail("unknown command '" + command + "' (expected run or migrate)");
+                default -> fail("unknown command '" + command + "' (expected run, migrate or version)");
             }
         } catch (InstallationHome.AlreadyRunningException | IllegalArgumentException e) {
             fail(e.getMessage());
         } catch (Exception e) {
             fail(e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** This build's version (the launcher jar's manifest); "development" when run from classes. */
+    static String version() {
+        return Optional.ofNullable(Launcher.class.getPackage().getImplementationVersion())
+                .orElse("development");
     }
 
     private static void migrate(EmsSettings settings) throws Exception {
@@ -69,6 +80,7 @@ public final class Launcher {
                     "no EMS distribution at " + distribution.toAbsolutePath() + " (build it with ./mvnw install)");
         }
         InstallationHome home = InstallationHome.open(settings.home());
+        SettingSources.offerTemplate(home);
         Leftovers.end(home);
         FreePorts.requireForInstancesAndDatabase(settings);
         Leftovers.guard(home);
@@ -103,7 +115,7 @@ public final class Launcher {
         }
         Path runDirectory = home.directory("run");
         Path resourceAdapter = distribution.resolve("deploy/ems-ra.rar");
-        JwtKeys jwt = JwtKeys.ensure(home, System.getenv());
+        JwtKeys jwt = JwtKeys.ensure(home, settings.jwtPrivateKey(), settings.jwtPublicKey());
         MicroConfiguration config = MicroConfiguration.write(
                 runDirectory, settings, database, broker, jwt, tls, resourceAdapter, firstStart);
         List<URI> urls = MicroInstances.start(services, home, settings, distribution, config, tls);

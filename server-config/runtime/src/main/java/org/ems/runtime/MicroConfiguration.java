@@ -72,7 +72,9 @@ public final class MicroConfiguration {
         properties.setProperty("ems.broker.ha", Boolean.toString(broker.ha()));
         properties.setProperty("ems.broker.user", broker.appUser());
         properties.setProperty("ems.broker.password", broker.appPassword());
+        properties.setProperty("ems.db.pool.max-size", Integer.toString(settings.dbPoolMaxSize()));
         properties.setProperty("ems.timezone", settings.timeZone());
+        properties.putAll(settings.application());
         properties.putAll(jwtProperties(jwt));
         properties.putAll(artemisTrustStore(broker));
         tls.ifPresent(material -> {

@@ -89,7 +89,7 @@ final class MicroInstances {
                 microJar,
                 List.of(
                         "-Xms128m",
-                        "-Xmx512m",
+                        "-Xmx" + settings.microHeap(),
                         "-XX:+UseG1GC",
                         "-XX:MaxMetaspaceSize=256m",
                         // Named, the JSON-P provider is not searched for on the class path at every use (Faces

@@ -94,9 +94,9 @@ class InfrastructureTest {
     @Test
     void badSettingsAreExplained() {
         assertThatThrownBy(() -> EmsSettings.fromEnvironment(Map.of("EMS_HTTP_PORT", "eighty"), tmp))
-                .hasMessage("EMS_HTTP_PORT must be a TCP port (1-65535), not 'eighty'");
+                .hasMessage("ems.http.port (EMS_HTTP_PORT) must be a TCP port (1-65535), not 'eighty'");
         assertThatThrownBy(() -> EmsSettings.fromEnvironment(Map.of("EMS_BROKER_URL", "http://broker"), tmp))
-                .hasMessageContaining("EMS_BROKER_URL must look like tcp://host:port");
+                .hasMessageContaining("ems.broker.url (EMS_BROKER_URL) must look like tcp://host:port");
     }
 
     private static int freePort() throws java.io.IOException {

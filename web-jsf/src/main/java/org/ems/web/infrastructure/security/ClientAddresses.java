@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ems.contracts.platform.Cidr;
 
 /**
  * Who a request comes from, for throttling and the security log: the TCP peer, unless that peer is one of the

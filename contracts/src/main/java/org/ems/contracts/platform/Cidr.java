@@ -1,4 +1,4 @@
-package org.ems.web.infrastructure.security;
+package org.ems.contracts.platform;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** An IPv4 or IPv6 network in CIDR notation ({@code 10.0.0.0/8}, {@code ::1/128}; a bare address is a /32 or /128). */
-record Cidr(byte[] network, int prefix) {
+public record Cidr(byte[] network, int prefix) {
 
     /** Literal addresses only: parsing must never resolve a host name. */
     private static final Pattern LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String[] parts = text.strip().split("/", 2);
         byte[] address = literal(parts[0]);
         if (address == null) {
             throw new IllegalArgumentException("not an IP address or CIDR network: '" + text + "'");
         }
-        int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : address.length * 8;
+        int prefix =
+                parts.length == 1 ? address.length * 8 : parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
         if (prefix < 0 || prefix > address.length * 8) {
             throw new IllegalArgumentException("prefix out of range in '" + text + "'");
         }
@@ -27,18 +28,18 @@ record Cidr(byte[] network, int prefix) {
     }
 
     /** A comma-separated list; empty for a blank text. */
-    static List<Cidr> list(String text) {
+    public static List<Cidr> list(String text) {
         return Arrays.stream(text.split(","))
                 .filter(s -> !s.isBlank())
                 .map(Cidr::parse)
                 .toList();
     }
 
-    static boolean isAddress(String text) {
+    public static boolean isAddress(String text) {
         return literal(text) != null;
     }
 
-    boolean contains(String address) {
+    public boolean contains(String address) {
         byte[] bytes = literal(address);
         if (bytes == null || bytes.length != network.length) {
             return false;
