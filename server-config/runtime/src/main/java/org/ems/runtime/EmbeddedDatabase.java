@@ -106,7 +106,7 @@ public final class EmbeddedDatabase implements Supervised {
     }
 
     /** How EMS reaches the embedded database of this home, before or after it started. */
-    static DatabaseEndpoint endpoint(InstallationHome home, String address, int port) throws IOException {
+    public static DatabaseEndpoint endpoint(InstallationHome home, String address, int port) throws IOException {
         return new DatabaseEndpoint(
                 "jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, home.secret("db.password"));
     }
