@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,11 +84,16 @@ class DistributionIT {
     }
 
     @Test
-    void runsFromItsSettingsFileAndTakesReadingsFromItsSimulator() throws Exception {
+    void runsFromItsSettingsFileTakesReadingsFromItsSimulatorAndKeepsTheRetention() throws Exception {
         LaunchedEms.Ports ports = LaunchedEms.Ports.free();
         String password = "installed-" + UUID.randomUUID();
         // every setting from the file: the variables hold only where the home is
-        Path home = Installation.home("installed", ports, "ems.admin.password=" + password, "ems.micro.heap=384m");
+        Path home = Installation.home(
+                "installed",
+                ports,
+                "ems.admin.password=" + password,
+                "ems.micro.heap=384m",
+                "ems.retention.readings=P400D");
         Instant started = Instant.now();
         try (Installation.Running ems = installation.start(home, ports.url(0))) {
             System.out.printf(
@@ -116,6 +123,35 @@ class DistributionIT {
             Awaitility.await("six readings stored")
                     .atMost(Duration.ofMinutes(1))
                     .until(() -> api.counter("ems_readings_stored_total") >= 6);
+
+            // readings of two years ago: past the retention, their month is removed by the upkeep (a minute after
+            // the start); the hours they made stay
+            LocalDate longAgo = LocalDate.now(ZoneOffset.UTC).minusYears(2).withDayOfMonth(10);
+            Installation.Result old = run(
+                    home,
+                    installation.ems(
+                            "simulate",
+                            "--device",
+                            device.toString(),
+                            "--count",
+                            "7",
+                            "--speed",
+                            "6000",
+                            "--start",
+                            longAgo.atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
+                            "--state",
+                            home.resolve("simulator-old").toString()),
+                    Map.of("EMS_HOME", home.toString()),
+                    120);
+            assertThat(old.exit()).as(String.join("\n", old.output())).isZero();
+            Awaitility.await("the old month removed")
+                    .atMost(Duration.ofMinutes(3))
+                    .until(() -> api.counter("ems_readings_months_removed_total") >= 1);
+            String day = api.send(java.net.http.HttpRequest.newBuilder(
+                                    ports.url(0).resolve("api/devices/" + device + "/consumption?date=" + longAgo))
+                            .header("Authorization", "Bearer " + token))
+                    .body();
+            assertThat(day).contains("\"readings\":6");
         }
     }
 }

@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class UpgradeIT {
 
-    private static final UUID ANA = UUID.fromString("b1ee1dd2-13e6-486c-b08b-279bd01946dc");
-    private static final UUID KITCHEN = UUID.fromString("4e28235a-166e-4acc-93ea-08a843934155");
-    private static final UUID GARAGE = UUID.fromString("9c7e39a7-fe18-473a-b084-72d238a00d55");
-    private static final UUID BOILER = UUID.fromString("68875239-03cd-4288-9822-90d4d929ecb0");
+    static final UUID ANA = UUID.fromString("b1ee1dd2-13e6-486c-b08b-279bd01946dc");
+    static final UUID KITCHEN = UUID.fromString("4e28235a-166e-4acc-93ea-08a843934155");
+    static final UUID GARAGE = UUID.fromString("9c7e39a7-fe18-473a-b084-72d238a00d55");
+    static final UUID BOILER = UUID.fromString("68875239-03cd-4288-9822-90d4d929ecb0");
     /** The Garage meter's own broker credential, as 1.0.0 issued it. */
-    private static final String GARAGE_PASSWORD = "nsTMNrdaY8zr_mgKovabcd10TC6anWq8";
+    static final String GARAGE_PASSWORD = "nsTMNrdaY8zr_mgKovabcd10TC6anWq8";
 
     @Test
     void theDataOfTheLastReleaseIsAllThereAfterTheUpgrade() throws Exception {
@@ -107,7 +107,7 @@ class UpgradeIT {
     }
 
     /** Loads the 1.0.0 database into this home's embedded PostgreSQL (its own, as this distribution starts it). */
-    private static void restoreRelease(Path home, LaunchedEms.Ports ports) throws Exception {
+    static void restoreRelease(Path home, LaunchedEms.Ports ports) throws Exception {
         String dump;
         try (var in = UpgradeIT.class.getResourceAsStream("/upgrade/ems-1.0.0.sql")) {
             dump = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -173,6 +173,17 @@ public record EmsSettings(
             }
             application.setProperty("ems.allowed-origins", origins);
         });
+        value(env, "EMS_RETENTION_READINGS").ifPresent(retention -> {
+            try {
+                java.time.Period period = java.time.Period.parse(retention.strip());
+                if (period.isNegative() || period.isZero()) {
+                    throw new DateTimeParseException("not positive", retention, 0);
+                }
+            } catch (DateTimeParseException e) {
+                throw invalid("EMS_RETENTION_READINGS", "a positive ISO-8601 period (P400D, P13M)", retention);
+            }
+            application.setProperty("ems.retention.readings", retention.strip());
+        });
         String lifetime = env.get("EMS_JWT_LIFETIME");
         try {
             if (Duration.parse(lifetime).isNegative()

@@ -22,6 +22,7 @@ import java.util.logging.LogManager;
  * runs EMS on Payara Micro, prints {@code EMS ready at <url>}, keeps each of them running ({@link Supervisor}), and
  * stops everything on Ctrl-C / SIGTERM.
  * {@code ./ems migrate}: only brings the database schemas up to date (for EAR deployments).
+ * {@code ./ems backup FILE} / {@code ./ems restore FILE}: {@link Backup}, {@link Restore}.
  * {@code ./ems version}: this build's version.
  */
 public final class Launcher {
@@ -37,19 +38,30 @@ public final class Launcher {
         try (var logging = Launcher.class.getResourceAsStream("logging.properties")) {
             LogManager.getLogManager().readConfiguration(logging);
             Map<String, String> environment = new HashMap<>(System.getenv());
+            List<String> operands = new java.util.ArrayList<>();
             for (int i = 1; i < args.length; i++) {
-                if (args[i].equals("--instances") && i + 1 < args.length) {
+                if (command.equals("run") && args[i].equals("--instances") && i + 1 < args.length) {
                     environment.put("EMS_INSTANCES", args[++i]);
+                } else if (!args[i].startsWith("-")) {
+                    operands.add(args[i]);
                 } else {
-                    throw new IllegalArgumentException("unknown option '" + args[i] + "' (expected --instances N)");
+                    throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
+            }
+            int files = command.equals("backup") || command.equals("restore") ? 1 : 0;
+            if (operands.size() != files) {
+                throw new IllegalArgumentException(
+                        files == 1 ? "ems " + command + " takes one FILE" : "unexpected '" + operands.get(0) + "'");
             }
             EmsSettings settings = EmsSettings.fromEnvironment(environment, Path.of(""));
             Path distribution = Path.of(System.getProperty("ems.dist", "server-config/dist/target/ems"));
             switch (command) {
                 case "run" -> run(settings, distribution);
                 case "migrate" -> migrate(settings);
-                default -> fail("unknown command '" + command + "' (expected run, migrate or version)");
+                case "backup" -> backup(settings, Path.of(operands.get(0)).toAbsolutePath());
+                case "restore" -> restore(settings, Path.of(operands.get(0)).toAbsolutePath());
+                default ->
+                    fail("unknown command '" + command + "' (expected run, migrate, backup, restore or version)");
             }
         } catch (InstallationHome.AlreadyRunningException | IllegalArgumentException e) {
             fail(e.getMessage());
@@ -62,6 +74,36 @@ public final class Launcher {
     static String version() {
         return Optional.ofNullable(Launcher.class.getPackage().getImplementationVersion())
                 .orElse("development");
+    }
+
+    private static void backup(EmsSettings settings, Path file) throws Exception {
+        long start = System.nanoTime();
+        Properties manifest = Backup.write(settings, file);
+        long rows = manifest.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("rows."))
+                .mapToLong(key -> Long.parseLong(manifest.getProperty(key)))
+                .sum();
+        System.out.printf(
+                "Backed up %s to %s: %,d rows of %d tables, EMS %s, in %.1f s (%,d bytes)%n",
+                settings.home(),
+                file,
+                rows,
+                manifest.getProperty("tables").split(",").length,
+                manifest.getProperty("ems.version"),
+                (System.nanoTime() - start) / 1e9,
+                Files.size(file));
+    }
+
+    private static void restore(EmsSettings settings, Path file) throws Exception {
+        long start = System.nanoTime();
+        Properties manifest = Restore.from(file, settings, Launcher.class.getClassLoader());
+        System.out.printf(
+                "Restored %s (EMS %s, made %s) into %s in %.1f s; start it with: ems run%n",
+                file,
+                manifest.getProperty("ems.version"),
+                manifest.getProperty("created"),
+                settings.home(),
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static void migrate(EmsSettings settings) throws Exception {

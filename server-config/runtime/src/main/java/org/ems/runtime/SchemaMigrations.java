@@ -1,7 +1,11 @@
 package org.ems.runtime;
 
+import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -20,21 +24,36 @@ public final class SchemaMigrations {
     public static int migrate(DatabaseEndpoint database, ClassLoader modules) {
         int applied = 0;
         for (String schema : SCHEMAS) {
-            String location = "db/migration/" + schema;
-            if (modules.getResource(location) == null) {
+            if (modules.getResource(location(schema)) == null) {
                 continue;
             }
-            MigrateResult result = Flyway.configure(modules)
-                    .dataSource(database.url(), database.user(), database.password())
-                    .schemas(schema)
-                    .defaultSchema(schema)
-                    .createSchemas(true)
-                    .locations("classpath:" + location)
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+            MigrateResult result = flyway(database, modules, schema).load().migrate();
             applied += result.migrationsExecuted;
         }
         return applied;
+    }
+
+    /** Flyway for one module's schema, its own history table, its migrations from the modules' jars. */
+    static FluentConfiguration flyway(DatabaseEndpoint database, ClassLoader modules, String schema) {
+        return Flyway.configure(modules)
+                .dataSource(database.url(), database.user(), database.password())
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .locations("classpath:" + location(schema))
+                .failOnMissingLocations(true);
+    }
+
+    /** The version of the last migration the modules hold for a schema. */
+    static MigrationVersion latest(DatabaseEndpoint database, ClassLoader modules, String schema) {
+        return Arrays.stream(flyway(database, modules, schema).load().info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(java.util.Objects::nonNull)
+                .max(MigrationVersion::compareTo)
+                .orElse(MigrationVersion.EMPTY);
+    }
+
+    private static String location(String schema) {
+        return "db/migration/" + schema;
     }
 }

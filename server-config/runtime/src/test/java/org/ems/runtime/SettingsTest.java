@@ -55,13 +55,16 @@ class SettingsTest {
                 ems.db.pool.max-size = 8
                 ems.trusted-proxies=10.0.0.0/8
                 ems.micro.heap=1g
+                ems.retention.readings=P400D
                 """);
         EmsSettings settings = settings(Map.of("EMS_HTTP_PORT", "9191"));
         assertThat(settings.httpPort()).isEqualTo(9191);
         assertThat(settings.dbPoolMaxSize()).isEqualTo(8);
         assertThat(settings.microHeap()).isEqualTo("1g");
         // read by the application: handed to Payara Micro as system properties
-        assertThat(settings.application()).containsEntry("ems.trusted-proxies", "10.0.0.0/8");
+        assertThat(settings.application())
+                .containsEntry("ems.trusted-proxies", "10.0.0.0/8")
+                .containsEntry("ems.retention.readings", "P400D");
         assertThat(settings(Map.of("EMS_TRUSTED_PROXIES", "192.168.0.1")).application())
                 .containsEntry("ems.trusted-proxies", "192.168.0.1");
     }
@@ -87,6 +90,8 @@ class SettingsTest {
             ems.allowed-origins=example.com | ems.allowed-origins (EMS_ALLOWED_ORIGINS) must be origins (https://host[:port]) separated by commas, not 'example.com'
             ems.jwt.lifetime=15m           | ems.jwt.lifetime (EMS_JWT_LIFETIME) must be a positive ISO-8601 duration (PT15M), not '15m'
             ems.db.pool.max-size=lots      | ems.db.pool.max-size (EMS_DB_POOL_MAX_SIZE) must be a pool size from 1 to 1000, not 'lots'
+            ems.retention.readings=400d    | ems.retention.readings (EMS_RETENTION_READINGS) must be a positive ISO-8601 period (P400D, P13M), not '400d'
+            ems.retention.readings=P0D     | ems.retention.readings (EMS_RETENTION_READINGS) must be a positive ISO-8601 period (P400D, P13M), not 'P0D'
             """)
     void aBadValueStopsTheStartWithOneLineNamingTheSetting(String line, String message) throws IOException {
         file(line + "\n");

@@ -40,6 +40,9 @@ public final class BenchTarget implements AutoCloseable {
     /** Its home: secrets, processes. */
     Path home;
 
+    /** Its embedded database, as EMS itself connects to it. */
+    String jdbcUrl;
+
     final String adminPassword = "bench-" + UUID.randomUUID();
     private LaunchedEms launched;
 
@@ -58,6 +61,7 @@ public final class BenchTarget implements AutoCloseable {
         launched.awaitLine(0, "EMS ready at " + ports.url(instances - 1), Duration.ofMinutes(4));
         ems = ports.url(0);
         broker = ports.brokerUrl(instances);
+        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + ports.db() + "/ems";
     }
 
     @Override

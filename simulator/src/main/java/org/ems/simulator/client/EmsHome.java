@@ -51,6 +51,11 @@ public final class EmsHome {
         return secret(home, "EMS_APP_BROKER_PASSWORD", "broker.app.password");
     }
 
+    /** The password of the embedded database's role {@code ems}, which ./ems run generated into {@code home}. */
+    public static String databasePassword(Path home) throws IOException {
+        return secret(home, "EMS_DB_PASSWORD", "db.password");
+    }
+
     private static String secret(Path home, String variable, String key) throws IOException {
         String env = System.getenv(variable);
         if (env != null) {

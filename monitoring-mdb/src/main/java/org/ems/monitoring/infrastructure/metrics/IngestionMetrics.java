@@ -13,12 +13,13 @@ import org.ems.contracts.messaging.Destinations;
 import org.ems.monitoring.application.AlertRaised;
 import org.ems.monitoring.application.DeviceEventHandled;
 import org.ems.monitoring.application.ReadingsApplied;
+import org.ems.monitoring.application.ReadingsRemoved;
 
 /**
  * Monitoring on {@code /metrics}. Counters of what it committed: readings stored, duplicates ignored, the database
  * transactions that applied them (group commit: readings per transaction), alerts raised, device events applied and
  * ignored as stale (e.g. {@code ems_readings_stored_total}); counted after commit, so a rolled-back, redelivered message
- * counts once. And what shows saturation: readings stored a second over the last ten seconds, the messages waiting in
+ * counts once; months of raw readings removed by the retention ({@code ems.readings.months.removed}). And what shows saturation: readings stored a second over the last ten seconds, the messages waiting in
  * {@code ems.readings}, and the time from a message's arrival at the broker to the commit of its readings.
  */
 @ApplicationScoped
@@ -63,6 +64,10 @@ public class IngestionMetrics {
 
     void raised(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised raised) {
         registry.counter("ems.alerts.raised").inc();
+    }
+
+    void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsRemoved removed) {
+        registry.counter("ems.readings.months.removed").inc(removed.months());
     }
 
     void deviceEvent(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceEventHandled handled) {
