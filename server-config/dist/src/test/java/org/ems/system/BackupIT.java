@@ -37,7 +37,7 @@ class BackupIT {
         Installation installation = Installation.unpacked();
         LaunchedEms.Ports ports = LaunchedEms.Ports.free();
         Path original = Installation.home("backed-up", ports);
-        UpgradeIT.restoreRelease(original, ports);
+        UpgradeIT.restoreRelease(installation, original, ports);
         Path backup = original.resolveSibling(original.getFileName() + ".zip");
 
         String token;

@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -21,9 +22,10 @@ import org.ems.simulator.client.LaunchedEms;
 import org.junit.jupiter.api.Test;
 
 /**
- * An upgrade from the previous release: the database of EMS 1.0.0 with data in it ({@code upgrade/ems-1.0.0.sql},
- * made from that release's migrations, see its header), taken over by this distribution's {@code bin/ems run}, which
- * migrates it; every user, device, hour, alert, message and meter credential must still be there and work.
+ * An upgrade from the previous release: a home as EMS 1.0.0 left it (its database in PostgreSQL 14, with 1.0.0's data:
+ * {@code upgrade/ems-1.0.0.sql}, made from that release's migrations, see its header), taken over by this
+ * distribution's {@code bin/ems run}, which upgrades PostgreSQL and migrates the schemas; every user, device, hour,
+ * alert, message and meter credential must still be there and work.
  */
 class UpgradeIT {
 
@@ -39,10 +41,15 @@ class UpgradeIT {
         Installation installation = Installation.unpacked();
         LaunchedEms.Ports ports = LaunchedEms.Ports.free();
         Path home = Installation.home("upgrade", ports);
-        restoreRelease(home, ports);
+        restoreRelease(installation, home, ports);
 
         try (Installation.Running ems = installation.start(home, ports.url(0))) {
             assertThat(ems.console()).doesNotContain("Created user 'admin'"); // 1.0.0's administrator stays
+            // PostgreSQL 14 of 1.0.0, upgraded to this version's by a copy through both servers
+            assertThat(ems.console()).contains("Upgrading the embedded PostgreSQL from 14 to 17");
+            assertThat(Files.readString(home.resolve("postgres/PG_VERSION")).trim())
+                    .isEqualTo("17");
+            assertThat(home.resolve("postgres-14")).doesNotExist();
             EmsClient api = new EmsClient(ports.url(0));
             String admin = api.login("admin", "fixture-admin-1");
             String ana = api.login("ana", "fixture-ana-1");
@@ -106,19 +113,28 @@ class UpgradeIT {
         }
     }
 
-    /** Loads the 1.0.0 database into this home's embedded PostgreSQL (its own, as this distribution starts it). */
-    static void restoreRelease(Path home, LaunchedEms.Ports ports) throws Exception {
+    /**
+     * Makes {@code home} as EMS 1.0.0 left it: its database in PostgreSQL 14 (the binaries the installation keeps for
+     * the upgrade), holding 1.0.0's schemas and data.
+     */
+    static void restoreRelease(Installation installation, Path home, LaunchedEms.Ports ports) throws Exception {
         String dump;
         try (var in = UpgradeIT.class.getResourceAsStream("/upgrade/ems-1.0.0.sql")) {
             dump = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        try (InstallationHome installation = InstallationHome.open(home);
-                EmbeddedDatabase database = EmbeddedDatabase.start(installation, "127.0.0.1", ports.db());
-                Connection c = EmbeddedDatabase.endpoint(installation, "127.0.0.1", ports.db())
+        Path binaries;
+        try (var jars = Files.list(installation.root.resolve("lib/postgres-14"))) {
+            binaries = jars.findFirst().orElseThrow();
+        }
+        try (InstallationHome installed = InstallationHome.open(home);
+                EmbeddedDatabase database = EmbeddedDatabase.startOlder(
+                        installed, home.resolve("postgres"), "127.0.0.1", ports.db(), binaries);
+                Connection c = EmbeddedDatabase.endpoint(installed, "127.0.0.1", ports.db())
                         .connect();
                 Statement s = c.createStatement()) {
             s.execute(dump);
         }
+        assertThat(Files.readString(home.resolve("postgres/PG_VERSION")).trim()).isEqualTo("14");
     }
 
     /** The hours with readings of a device's 2026-11-30: "start kWh readings". */

@@ -68,7 +68,8 @@ final class Backup {
         }
     }
 
-    private static Properties write(Path root, Connection c, Path file) throws Exception {
+    /** Writes the backup of the database {@code c} is connected to, and of the home's files, to {@code file}. */
+    static Properties write(Path root, Connection c, Path file) throws Exception {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot for every table
         c.setReadOnly(true);

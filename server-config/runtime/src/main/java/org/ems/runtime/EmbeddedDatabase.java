@@ -1,6 +1,7 @@
 package org.ems.runtime;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server (binaries from Maven Central) on the loopback interface, its data under
@@ -40,6 +42,23 @@ public final class EmbeddedDatabase implements Supervised {
     }
 
     public static EmbeddedDatabase start(InstallationHome home, String address, int port) throws IOException {
+        PostgresUpgrade.ifOlder(home); // before this version's server touches the data
+        return startServer(home, home.root().resolve("postgres"), address, port, Optional.empty());
+    }
+
+    /**
+     * A server of an older PostgreSQL whose binaries are in {@code binaries} (a jar of zonky's), on {@code data}: for
+     * the upgrade of a home an older EMS made, and for the tests that make such a home.
+     */
+    public static EmbeddedDatabase startOlder(InstallationHome home, Path data, String address, int port, Path binaries)
+            throws IOException {
+        return startServer(home, data, address, port, Optional.of(PostgresUpgrade.resolver(binaries)));
+    }
+
+    /** A server on {@code data} (made on its first start), of this version's binaries unless others are given. */
+    static EmbeddedDatabase startServer(
+            InstallationHome home, Path data, String address, int port, Optional<PgBinaryResolver> binaries)
+            throws IOException {
         Path log = home.directory("logs").resolve("postgres.log");
         String superPassword = home.secret("db.superuser.password");
         // initdb reads the superuser's password from a file (only used on the first start; gone right after).
@@ -47,8 +66,9 @@ public final class EmbeddedDatabase implements Supervised {
         InstallationHome.writePrivate(passwordFile, superPassword + "\n");
         EmbeddedPostgres postgres;
         try {
-            postgres = builder(home, address, port, log)
-                    .setLocaleConfig("auth", "scram-sha-256") // after zonky's "-A trust": the last one counts
+            EmbeddedPostgres.Builder builder = builder(home, data, address, port, log);
+            binaries.ifPresent(builder::setPgBinaryResolver);
+            postgres = builder.setLocaleConfig("auth", "scram-sha-256") // after zonky's "-A trust": the last one counts
                     .setLocaleConfig("pwfile", passwordFile.toString())
                     .setConnectConfig("password", superPassword)
                     .start();
@@ -57,23 +77,24 @@ public final class EmbeddedDatabase implements Supervised {
         }
         try {
             provision(postgres, superPassword, endpoint(home, address, port).password());
-            requirePasswords(postgres, home.root().resolve("postgres"));
+            requirePasswords(postgres, data);
         } catch (SQLException e) {
             postgres.close();
             throw new IOException("cannot prepare database '" + DATABASE + "': " + e.getMessage(), e);
         }
         // pg_ctl started the postmaster detached: it is found by the pid file in its data directory.
-        Path pidFile = home.root().resolve("postgres").resolve("postmaster.pid");
+        Path pidFile = data.resolve("postmaster.pid");
         ProcessHandle postmaster = ProcessHandle.of(
                         Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
                 .orElseThrow(() -> new IOException("PostgreSQL stopped right after it started; see " + log));
         return new EmbeddedDatabase(postgres, postmaster);
     }
 
-    private static EmbeddedPostgres.Builder builder(InstallationHome home, String address, int port, Path log)
-            throws IOException {
+    /** A server on the data directory {@code data} of this home (its binaries unpacked in the home too). */
+    private static EmbeddedPostgres.Builder builder(
+            InstallationHome home, Path data, String address, int port, Path log) throws IOException {
         return EmbeddedPostgres.builder()
-                .setDataDirectory(home.root().resolve("postgres"))
+                .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(home.directory("postgres-bin").toFile())
                 .setPort(port)

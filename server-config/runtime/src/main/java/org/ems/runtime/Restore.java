@@ -41,10 +41,7 @@ final class Restore {
         }
         boolean restored = false;
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Properties manifest = new Properties();
-            try (InputStream in = entry(zip, Backup.MANIFEST)) {
-                manifest.load(in);
-            }
+            Properties manifest = manifest(zip);
             Files.createDirectories(root);
             for (ZipEntry entry : zip.stream()
                     .filter(e -> e.getName().startsWith(Backup.HOME))
@@ -63,20 +60,7 @@ final class Restore {
             try (InstallationHome home = InstallationHome.open(root);
                     EmbeddedDatabase database =
                             EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort())) {
-                DatabaseEndpoint owner = database(root, settings, false);
-                refuseNewer(manifest, owner, modules);
-                for (String schema : SchemaMigrations.SCHEMAS) {
-                    String version = manifest.getProperty("schema." + schema);
-                    if (version != null) {
-                        SchemaMigrations.flyway(owner, modules, schema)
-                                .target(MigrationVersion.fromVersion(version))
-                                .load()
-                                .migrate();
-                    }
-                }
-                try (Connection c = database(root, settings, true).connect()) {
-                    load(zip, manifest, c);
-                }
+                fill(zip, manifest, database(root, settings, false), database(root, settings, true), modules);
             }
             restored = true;
             return manifest;
@@ -98,6 +82,37 @@ final class Restore {
                 }
             }
         }
+    }
+
+    /**
+     * Fills a new, empty database from a backup: each schema migrated to its version in the backup, then the tables
+     * loaded (as the superuser); refused if a schema is newer than this EMS knows.
+     */
+    static void fill(
+            ZipFile zip, Properties manifest, DatabaseEndpoint owner, DatabaseEndpoint superuser, ClassLoader modules)
+            throws Exception {
+        refuseNewer(manifest, owner, modules);
+        for (String schema : SchemaMigrations.SCHEMAS) {
+            String version = manifest.getProperty("schema." + schema);
+            if (version != null) {
+                SchemaMigrations.flyway(owner, modules, schema)
+                        .target(MigrationVersion.fromVersion(version))
+                        .load()
+                        .migrate();
+            }
+        }
+        try (Connection c = superuser.connect()) {
+            load(zip, manifest, c);
+        }
+    }
+
+    /** A backup's manifest. */
+    static Properties manifest(ZipFile zip) throws IOException {
+        Properties manifest = new Properties();
+        try (InputStream in = entry(zip, Backup.MANIFEST)) {
+            manifest.load(in);
+        }
+        return manifest;
     }
 
     /** Stops here when a schema of the backup is at a version this EMS has no migration for. */
@@ -168,12 +183,16 @@ final class Restore {
 
     /** The embedded database of a home, as EMS ({@code ems}) or as its superuser, from the home's secrets. */
     static DatabaseEndpoint database(Path root, EmsSettings settings, boolean superuser) throws IOException {
+        return database(root, settings.bindAddress(), settings.dbPort(), superuser);
+    }
+
+    /** The same for a server of the home on this address and port. */
+    static DatabaseEndpoint database(Path root, String address, int port, boolean superuser) throws IOException {
         Properties secrets = new Properties();
         try (InputStream in = Files.newInputStream(root.resolve("secrets.properties"))) {
             secrets.load(in);
         }
-        String url = "jdbc:postgresql://" + settings.bindAddress() + ":" + settings.dbPort() + "/"
-                + EmbeddedDatabase.DATABASE;
+        String url = "jdbc:postgresql://" + address + ":" + port + "/" + EmbeddedDatabase.DATABASE;
         return superuser
                 ? new DatabaseEndpoint(url, EmbeddedDatabase.SUPERUSER, secrets.getProperty("db.superuser.password"))
                 : new DatabaseEndpoint(url, EmbeddedDatabase.ROLE, secrets.getProperty("db.password"));

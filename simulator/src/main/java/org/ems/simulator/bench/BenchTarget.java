@@ -43,6 +43,9 @@ public final class BenchTarget implements AutoCloseable {
     /** Its embedded database, as EMS itself connects to it. */
     String jdbcUrl;
 
+    /** Its ports. */
+    LaunchedEms.Ports ports;
+
     final String adminPassword = "bench-" + UUID.randomUUID();
     private LaunchedEms launched;
 
@@ -50,7 +53,7 @@ public final class BenchTarget implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         home = Files.createTempDirectory(
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, "ems-bench-");
-        LaunchedEms.Ports ports = LaunchedEms.Ports.free();
+        ports = LaunchedEms.Ports.free();
         launched = LaunchedEms.start(
                 dist,
                 home,

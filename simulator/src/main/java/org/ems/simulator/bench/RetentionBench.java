@@ -89,8 +89,10 @@ public final class RetentionBench implements Callable<Integer> {
                 s,
                 "delete from monitoring.meter_reading where reading_time >= '" + start(deleted)
                         + "' and reading_time < '" + start(deleted.plusMonths(1)) + "'");
+        System.out.printf("after DELETE the month's table still takes %s%n", size(s, partition(deleted)));
+        time("VACUUM after the DELETE", s, "vacuum " + partition(deleted));
         System.out.printf(
-                "after DELETE the month's table still takes %s until VACUUM (and a VACUUM FULL to give it back)%n",
+                "after VACUUM it takes %s (free for new rows of that month; VACUUM FULL gives it back)%n",
                 size(s, partition(deleted)));
     }
 
