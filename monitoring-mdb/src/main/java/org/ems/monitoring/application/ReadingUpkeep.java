@@ -1,20 +1,19 @@
 package org.ems.monitoring.application;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,8 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * whole month at a time. Hourly totals, alerts and chat are kept whatever the retention. Every instance runs it; the
  * database takes them one at a time, and a second run finds nothing left to do.
  */
-@Singleton
-@Startup
+@ApplicationScoped
 public class ReadingUpkeep {
 
     private static final Logger LOG = Logger.getLogger(ReadingUpkeep.class.getName());
@@ -41,22 +39,21 @@ public class ReadingUpkeep {
     @Inject
     Event<ReadingsRemoved> removed;
 
+    // Not EJB timers: those need Payara's data grid even when not persistent, and every instance runs this anyway.
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
 
-    @PostConstruct
-    void soonAfterStart() {
-        timers.createSingleActionTimer(60_000, new TimerConfig(null, false));
+    void schedule(@Observes Startup startup) {
+        scheduler.scheduleAtFixedRate(this::upkeepNow, 60, 3600, TimeUnit.SECONDS);
     }
 
-    @Timeout
-    void afterStart() {
-        upkeep(Instant.now());
-    }
-
-    @Schedule(hour = "*", minute = "7", persistent = false)
-    void hourly() {
-        upkeep(Instant.now());
+    /** A failed upkeep is tried again in an hour (an exception would end the schedule). */
+    private void upkeepNow() {
+        try {
+            upkeep(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The upkeep of readings failed; it runs again in an hour", e);
+        }
     }
 
     /** The upkeep as of {@code now}; returns the months removed. */

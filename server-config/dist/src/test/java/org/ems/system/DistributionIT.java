@@ -152,6 +152,16 @@ class DistributionIT {
                             .header("Authorization", "Bearer " + token))
                     .body();
             assertThat(day).contains("\"readings\":6");
+
+            Installation.Result status = run(home, installation.ems("status"), Map.of("EMS_HOME", home.toString()), 60);
+            assertThat(status.exit()).as(String.join("\n", status.output())).isZero();
+            assertThat(status.output())
+                    .hasSize(4)
+                    .allMatch(line -> line.matches("(launcher|database|broker|EMS) +up .*"))
+                    .anyMatch(line -> line.contains("PostgreSQL 17"));
         }
+        Installation.Result stopped = run(home, installation.ems("status"), Map.of("EMS_HOME", home.toString()), 60);
+        assertThat(stopped.exit()).isEqualTo(1);
+        assertThat(stopped.output()).allMatch(line -> line.matches("(launcher|database|broker|EMS) +DOWN .*"));
     }
 }

@@ -104,6 +104,9 @@ class EmsSystemIT {
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"database\"", "\"broker\"").doesNotContain("DOWN");
         assertThat(get("health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> started = get("health/started");
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.body()).contains("\"ems\"", "UP");
         assertThat(get("openapi").body()).contains("/api/devices/{id}/consumption");
         assertThat(get("metrics").statusCode()).isEqualTo(200);
     }

@@ -50,7 +50,8 @@ final class Backup {
         try (EmbeddedDatabase started = stopped.isPresent()
                         ? EmbeddedDatabase.start(stopped.get(), settings.bindAddress(), settings.dbPort())
                         : null;
-                Connection c = Restore.database(root, settings, false).connect()) {
+                Connection c = EmbeddedDatabase.endpoint(root, settings.bindAddress(), settings.dbPort(), false)
+                        .connect()) {
             return write(root, c, file);
         } finally {
             if (stopped.isPresent()) {

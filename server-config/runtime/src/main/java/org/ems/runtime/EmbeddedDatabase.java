@@ -126,6 +126,18 @@ public final class EmbeddedDatabase implements Supervised {
         }
     }
 
+    /**
+     * The embedded database of a home as EMS ({@code ems}) or as its superuser reach it on this address and port, from
+     * the secrets the home holds (read without taking the home: while its EMS runs too).
+     */
+    static DatabaseEndpoint endpoint(Path root, String address, int port, boolean superuser) throws IOException {
+        var secrets = InstallationHome.storedSecrets(root);
+        String url = "jdbc:postgresql://" + address + ":" + port + "/" + DATABASE;
+        return superuser
+                ? new DatabaseEndpoint(url, SUPERUSER, secrets.getProperty("db.superuser.password"))
+                : new DatabaseEndpoint(url, ROLE, secrets.getProperty("db.password"));
+    }
+
     /** How EMS reaches the embedded database of this home, before or after it started. */
     public static DatabaseEndpoint endpoint(InstallationHome home, String address, int port) throws IOException {
         return new DatabaseEndpoint(

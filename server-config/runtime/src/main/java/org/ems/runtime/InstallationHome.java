@@ -99,6 +99,15 @@ public final class InstallationHome implements AutoCloseable {
         return value;
     }
 
+    /** The secrets a home holds, read without taking the home (while its EMS runs, say). */
+    static Properties storedSecrets(Path root) throws IOException {
+        Properties secrets = new Properties();
+        try (InputStream in = Files.newInputStream(root.resolve("secrets.properties"))) {
+            secrets.load(in);
+        }
+        return secrets;
+    }
+
     public static String randomPassword() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);

@@ -22,7 +22,8 @@ import java.util.logging.LogManager;
  * runs EMS on Payara Micro, prints {@code EMS ready at <url>}, keeps each of them running ({@link Supervisor}), and
  * stops everything on Ctrl-C / SIGTERM.
  * {@code ./ems migrate}: only brings the database schemas up to date (for EAR deployments).
- * {@code ./ems backup FILE} / {@code ./ems restore FILE}: {@link Backup}, {@link Restore}.
+ * {@code ./ems status}: {@link Status}. {@code ./ems backup FILE} / {@code ./ems restore FILE}: {@link Backup},
+ * {@link Restore}.
  * {@code ./ems version}: this build's version.
  */
 public final class Launcher {
@@ -60,8 +61,10 @@ public final class Launcher {
                 case "migrate" -> migrate(settings);
                 case "backup" -> backup(settings, Path.of(operands.get(0)).toAbsolutePath());
                 case "restore" -> restore(settings, Path.of(operands.get(0)).toAbsolutePath());
+                case "status" -> status(settings);
                 default ->
-                    fail("unknown command '" + command + "' (expected run, migrate, backup, restore or version)");
+                    fail("unknown command '" + command
+                            + "' (expected run, migrate, status, backup, restore or version)");
             }
         } catch (InstallationHome.AlreadyRunningException | IllegalArgumentException e) {
             fail(e.getMessage());
@@ -74,6 +77,15 @@ public final class Launcher {
     static String version() {
         return Optional.ofNullable(Launcher.class.getPackage().getImplementationVersion())
                 .orElse("development");
+    }
+
+    private static void status(EmsSettings settings) {
+        List<Status.Part> parts = Status.of(settings);
+        parts.forEach(System.out::println);
+        System.out.flush();
+        if (parts.stream().anyMatch(part -> !part.up())) {
+            System.exit(1);
+        }
     }
 
     private static void backup(EmsSettings settings, Path file) throws Exception {

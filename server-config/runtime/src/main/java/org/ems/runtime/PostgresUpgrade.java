@@ -67,8 +67,8 @@ final class PostgresUpgrade {
                 Restore.fill(
                         zip,
                         Restore.manifest(zip),
-                        Restore.database(home.root(), "127.0.0.1", port, false),
-                        Restore.database(home.root(), "127.0.0.1", port, true),
+                        EmbeddedDatabase.endpoint(home.root(), "127.0.0.1", port, false),
+                        EmbeddedDatabase.endpoint(home.root(), "127.0.0.1", port, true),
                         PostgresUpgrade.class.getClassLoader());
             }
             upgraded = true;
@@ -106,8 +106,8 @@ final class PostgresUpgrade {
     private static void copyOut(InstallationHome home, Path data, Path binaries, Path copy) throws Exception {
         int port = freePort();
         try (EmbeddedDatabase old = EmbeddedDatabase.startOlder(home, data, "127.0.0.1", port, binaries);
-                Connection c =
-                        Restore.database(home.root(), "127.0.0.1", port, false).connect()) {
+                Connection c = EmbeddedDatabase.endpoint(home.root(), "127.0.0.1", port, false)
+                        .connect()) {
             Backup.write(home.root(), c, copy);
         }
     }

@@ -60,7 +60,12 @@ final class Restore {
             try (InstallationHome home = InstallationHome.open(root);
                     EmbeddedDatabase database =
                             EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort())) {
-                fill(zip, manifest, database(root, settings, false), database(root, settings, true), modules);
+                fill(
+                        zip,
+                        manifest,
+                        EmbeddedDatabase.endpoint(root, settings.bindAddress(), settings.dbPort(), false),
+                        EmbeddedDatabase.endpoint(root, settings.bindAddress(), settings.dbPort(), true),
+                        modules);
             }
             restored = true;
             return manifest;
@@ -179,22 +184,5 @@ final class Restore {
             throw new IOException("not an EMS backup, or a damaged one: no " + name);
         }
         return zip.getInputStream(entry);
-    }
-
-    /** The embedded database of a home, as EMS ({@code ems}) or as its superuser, from the home's secrets. */
-    static DatabaseEndpoint database(Path root, EmsSettings settings, boolean superuser) throws IOException {
-        return database(root, settings.bindAddress(), settings.dbPort(), superuser);
-    }
-
-    /** The same for a server of the home on this address and port. */
-    static DatabaseEndpoint database(Path root, String address, int port, boolean superuser) throws IOException {
-        Properties secrets = new Properties();
-        try (InputStream in = Files.newInputStream(root.resolve("secrets.properties"))) {
-            secrets.load(in);
-        }
-        String url = "jdbc:postgresql://" + address + ":" + port + "/" + EmbeddedDatabase.DATABASE;
-        return superuser
-                ? new DatabaseEndpoint(url, EmbeddedDatabase.SUPERUSER, secrets.getProperty("db.superuser.password"))
-                : new DatabaseEndpoint(url, EmbeddedDatabase.ROLE, secrets.getProperty("db.password"));
     }
 }

@@ -60,6 +60,13 @@ public record TlsMaterial(
         return Optional.of(new TlsMaterial(keyStore, password, alias, trustStore, trustPassword));
     }
 
+    /** A client context that trusts exactly the certificate of the home's EMS (its trust store), from outside it. */
+    static SSLContext trusting(Path root) throws IOException {
+        String password = InstallationHome.storedSecrets(root).getProperty("tls.truststore.password");
+        return new TlsMaterial(null, null, null, root.resolve("tls").resolve("truststore.p12"), password)
+                .clientContext();
+    }
+
     /** A client context that trusts exactly the server certificate. */
     public SSLContext clientContext() throws IOException {
         try {

@@ -1,0 +1,133 @@
+package org.ems.runtime;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ems status}: each part of the installation these settings describe, and whether it is up: the launcher
+ * (the process holding the home), the database (a connection), the broker (its port answers) and every instance
+ * ({@code /health/ready}). Exit status 0 only when every part is up.
+ */
+final class Status {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private Status() {}
+
+    record Part(String name, boolean up, String detail) {
+        @Override
+        public String toString() {
+            return String.format("%-12s %-5s %s", name, up ? "up" : "DOWN", detail);
+        }
+    }
+
+    /** Every part's state, in the order they start. */
+    static List<Part> of(EmsSettings settings) {
+        Path root = settings.home();
+        List<Part> parts = new ArrayList<>();
+        Optional<ProcessHandle> launcher = pid(root.resolve("ems.lock"));
+        parts.add(new Part(
+                "launcher",
+                launcher.isPresent(),
+                launcher.map(p -> "process " + p.pid() + ", EMS_HOME " + root).orElse("no EMS runs on " + root)));
+        parts.add(database(settings));
+        parts.add(broker(settings));
+        for (int i = 0; i < settings.instances(); i++) {
+            parts.add(instance(settings, i));
+        }
+        return parts;
+    }
+
+    private static Part database(EmsSettings settings) {
+        String where = settings.dbUrl().orElse(settings.bindAddress() + ":" + settings.dbPort());
+        try {
+            DatabaseEndpoint endpoint = settings.dbUrl().isPresent()
+                    ? new DatabaseEndpoint(
+                            settings.dbUrl().get(),
+                            settings.dbUser().orElse("ems"),
+                            settings.dbPassword().orElse(""))
+                    : EmbeddedDatabase.endpoint(settings.home(), settings.bindAddress(), settings.dbPort(), false);
+            java.sql.DriverManager.setLoginTimeout((int) TIMEOUT.toSeconds());
+            try (Connection c = endpoint.connect()) {
+                return new Part(
+                        "database",
+                        true,
+                        where + ", PostgreSQL " + c.getMetaData().getDatabaseProductVersion());
+            }
+        } catch (Exception e) {
+            return new Part("database", false, where + ": " + e.getMessage());
+        }
+    }
+
+    private static Part broker(EmsSettings settings) {
+        if (settings.brokerUrl().isPresent()) {
+            return new Part("broker", true, settings.brokerUrl().get() + " (external: not checked)");
+        }
+        String where = settings.bindAddress() + ":" + settings.brokerPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(
+                    new InetSocketAddress(settings.bindAddress(), settings.brokerPort()), (int) TIMEOUT.toMillis());
+            return new Part("broker", true, where);
+        } catch (IOException e) {
+            return new Part("broker", false, where + ": " + e.getMessage());
+        }
+    }
+
+    /** An instance's readiness; with TLS its certificate is trusted as the home's trust store says. */
+    private static Part instance(EmsSettings settings, int i) {
+        String name = settings.instances() == 1 ? "EMS" : "EMS " + (i + 1);
+        URI url = URI.create((settings.tls() ? "https" : "http") + "://" + settings.bindAddress() + ":"
+                + (settings.webPort() + i) + "/");
+        try {
+            HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+            if (settings.tls()) {
+                client.sslContext(TlsMaterial.trusting(settings.home()));
+            }
+            HttpResponse<String> ready = client.build()
+                    .send(
+                            HttpRequest.newBuilder(url.resolve("health/ready"))
+                                    .timeout(TIMEOUT)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return new Part(
+                    name,
+                    ready.statusCode() == 200,
+                    url + (ready.statusCode() == 200 ? ", ready" : ", not ready: " + ready.body()));
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new Part(name, false, url + ": " + e);
+        }
+    }
+
+    private static Optional<ProcessHandle> pid(Path file) {
+        try {
+            String text = Files.isRegularFile(file) ? Files.readString(file).trim() : "";
+            return text.isEmpty()
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(text)).filter(p -> {
+                        // the lock file names the last holder: it counts only while it still holds the home
+                        try (InstallationHome free = InstallationHome.open(file.getParent())) {
+                            return false;
+                        } catch (IOException held) {
+                            return p.isAlive();
+                        }
+                    });
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
