@@ -30,7 +30,10 @@ class JdbcReadingMonthsTest {
 
     @BeforeEach
     void database() throws Exception {
-        postgres = EmbeddedPostgres.start();
+        // a loaded machine may take more than zonky's default 10 s to initialise a cluster
+        postgres = EmbeddedPostgres.builder()
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                .start();
         months = new JdbcReadingMonths();
         months.db = postgres.getPostgresDatabase();
     }
