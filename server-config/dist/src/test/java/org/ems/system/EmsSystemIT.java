@@ -141,6 +141,34 @@ class EmsSystemIT {
                         .isGreaterThan(0));
     }
 
+    @Test
+    @Order(4)
+    void everySeriesTheOperationsFilesNameIsOnMetrics() throws Exception {
+        // a failed sign-in: its counter exists from the first one
+        HttpResponse<String> failed = http.send(
+                HttpRequest.newBuilder(ems.url("api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"admin\",\"password\":\"not-the-password\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(failed.statusCode()).isEqualTo(401);
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        try (var files = Files.list(Path.of("../../docs/ops"))) {
+            for (Path file : files.filter(f -> !f.toString().endsWith(".md")).toList()) {
+                Matcher series = Pattern.compile("\\bems_[a-z_]+").matcher(Files.readString(file));
+                while (series.find()) {
+                    named.add(series.group());
+                }
+            }
+        }
+        assertThat(named).contains("ems_readings_stored_total", "ems_readings_waiting", "ems_sockets_open");
+        String metrics = get("metrics").body();
+        assertThat(named)
+                .allSatisfy(series ->
+                        assertThat(metrics).as(series + " on /metrics").containsPattern("(?m)^" + series + "\\{"));
+    }
+
     /** A value of {@code /metrics} (its first series), or fails when it is not there. */
     private double metric(String name) throws Exception {
         Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([-0-9.Ee+]+)$")

@@ -147,6 +147,11 @@ public class ChatSockets implements SignedInConnections {
         deliver(new ChatDelivered(null, null, null));
     }
 
+    /** How many are open. */
+    public int count() {
+        return open.size();
+    }
+
     @Override
     public Set<UUID> signIns() {
         return open.values().stream().map(c -> c.signedIn().signIn()).collect(Collectors.toSet());

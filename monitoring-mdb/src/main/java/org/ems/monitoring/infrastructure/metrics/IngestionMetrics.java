@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.ems.contracts.messaging.Destinations;
@@ -19,8 +20,10 @@ import org.ems.monitoring.application.ReadingsRemoved;
  * Monitoring on {@code /metrics}. Counters of what it committed: readings stored, duplicates ignored, the database
  * transactions that applied them (group commit: readings per transaction), alerts raised, device events applied and
  * ignored as stale (e.g. {@code ems_readings_stored_total}); counted after commit, so a rolled-back, redelivered message
- * counts once; months of raw readings removed by the retention ({@code ems.readings.months.removed}). And what shows saturation: readings stored a second over the last ten seconds, the messages waiting in
- * {@code ems.readings}, and the time from a message's arrival at the broker to the commit of its readings.
+ * counts once; months of raw readings removed by the retention ({@code ems.readings.months.removed}). And what shows
+ * saturation or a stop: readings stored a second over the last ten seconds, the messages waiting in
+ * {@code ems.readings} and in its dead-letter queue, the seconds since readings were last stored here, and the time
+ * from a message's arrival at the broker to the commit of its readings.
  */
 @ApplicationScoped
 public class IngestionMetrics {
@@ -32,6 +35,9 @@ public class IngestionMetrics {
     BrokerQueues queues;
 
     private final RecentRate stored = new RecentRate(10);
+    /** When readings were last stored here (the start until then): a feed that stopped shows as a growing age. */
+    private volatile Instant lastStored = Instant.now();
+
     private Histogram arrivalToCommit;
 
     /** On the bean's first use, which may be a message delivered before the application's start-up event. */
@@ -41,13 +47,30 @@ public class IngestionMetrics {
         arrivalToCommit = registry.histogram("ems.readings.arrival.to.commit.ms");
     }
 
-    /** The gauges are on /metrics from the start, before any reading. */
+    /** Every series is on /metrics from the start, before any reading (a counter at 0): rules can rely on them. */
     void register(@Observes Startup startup) {
+        for (String counter : new String[] {
+            "ems.readings.stored",
+            "ems.readings.duplicates",
+            "ems.readings.transactions",
+            "ems.readings.months.removed",
+            "ems.alerts.raised"
+        }) {
+            registry.counter(counter);
+        }
         registry.gauge("ems.readings.per.second", stored, RecentRate::perSecond);
         registry.gauge(
                 "ems.readings.waiting",
                 queues,
                 q -> q.waiting(Destinations.READINGS).orElse(-1));
+        registry.gauge(
+                "ems.readings.dead.letters",
+                queues,
+                q -> q.waiting(Destinations.READINGS_DLQ).orElse(-1));
+        registry.gauge(
+                "ems.readings.last.stored.age.seconds",
+                this,
+                m -> Duration.between(m.lastStored, Instant.now()).toSeconds());
     }
 
     /** A message's readings are committed {@code latency} after the message arrived at the broker. */
@@ -60,6 +83,7 @@ public class IngestionMetrics {
         registry.counter("ems.readings.duplicates").inc(applied.duplicates());
         registry.counter("ems.readings.transactions").inc();
         stored.add(applied.readings().size());
+        lastStored = Instant.now();
     }
 
     void raised(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised raised) {

@@ -37,6 +37,11 @@ public class AlertSockets implements SignedInConnections {
         });
     }
 
+    /** How many are open. */
+    public int count() {
+        return open.size();
+    }
+
     @Override
     public Set<UUID> signIns() {
         return open.values().stream().map(Admitted::signIn).collect(Collectors.toSet());
