@@ -78,25 +78,20 @@ class BackupIT {
         try (Installation.Running ems = installation.start(restored, ports.url(0))) {
             EmsClient api = new EmsClient(ports.url(0));
             assertThat(answers(api, token)).isEqualTo(answers); // the sign-in from before the backup holds
-            Installation.Result sent = Installation.run(
+            installation.simulate(
                     restored,
-                    installation.ems(
-                            "simulate",
-                            "--device",
-                            UpgradeIT.GARAGE.toString(),
-                            "--user",
-                            UpgradeIT.GARAGE.toString(),
-                            "--password",
-                            UpgradeIT.GARAGE_PASSWORD,
-                            "--count",
-                            "2",
-                            "--speed",
-                            "6000",
-                            "--start",
-                            "2026-11-30T12:00:00Z"),
-                    Map.of("EMS_HOME", restored.toString()),
-                    120);
-            assertThat(sent.exit()).as(String.join("\n", sent.output())).isZero();
+                    "--device",
+                    UpgradeIT.GARAGE.toString(),
+                    "--user",
+                    UpgradeIT.GARAGE.toString(),
+                    "--password",
+                    UpgradeIT.GARAGE_PASSWORD,
+                    "--count",
+                    "2",
+                    "--speed",
+                    "6000",
+                    "--start",
+                    "2026-11-30T12:00:00Z");
             Awaitility.await("the Garage meter's readings stored")
                     .atMost(Duration.ofMinutes(1))
                     .until(() -> api.counter("ems_readings_stored_total") >= 2);

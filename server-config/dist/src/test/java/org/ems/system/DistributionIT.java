@@ -112,14 +112,7 @@ class DistributionIT {
                                     + "\",\"name\":\"Dana\",\"role\":\"CLIENT\"}")
                     .getString("id"));
             UUID device = api.device(token, "installed meter", "5.0", owner, "UTC");
-            Installation.Result simulated = run(
-                    home,
-                    installation.ems("simulate", "--device", device.toString(), "--count", "6", "--speed", "600"),
-                    Map.of("EMS_HOME", home.toString()),
-                    120);
-            assertThat(simulated.exit())
-                    .as(String.join("\n", simulated.output()))
-                    .isZero();
+            installation.simulate(home, "--device", device.toString(), "--count", "6", "--speed", "600");
             Awaitility.await("six readings stored")
                     .atMost(Duration.ofMinutes(1))
                     .until(() -> api.counter("ems_readings_stored_total") >= 6);
@@ -127,23 +120,18 @@ class DistributionIT {
             // readings of two years ago: past the retention, their month is removed by the upkeep (a minute after
             // the start); the hours they made stay
             LocalDate longAgo = LocalDate.now(ZoneOffset.UTC).minusYears(2).withDayOfMonth(10);
-            Installation.Result old = run(
+            installation.simulate(
                     home,
-                    installation.ems(
-                            "simulate",
-                            "--device",
-                            device.toString(),
-                            "--count",
-                            "7",
-                            "--speed",
-                            "6000",
-                            "--start",
-                            longAgo.atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
-                            "--state",
-                            home.resolve("simulator-old").toString()),
-                    Map.of("EMS_HOME", home.toString()),
-                    120);
-            assertThat(old.exit()).as(String.join("\n", old.output())).isZero();
+                    "--device",
+                    device.toString(),
+                    "--count",
+                    "7",
+                    "--speed",
+                    "6000",
+                    "--start",
+                    longAgo.atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
+                    "--state",
+                    home.resolve("simulator-old").toString());
             Awaitility.await("the old month removed")
                     .atMost(Duration.ofMinutes(3))
                     .until(() -> api.counter("ems_readings_months_removed_total") >= 1);

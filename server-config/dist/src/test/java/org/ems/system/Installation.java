@@ -124,6 +124,14 @@ final class Installation {
         }
     }
 
+    /** {@code bin/ems simulate} with these options on this home, as an operator runs it; it must end well. */
+    void simulate(Path home, String... options) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("simulate"));
+        arguments.addAll(List.of(options));
+        Result simulated = run(home, ems(arguments.toArray(String[]::new)), Map.of("EMS_HOME", home.toString()), 120);
+        assertThat(simulated.exit()).as(String.join("\n", simulated.output())).isZero();
+    }
+
     record Result(int exit, List<String> output) {}
 
     /** Runs a command to its end (output and errors together, line by line). */

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.ems.runtime.EmbeddedDatabase;
@@ -88,25 +87,20 @@ class UpgradeIT {
                             "Hello, my boiler meter shows an alert at 10:00", "We are looking at it, Ana.");
 
             // the Garage meter still signs in to the broker with the credential 1.0.0 gave it
-            Installation.Result sent = Installation.run(
+            installation.simulate(
                     home,
-                    installation.ems(
-                            "simulate",
-                            "--device",
-                            GARAGE.toString(),
-                            "--user",
-                            GARAGE.toString(),
-                            "--password",
-                            GARAGE_PASSWORD,
-                            "--count",
-                            "3",
-                            "--speed",
-                            "6000",
-                            "--start",
-                            "2026-11-30T11:00:00Z"),
-                    Map.of("EMS_HOME", home.toString()),
-                    120);
-            assertThat(sent.exit()).as(String.join("\n", sent.output())).isZero();
+                    "--device",
+                    GARAGE.toString(),
+                    "--user",
+                    GARAGE.toString(),
+                    "--password",
+                    GARAGE_PASSWORD,
+                    "--count",
+                    "3",
+                    "--speed",
+                    "6000",
+                    "--start",
+                    "2026-11-30T11:00:00Z");
             Awaitility.await("the Garage meter's new readings in its hours")
                     .atMost(Duration.ofMinutes(1))
                     .until(() -> hours(api, ana, GARAGE).stream().anyMatch(h -> h.startsWith("2026-11-30T13:00")));

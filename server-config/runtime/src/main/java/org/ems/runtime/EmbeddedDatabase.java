@@ -132,16 +132,18 @@ public final class EmbeddedDatabase implements Supervised {
      */
     static DatabaseEndpoint endpoint(Path root, String address, int port, boolean superuser) throws IOException {
         var secrets = InstallationHome.storedSecrets(root);
-        String url = "jdbc:postgresql://" + address + ":" + port + "/" + DATABASE;
         return superuser
-                ? new DatabaseEndpoint(url, SUPERUSER, secrets.getProperty("db.superuser.password"))
-                : new DatabaseEndpoint(url, ROLE, secrets.getProperty("db.password"));
+                ? new DatabaseEndpoint(url(address, port), SUPERUSER, secrets.getProperty("db.superuser.password"))
+                : new DatabaseEndpoint(url(address, port), ROLE, secrets.getProperty("db.password"));
     }
 
     /** How EMS reaches the embedded database of this home, before or after it started. */
     public static DatabaseEndpoint endpoint(InstallationHome home, String address, int port) throws IOException {
-        return new DatabaseEndpoint(
-                "jdbc:postgresql://" + address + ":" + port + "/" + DATABASE, ROLE, home.secret("db.password"));
+        return new DatabaseEndpoint(url(address, port), ROLE, home.secret("db.password"));
+    }
+
+    private static String url(String address, int port) {
+        return "jdbc:postgresql://" + address + ":" + port + "/" + DATABASE;
     }
 
     /**

@@ -173,28 +173,38 @@ public record EmsSettings(
             }
             application.setProperty("ems.allowed-origins", origins);
         });
-        value(env, "EMS_RETENTION_READINGS").ifPresent(retention -> {
-            try {
-                java.time.Period period = java.time.Period.parse(retention.strip());
-                if (period.isNegative() || period.isZero()) {
-                    throw new DateTimeParseException("not positive", retention, 0);
-                }
-            } catch (DateTimeParseException e) {
-                throw invalid("EMS_RETENTION_READINGS", "a positive ISO-8601 period (P400D, P13M)", retention);
-            }
-            application.setProperty("ems.retention.readings", retention.strip());
-        });
-        String lifetime = env.get("EMS_JWT_LIFETIME");
-        try {
-            if (Duration.parse(lifetime).isNegative()
-                    || Duration.parse(lifetime).isZero()) {
-                throw new DateTimeParseException("not positive", lifetime, 0);
-            }
-        } catch (DateTimeParseException e) {
-            throw invalid("EMS_JWT_LIFETIME", "a positive ISO-8601 duration (PT15M)", lifetime);
-        }
-        application.setProperty("ems.jwt.lifetime", lifetime);
+        value(env, "EMS_RETENTION_READINGS")
+                .ifPresent(retention -> application.setProperty(
+                        "ems.retention.readings",
+                        positive(
+                                "EMS_RETENTION_READINGS",
+                                retention.strip(),
+                                text -> {
+                                    java.time.Period period = java.time.Period.parse(text);
+                                    return !period.isNegative() && !period.isZero();
+                                },
+                                "a positive ISO-8601 period (P400D, P13M)")));
+        application.setProperty(
+                "ems.jwt.lifetime",
+                positive(
+                        "EMS_JWT_LIFETIME",
+                        env.get("EMS_JWT_LIFETIME"),
+                        text -> Duration.parse(text).compareTo(Duration.ZERO) > 0,
+                        "a positive ISO-8601 duration (PT15M)"));
         return application;
+    }
+
+    /** {@code text} if {@code isPositive} (which parses it) holds, else the one line naming the setting. */
+    private static String positive(
+            String name, String text, java.util.function.Predicate<String> isPositive, String meaning) {
+        try {
+            if (isPositive.test(text)) {
+                return text;
+            }
+        } catch (DateTimeParseException notAnAmount) {
+            // said below, as a value that is not positive
+        }
+        throw invalid(name, meaning, text);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -29,6 +29,13 @@ final class FreePorts {
         }
     }
 
+    /** A port free now on the loopback interface, for a server the launcher runs for a moment of its own. */
+    static int any() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static void require(String address, int port, String setting) throws IOException {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(address))) {
             probe.setReuseAddress(true);

@@ -68,12 +68,19 @@ public final class Infrastructure implements AutoCloseable {
 
     /** The database EMS uses: the one given by {@code EMS_DB_URL}, else the embedded one of this home. */
     static DatabaseEndpoint database(EmsSettings settings, InstallationHome home) throws IOException {
-        return settings.dbUrl().isPresent()
-                ? new DatabaseEndpoint(
-                        settings.dbUrl().get(),
-                        settings.dbUser().orElse("ems"),
-                        settings.dbPassword().orElse(""))
+        Optional<DatabaseEndpoint> external = externalDatabase(settings);
+        return external.isPresent()
+                ? external.get()
                 : EmbeddedDatabase.endpoint(home, settings.bindAddress(), settings.dbPort());
+    }
+
+    /** The database {@code EMS_DB_URL} names, if it names one. */
+    static Optional<DatabaseEndpoint> externalDatabase(EmsSettings settings) {
+        return settings.dbUrl()
+                .map(url -> new DatabaseEndpoint(
+                        url,
+                        settings.dbUser().orElse("ems"),
+                        settings.dbPassword().orElse("")));
     }
 
     /** Brings every module's schema up to date. */

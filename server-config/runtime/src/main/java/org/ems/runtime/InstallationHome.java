@@ -108,6 +108,20 @@ public final class InstallationHome implements AutoCloseable {
         return secrets;
     }
 
+    /** Deletes {@code tree} and all below it; with {@code keepRoot} only what it holds. Nothing if it is not there. */
+    static void deleteTree(Path tree, boolean keepRoot) throws IOException {
+        if (Files.exists(tree)) {
+            try (var paths = Files.walk(tree)) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!keepRoot || !path.equals(tree)) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+    }
+
     public static String randomPassword() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Payara Micro running EMS in a child JVM, its output in {@code $EMS_HOME/logs/micro.log}; the second instance of a
@@ -64,17 +65,43 @@ public final class PayaraMicroProcess implements Supervised {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         Files.writeString(home.directory("run").resolve(name(instance) + ".pid"), Long.toString(process.pid()));
+        return new PayaraMicroProcess(
+                process,
+                baseUrl(bindAddress, port, tls.isPresent()),
+                log,
+                readinessProbe(tls.isPresent() ? Optional.of(tls.get().clientContext()) : Optional.empty()));
+    }
+
+    /** Where an instance on this address and port serves EMS. */
+    static URI baseUrl(String bindAddress, int port, boolean tls) {
+        return URI.create((tls ? "https://" : "http://") + bindAddress + ":" + port + "/");
+    }
+
+    /** The client that asks an instance whether it is ready; with TLS it trusts exactly EMS's certificate. */
+    static HttpClient readinessProbe(Optional<SSLContext> tls) {
         // HTTP/1.1: the default h2c upgrade of a probe that reached Micro while it deployed could leave the client
         // holding an HTTP/2 connection that never answered again (an instance never "ready").
         HttpClient.Builder http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2));
         if (tls.isPresent()) {
-            // The probe trusts exactly EMS's certificate (TlsMaterial), which may name the public host, not 127.0.0.1.
+            // The certificate (TlsMaterial) may name the public host, not the address the probe uses.
             System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-            http.sslContext(tls.get().clientContext());
+            http.sslContext(tls.get());
         }
-        String base = (tls.isPresent() ? "https://" : "http://") + bindAddress + ":" + port + "/";
-        return new PayaraMicroProcess(process, URI.create(base), log, http.build());
+        return http.build();
+    }
+
+    /** {@code /health/ready} of an instance. */
+    static HttpRequest readinessRequest(URI baseUrl) {
+        return HttpRequest.newBuilder(baseUrl.resolve("health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Whether its answer says ready: UP with the application's checks in it (Micro answers UP with no checks while
+     * the application is still deploying). */
+    static boolean ready(HttpResponse<String> answer) {
+        return answer.statusCode() == 200 && !answer.body().contains("\"checks\":[]");
     }
 
     public URI baseUrl() {
@@ -91,9 +118,7 @@ public final class PayaraMicroProcess implements Supervised {
      * checks while the application is still deploying); fails early when Micro exits.
      */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpRequest ready = HttpRequest.newBuilder(baseUrl.resolve("health/ready"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
+        HttpRequest ready = readinessRequest(baseUrl);
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
@@ -103,7 +128,7 @@ public final class PayaraMicroProcess implements Supervised {
             }
             try {
                 HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && !response.body().contains("\"checks\":[]")) {
+                if (ready(response)) {
                     return;
                 }
                 last = response.statusCode() + " " + response.body();

@@ -4,11 +4,9 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -60,7 +58,7 @@ final class PostgresUpgrade {
         boolean upgraded = false;
         try {
             copyOut(home, aside, binaries, copy);
-            int port = freePort();
+            int port = FreePorts.any();
             try (EmbeddedDatabase database =
                             EmbeddedDatabase.startServer(home, data, "127.0.0.1", port, java.util.Optional.empty());
                     ZipFile zip = new ZipFile(copy.toFile())) {
@@ -79,9 +77,9 @@ final class PostgresUpgrade {
         } finally {
             Files.deleteIfExists(copy);
             if (upgraded) {
-                delete(aside);
+                InstallationHome.deleteTree(aside, false);
             } else {
-                delete(data);
+                InstallationHome.deleteTree(data, false);
                 Files.move(aside, data); // as it was: the next start tries again
             }
         }
@@ -96,7 +94,7 @@ final class PostgresUpgrade {
                     .findFirst()
                     .orElse(null);
             if (aside != null) {
-                delete(home.root().resolve("postgres"));
+                InstallationHome.deleteTree(home.root().resolve("postgres"), false);
             }
             return aside;
         }
@@ -104,7 +102,7 @@ final class PostgresUpgrade {
 
     /** Everything of the old server, copied out in one snapshot (the home's files with it, which are not used). */
     private static void copyOut(InstallationHome home, Path data, Path binaries, Path copy) throws Exception {
-        int port = freePort();
+        int port = FreePorts.any();
         try (EmbeddedDatabase old = EmbeddedDatabase.startOlder(home, data, "127.0.0.1", port, binaries);
                 Connection c = EmbeddedDatabase.endpoint(home.root(), "127.0.0.1", port, false)
                         .connect()) {
@@ -141,22 +139,6 @@ final class PostgresUpgrade {
                     .findFirst()
                     .orElseThrow(() -> new IOException("the database of this home is of PostgreSQL " + old
                             + "; upgrading it to " + MAJOR + " needs that version's binaries in " + directory));
-        }
-    }
-
-    private static void delete(Path tree) throws IOException {
-        if (Files.exists(tree)) {
-            try (Stream<Path> paths = Files.walk(tree)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -71,20 +71,7 @@ final class Restore {
             return manifest;
         } finally {
             if (!restored) {
-                clear(root); // it was empty: a failed restore leaves it so
-            }
-        }
-    }
-
-    private static void clear(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> inside = Files.walk(root)) {
-                for (Path path :
-                        inside.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    if (!path.equals(root)) {
-                        Files.delete(path);
-                    }
-                }
+                InstallationHome.deleteTree(root, true); // it was empty: a failed restore leaves it so
             }
         }
     }
@@ -152,16 +139,19 @@ final class Restore {
             }
         }
         try (Statement s = c.createStatement()) {
-            // every sequence owned by a column past that column's largest value
+            // every sequence owned by a column of the module schemas past that column's largest value
             List<String> setvals = new java.util.ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select format('select setval(%L, coalesce(max(%I), 1), max(%I) is not"
-                    + " null) from %I.%I', n.nspname || '.' || q.relname, a.attname, a.attname, n.nspname, t.relname)"
-                    + " from pg_class q join pg_namespace n on n.oid = q.relnamespace join pg_depend d on d.objid ="
-                    + " q.oid and d.deptype in ('a', 'i') join pg_class t on t.oid = d.refobjid join pg_attribute a"
-                    + " on a.attrelid = t.oid and a.attnum = d.refobjsubid where q.relkind = 'S'"
-                    + " and n.nspname in ('users', 'devices', 'monitoring', 'chat')")) {
-                while (rs.next()) {
-                    setvals.add(rs.getString(1));
+            try (var sequences = c.prepareStatement("select format('select setval(%L, coalesce(max(%I), 1), max(%I)"
+                    + " is not null) from %I.%I', n.nspname || '.' || q.relname, a.attname, a.attname, n.nspname,"
+                    + " t.relname) from pg_class q join pg_namespace n on n.oid = q.relnamespace join pg_depend d on"
+                    + " d.objid = q.oid and d.deptype in ('a', 'i') join pg_class t on t.oid = d.refobjid join"
+                    + " pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid where q.relkind = 'S'"
+                    + " and n.nspname = any(?)")) {
+                sequences.setArray(1, c.createArrayOf("text", SchemaMigrations.SCHEMAS.toArray()));
+                try (ResultSet rs = sequences.executeQuery()) {
+                    while (rs.next()) {
+                        setvals.add(rs.getString(1));
+                    }
                 }
             }
             for (String setval : setvals) {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +51,9 @@ final class Status {
     private static Part database(EmsSettings settings) {
         String where = settings.dbUrl().orElse(settings.bindAddress() + ":" + settings.dbPort());
         try {
-            DatabaseEndpoint endpoint = settings.dbUrl().isPresent()
-                    ? new DatabaseEndpoint(
-                            settings.dbUrl().get(),
-                            settings.dbUser().orElse("ems"),
-                            settings.dbPassword().orElse(""))
+            Optional<DatabaseEndpoint> external = Infrastructure.externalDatabase(settings);
+            DatabaseEndpoint endpoint = external.isPresent()
+                    ? external.get()
                     : EmbeddedDatabase.endpoint(settings.home(), settings.bindAddress(), settings.dbPort(), false);
             java.sql.DriverManager.setLoginTimeout((int) TIMEOUT.toSeconds());
             try (Connection c = endpoint.connect()) {
@@ -85,26 +81,16 @@ final class Status {
         }
     }
 
-    /** An instance's readiness; with TLS its certificate is trusted as the home's trust store says. */
+    /** An instance's readiness, asked as the launcher asks it; with TLS the home's trust store says whom to trust. */
     private static Part instance(EmsSettings settings, int i) {
         String name = settings.instances() == 1 ? "EMS" : "EMS " + (i + 1);
-        URI url = URI.create((settings.tls() ? "https" : "http") + "://" + settings.bindAddress() + ":"
-                + (settings.webPort() + i) + "/");
+        URI url = PayaraMicroProcess.baseUrl(settings.bindAddress(), settings.webPort() + i, settings.tls());
         try {
-            HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(TIMEOUT);
-            if (settings.tls()) {
-                client.sslContext(TlsMaterial.trusting(settings.home()));
-            }
-            HttpResponse<String> ready = client.build()
-                    .send(
-                            HttpRequest.newBuilder(url.resolve("health/ready"))
-                                    .timeout(TIMEOUT)
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return new Part(
-                    name,
-                    ready.statusCode() == 200,
-                    url + (ready.statusCode() == 200 ? ", ready" : ", not ready: " + ready.body()));
+            HttpResponse<String> answer = PayaraMicroProcess.readinessProbe(
+                            settings.tls() ? Optional.of(TlsMaterial.trusting(settings.home())) : Optional.empty())
+                    .send(PayaraMicroProcess.readinessRequest(url), HttpResponse.BodyHandlers.ofString());
+            boolean ready = PayaraMicroProcess.ready(answer);
+            return new Part(name, ready, url + (ready ? ", ready" : ", not ready: " + answer.body()));
         } catch (IOException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

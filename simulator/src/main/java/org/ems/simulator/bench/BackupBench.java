@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +72,7 @@ public final class BackupBench implements Callable<Integer> {
         System.out.printf(
                 "%d devices, a reading every 10 minutes from %s to %s: %,d readings, %,d quarter totals%n",
                 devices, start, end, devices * days * 144L, devices * days * 96L);
-        try (Connection db = DriverManager.getConnection(target.jdbcUrl, "ems", EmsHome.databasePassword(target.home));
+        try (Connection db = target.database();
                 Statement s = db.createStatement()) {
             db.setAutoCommit(false);
             s.execute("select monitoring.lock_reading_months()");

@@ -40,9 +40,6 @@ public final class BenchTarget implements AutoCloseable {
     /** Its home: secrets, processes. */
     Path home;
 
-    /** Its embedded database, as EMS itself connects to it. */
-    String jdbcUrl;
-
     /** Its ports. */
     LaunchedEms.Ports ports;
 
@@ -64,7 +61,12 @@ public final class BenchTarget implements AutoCloseable {
         launched.awaitLine(0, "EMS ready at " + ports.url(instances - 1), Duration.ofMinutes(4));
         ems = ports.url(0);
         broker = ports.brokerUrl(instances);
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + ports.db() + "/ems";
+    }
+
+    /** A connection to its embedded database, as EMS itself connects (role {@code ems}). */
+    java.sql.Connection database() throws IOException, java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + ports.db() + "/ems", "ems", EmsHome.databasePassword(home));
     }
 
     @Override

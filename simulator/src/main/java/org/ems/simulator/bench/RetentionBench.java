@@ -1,7 +1,6 @@
 package org.ems.simulator.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
-import org.ems.simulator.client.EmsHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +44,7 @@ public final class RetentionBench implements Callable<Integer> {
     public Integer call() throws Exception {
         try (BenchTarget started = target) {
             started.start();
-            try (Connection db =
-                            DriverManager.getConnection(target.jdbcUrl, "ems", EmsHome.databasePassword(target.home));
+            try (Connection db = target.database();
                     Statement s = db.createStatement()) {
                 measure(db, s);
             }
