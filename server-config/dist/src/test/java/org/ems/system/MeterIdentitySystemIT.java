@@ -141,7 +141,7 @@ class MeterIdentitySystemIT {
                 .contains("CREDENTIAL_ISSUED", "CREDENTIAL_ROTATED", "CREDENTIAL_REVOKED")
                 .doesNotContain(password, rotated, "pbkdf2");
         assertThat(api.call("GET", "api/devices/" + mine, admin, null).body()).doesNotContain(rotated);
-        assertThat(Files.readString(ems.home.resolve("logs/micro.log"))).doesNotContain(password, rotated);
+        assertThat(Files.readString(ems.home.resolve("logs/micro.0.log"))).doesNotContain(password, rotated);
         assertThat(String.join("\n", ems.output())).doesNotContain(password, rotated);
 
         // The gateway account (the simulator's) still reports any device.

@@ -325,7 +325,7 @@ class SecurityRulesIT extends SharedEmsSuite {
     @Test
     void securityEventsAreOneLogLineEachAndCounted() throws Exception {
         api.loginResponse("event.probe", "wrong-password", "192.0.2.55");
-        Path log = ems.home.resolve("logs/micro.log");
+        Path log = ems.home.resolve("logs/micro.0.log");
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         Files.readString(log).contains("event=sign-in-failed user=event.probe address=192.0.2.55"));

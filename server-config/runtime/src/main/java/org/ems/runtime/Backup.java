@@ -47,9 +47,7 @@ final class Backup {
             throw new IllegalArgumentException("no EMS installation in " + root + " (EMS_HOME)");
         }
         Optional<InstallationHome> stopped = stopped(root);
-        try (EmbeddedDatabase started = stopped.isPresent()
-                        ? EmbeddedDatabase.start(stopped.get(), settings.bindAddress(), settings.dbPort())
-                        : null;
+        try (EmbeddedDatabase started = stopped.isPresent() ? EmbeddedDatabase.start(stopped.get(), settings) : null;
                 Connection c = EmbeddedDatabase.endpoint(root, settings.bindAddress(), settings.dbPort(), false)
                         .connect()) {
             return write(root, c, file);

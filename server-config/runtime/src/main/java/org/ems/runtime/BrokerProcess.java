@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 
 /**
- * The embedded broker in a JVM of its own (its output in {@code $EMS_HOME/logs/broker.log}), so that it fails alone
+ * The embedded broker in a JVM of its own (its log in {@code $EMS_HOME/logs/broker.0.log}), so that it fails alone
  * and the launcher can restart it while PostgreSQL and Payara carry on. What it needs (endpoint, accounts, the
  * database for meter credentials) is handed over in {@code run/broker.properties}, readable by the owner only.
  * With several EMS instances there are two: the primary and a backup ({@code broker-backup.*}) sharing its journal.
@@ -29,7 +29,7 @@ final class BrokerProcess implements Supervised {
 
     /**
      * The name of the primary's (or single broker's) files, and of the backup's: {@code run/<name>.pid} (which the
-     * launcher's guard reads), {@code .properties}, {@code .xml}, {@code logs/<name>.log}.
+     * launcher's guard reads), {@code .properties}, {@code .xml}, {@code logs/<name>.0.log}.
      */
     static String name(boolean backup) {
         return backup ? "broker-backup" : "broker";
@@ -82,19 +82,22 @@ final class BrokerProcess implements Supervised {
         Path started = run.resolve(name + ".started");
         Files.deleteIfExists(started);
 
-        Path log = home.directory("logs").resolve(name + ".log");
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xms32m",
-                        "-Xmx" + settings.brokerHeap(),
-                        "-XX:+UseSerialGC",
-                        "-Djava.io.tmpdir=" + home.directory("tmp"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        BrokerProcess.class.getName(),
-                        file.toString())
+        Path logs = home.directory("logs");
+        Path log = logs.resolve(name + ".0.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms32m",
+                "-Xmx" + settings.brokerHeap(),
+                "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + home.directory("tmp"),
+                "-Dems.log.directory=" + logs,
+                "-Dems.log.name=" + name));
+        command.addAll(settings.logs().childOptions());
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(), file.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(LogSettings.console(logs, name))
                 .start();
         Files.writeString(run.resolve(name + ".pid"), Long.toString(process.pid()));
         BrokerProcess broker = new BrokerProcess(process);
@@ -135,6 +138,8 @@ final class BrokerProcess implements Supervised {
         try (InputStream logging = BrokerProcess.class.getResourceAsStream("logging.properties")) {
             LogManager.getLogManager().readConfiguration(logging);
         }
+        LogSettings.ofChild()
+                .install(Path.of(System.getProperty("ems.log.directory")), System.getProperty("ems.log.name"));
         Properties handover = new Properties();
         try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
             handover.load(in);

@@ -41,9 +41,17 @@ public final class EmbeddedDatabase implements Supervised {
         this.postmaster = postmaster;
     }
 
-    public static EmbeddedDatabase start(InstallationHome home, String address, int port) throws IOException {
+    /** The home's database, its log in {@code logs/postgres-*.log} as the settings say. */
+    public static EmbeddedDatabase start(InstallationHome home, EmsSettings settings) throws IOException {
         PostgresUpgrade.ifOlder(home); // before this version's server touches the data
-        return startServer(home, home.root().resolve("postgres"), address, port, Optional.empty());
+        settings.logs().prune(home.directory("logs"), "postgres-");
+        return startServer(
+                home,
+                home.root().resolve("postgres"),
+                settings.bindAddress(),
+                settings.dbPort(),
+                Optional.empty(),
+                Optional.of(settings.logs()));
     }
 
     /**
@@ -52,22 +60,34 @@ public final class EmbeddedDatabase implements Supervised {
      */
     public static EmbeddedDatabase startOlder(InstallationHome home, Path data, String address, int port, Path binaries)
             throws IOException {
-        return startServer(home, data, address, port, Optional.of(PostgresUpgrade.resolver(binaries)));
+        return startServer(
+                home, data, address, port, Optional.of(PostgresUpgrade.resolver(binaries)), Optional.empty());
     }
 
-    /** A server on {@code data} (made on its first start), of this version's binaries unless others are given. */
+    /**
+     * A server on {@code data} (made on its first start), of this version's binaries unless others are given; with
+     * {@code logs} its collector writes the log, else (a passing server of the upgrade) its output file does.
+     */
     static EmbeddedDatabase startServer(
-            InstallationHome home, Path data, String address, int port, Optional<PgBinaryResolver> binaries)
+            InstallationHome home,
+            Path data,
+            String address,
+            int port,
+            Optional<PgBinaryResolver> binaries,
+            Optional<LogSettings> logs)
             throws IOException {
-        Path log = home.directory("logs").resolve("postgres.log");
+        Path log = home.directory("logs");
         String superPassword = home.secret("db.superuser.password");
         // initdb reads the superuser's password from a file (only used on the first start; gone right after).
         Path passwordFile = home.directory("run").resolve("postgres.pw");
         InstallationHome.writePrivate(passwordFile, superPassword + "\n");
         EmbeddedPostgres postgres;
         try {
-            EmbeddedPostgres.Builder builder = builder(home, data, address, port, log);
+            EmbeddedPostgres.Builder builder = builder(home, data, address, port);
             binaries.ifPresent(builder::setPgBinaryResolver);
+            Path logDirectory = home.directory("logs");
+            logs.ifPresent(settings ->
+                    settings.postgres(logDirectory, binaries.isEmpty()).forEach(builder::setServerConfig));
             postgres = builder.setLocaleConfig("auth", "scram-sha-256") // after zonky's "-A trust": the last one counts
                     .setLocaleConfig("pwfile", passwordFile.toString())
                     .setConnectConfig("password", superPassword)
@@ -91,8 +111,9 @@ public final class EmbeddedDatabase implements Supervised {
     }
 
     /** A server on the data directory {@code data} of this home (its binaries unpacked in the home too). */
-    private static EmbeddedPostgres.Builder builder(
-            InstallationHome home, Path data, String address, int port, Path log) throws IOException {
+    private static EmbeddedPostgres.Builder builder(InstallationHome home, Path data, String address, int port)
+            throws IOException {
+        Redirect output = LogSettings.console(home.directory("logs"), "postgres");
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -107,8 +128,8 @@ public final class EmbeddedDatabase implements Supervised {
                 .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
-                .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(Redirect.appendTo(log.toFile()));
+                .setOutputRedirector(output)
+                .setErrorRedirector(output);
     }
 
     /**

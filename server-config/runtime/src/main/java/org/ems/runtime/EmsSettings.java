@@ -45,6 +45,8 @@ public record EmsSettings(
         String microHeap,
         String brokerHeap,
         int dbPoolMaxSize,
+        int readingsSessions,
+        LogSettings logs,
         Optional<String> jwtPrivateKey,
         Optional<String> jwtPublicKey,
         Properties application) {
@@ -73,12 +75,12 @@ public record EmsSettings(
                 value(env, "EMS_TLS_KEYSTORE").map(Path::of),
                 value(env, "EMS_TLS_KEYSTORE_PASSWORD"),
                 onOff(env, "EMS_BROKER_GATEWAY").orElseThrow(),
-                number(env, "EMS_BROKER_DUPLICATE_IDS", Integer.MAX_VALUE, "a positive whole number"),
+                number(env, "EMS_BROKER_DUPLICATE_IDS", 1, Integer.MAX_VALUE, "a positive whole number"),
                 value(env, "EMS_ALSO_DEPLOY").stream()
                         .flatMap(paths -> Arrays.stream(paths.split(File.pathSeparator)))
                         .map(Path::of)
                         .toList(),
-                number(env, "EMS_INSTANCES", 32, "a number of instances from 1 to 32"),
+                number(env, "EMS_INSTANCES", 1, 32, "a number of instances from 1 to 32"),
                 port(env, "EMS_CLUSTER_PORT"),
                 value(env, "EMS_CLUSTER_MEMBERS").stream()
                         .flatMap(members -> Arrays.stream(members.split(",")))
@@ -88,7 +90,9 @@ public record EmsSettings(
                         .toList(),
                 heap(env, "EMS_MICRO_HEAP"),
                 heap(env, "EMS_BROKER_HEAP"),
-                number(env, "EMS_DB_POOL_MAX_SIZE", 1000, "a pool size from 1 to 1000"),
+                number(env, "EMS_DB_POOL_MAX_SIZE", 1, 1000, "a pool size from 1 to 1000"),
+                number(env, "EMS_READINGS_SESSIONS", 1, 100, "a number of sessions from 1 to 100"),
+                LogSettings.from(env),
                 value(env, "EMS_JWT_PRIVATE_KEY"),
                 value(env, "EMS_JWT_PUBLIC_KEY"),
                 application(env));
@@ -173,6 +177,19 @@ public record EmsSettings(
             }
             application.setProperty("ems.allowed-origins", origins);
         });
+        value(env, "EMS_PUBLIC_URL").ifPresent(url -> {
+            if (!url.strip().matches("https?://[^/?#\\s]+/?")) {
+                throw invalid(
+                        "EMS_PUBLIC_URL", "an origin, https://host[:port], that EMS is served at the root of", url);
+            }
+            application.setProperty("ems.public-url", url.strip());
+        });
+        value(env, "EMS_METRICS_TOKEN").ifPresent(token -> {
+            if (!token.matches("[A-Za-z0-9\\-._~+/]{32,}=*")) {
+                throw invalid("EMS_METRICS_TOKEN", "a token of at least 32 letters and digits", "…");
+            }
+            application.setProperty("ems.metrics.token", token);
+        });
         value(env, "EMS_RETENTION_READINGS")
                 .ifPresent(retention -> application.setProperty(
                         "ems.retention.readings",
@@ -212,15 +229,15 @@ public record EmsSettings(
     }
 
     private static int port(Map<String, String> env, String name) {
-        return number(env, name, 65535, "a TCP port (1-65535)");
+        return number(env, name, 1, 65535, "a TCP port (1-65535)");
     }
 
     /** A whole number from 1 to {@code max}; {@code meaning} names it in the error. */
-    private static int number(Map<String, String> env, String name, int max, String meaning) {
+    static int number(Map<String, String> env, String name, int min, int max, String meaning) {
         String text = env.getOrDefault(name, "");
         try {
             int value = Integer.parseInt(text.trim());
-            if (value < 1 || value > max) {
+            if (value < min || value > max) {
                 throw new NumberFormatException();
             }
             return value;
@@ -231,15 +248,21 @@ public record EmsSettings(
 
     /** A Java heap size as {@code -Xmx} takes it: 128m (the smallest start heap) to 64g. */
     private static String heap(Map<String, String> env, String name) {
+        mebibytes(env, name, 128, 64 * 1024, "a heap size from 128m to 64g (512m, 2g)");
+        return env.get(name).strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A size in MiB written {@code 512m} or {@code 2g}, from {@code min} to {@code max} MiB. */
+    static long mebibytes(Map<String, String> env, String name, long min, long max, String meaning) {
         String text = env.getOrDefault(name, "").strip();
         java.util.regex.Matcher size =
                 java.util.regex.Pattern.compile("(\\d{1,6})([mMgG])").matcher(text);
         long mib =
                 size.matches() ? Long.parseLong(size.group(1)) * (size.group(2).equalsIgnoreCase("g") ? 1024 : 1) : 0;
-        if (mib < 128 || mib > 64 * 1024) {
-            throw invalid(name, "a heap size from 128m to 64g (512m, 2g)", text);
+        if (mib < min || mib > max) {
+            throw invalid(name, meaning, text);
         }
-        return text.toLowerCase(java.util.Locale.ROOT);
+        return mib;
     }
 
     private static String zone(Map<String, String> env, String name) {

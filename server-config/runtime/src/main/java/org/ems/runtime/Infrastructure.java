@@ -40,7 +40,7 @@ public final class Infrastructure implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             if (settings.dbUrl().isEmpty()) {
-                started.add(EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort()));
+                started.add(EmbeddedDatabase.start(home, settings));
             }
             DatabaseEndpoint database = database(settings, home);
             migrate(database, modules);

@@ -134,13 +134,22 @@ public final class Launcher {
                     "no EMS distribution at " + distribution.toAbsolutePath() + " (build it with ./mvnw install)");
         }
         InstallationHome home = InstallationHome.open(settings.home());
+        Path logs = home.directory("logs");
+        settings.logs().install(logs, "launcher");
         SettingSources.offerTemplate(home);
         Leftovers.end(home);
         FreePorts.requireForInstancesAndDatabase(settings);
         Leftovers.guard(home);
         Supervisor services = new Supervisor();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services, home), "ems-stop"));
-        Path logs = home.directory("logs");
+        // PostgreSQL rotates its log files but never deletes one: the launcher does.
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread upkeep = new Thread(task, "ems-log-upkeep");
+                    upkeep.setDaemon(true);
+                    return upkeep;
+                })
+                .scheduleAtFixedRate(
+                        () -> settings.logs().prune(logs, "postgres-"), 1, 1, java.util.concurrent.TimeUnit.HOURS);
 
         DatabaseEndpoint database = Infrastructure.database(settings, home);
         Optional<TlsMaterial> tls = TlsMaterial.ensure(settings, home);
@@ -150,8 +159,8 @@ public final class Launcher {
         if (settings.dbUrl().isEmpty()) {
             services.start(
                     "PostgreSQL",
-                    logs.resolve("postgres.log").toString(),
-                    () -> EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort()));
+                    logs.resolve("postgres-*.log").toString(),
+                    () -> EmbeddedDatabase.start(home, settings));
         }
         Infrastructure.migrate(database, Launcher.class.getClassLoader());
         try {
@@ -183,7 +192,7 @@ public final class Launcher {
                     adminExists(database)
                             ? "Created user 'admin' with password " + newAdminPassword.get()
                                     + " (shown once; set EMS_ADMIN_PASSWORD to choose it)"
-                            : "ems: the first administrator could not be created; see " + logs.resolve("micro.log"));
+                            : "ems: the first administrator could not be created; see " + logs.resolve("micro.0.log"));
         }
         System.out.flush();
 
@@ -222,7 +231,7 @@ public final class Launcher {
                 for (boolean backup : broker.ha() ? List.of(false, true) : List.of(false)) {
                     services.start(
                             backup ? "the backup broker" : "the broker",
-                            logs.resolve(BrokerProcess.name(backup) + ".log").toString(),
+                            logs.resolve(BrokerProcess.name(backup) + ".0.log").toString(),
                             () -> BrokerProcess.start(home, settings, broker, tls, database, backup));
                 }
             } catch (Exception e) {

@@ -75,6 +75,7 @@ public final class MicroConfiguration {
         properties.setProperty("ems.db.pool.max-size", Integer.toString(settings.dbPoolMaxSize()));
         properties.setProperty("ems.timezone", settings.timeZone());
         properties.putAll(settings.application());
+        properties.putAll(settings.logs().application(settings.home().resolve("logs")));
         properties.putAll(jwtProperties(jwt));
         properties.putAll(artemisTrustStore(broker));
         tls.ifPresent(material -> {
@@ -130,6 +131,18 @@ public final class MicroConfiguration {
                 "mp.jwt.verify.publickey.location", jwt.publicKey().toUri().toString());
         properties.setProperty("mp.jwt.verify.issuer", "ems");
         return properties;
+    }
+
+    /** Writes the logging of the instance whose files are called {@code name} ({@code --logProperties}). */
+    public Path logging(Path logs, String name) throws IOException {
+        Properties levels = new Properties();
+        try (InputStream in = MicroConfiguration.class.getResourceAsStream("micro-logging.properties")) {
+            levels.load(in);
+        }
+        Path file = systemProperties.resolveSibling(name + "-logging.properties");
+        InstallationHome.writePrivate(
+                file, settings.logs().micro(logs, name, levels), "Payara Micro's logging (written by ems run)");
+        return file;
     }
 
     /**

@@ -40,8 +40,11 @@ final class MicroInstances {
             int port = settings.webPort() + instance - 1;
             List<String> microOptions = new ArrayList<>(
                     config.options(port, settings.clusterPort() + instance - 1, List.of(postgresDriver(distribution))));
-            microOptions.addAll(
-                    List.of("--deploy", distribution.resolve("deploy/ROOT.war").toString()));
+            microOptions.addAll(List.of(
+                    "--logProperties",
+                    config.logging(logs, PayaraMicroProcess.name(number)).toString(),
+                    "--deploy",
+                    distribution.resolve("deploy/ROOT.war").toString()));
             // After EMS: ./ems bench ingest deploys its no-work MDB so (bench/no-work-mdb.war).
             settings.alsoDeploy().forEach(archive -> microOptions.addAll(List.of("--deploy", archive.toString())));
             starting.add(CompletableFuture.supplyAsync(
@@ -49,7 +52,7 @@ final class MicroInstances {
                         try {
                             return services.start(
                                     settings.instances() == 1 ? "Payara Micro" : "Payara Micro " + number,
-                                    logs.resolve(PayaraMicroProcess.name(number) + ".log")
+                                    logs.resolve(PayaraMicroProcess.name(number) + ".0.log")
                                             .toString(),
                                     () -> startPayara(home, settings, number, port, tls, microJar, microOptions));
                         } catch (Exception e) {
@@ -90,6 +93,7 @@ final class MicroInstances {
                 List.of(
                         "-Xms128m",
                         "-Xmx" + settings.microHeap(),
+                        "-Dems.log.name=" + PayaraMicroProcess.name(instance), // its access log's name
                         "-XX:+UseG1GC",
                         "-XX:MaxMetaspaceSize=256m",
                         // Named, the JSON-P provider is not searched for on the class path at every use (Faces
@@ -104,7 +108,9 @@ final class MicroInstances {
                         // so the others stop waiting for its partitions.
                         "-Dhazelcast.heartbeat.interval.seconds=1",
                         "-Dhazelcast.max.no.heartbeat.seconds=8"),
-                microOptions);
+                microOptions,
+                // the readings consumer's sessions: its activation configuration reads this variable
+                java.util.Map.of("EMS_READINGS_SESSIONS", Integer.toString(settings.readingsSessions())));
         try {
             started.awaitReady(Duration.ofMinutes(3));
         } catch (IOException notReady) {

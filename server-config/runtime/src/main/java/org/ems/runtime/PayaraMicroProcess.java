@@ -15,8 +15,9 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
- * Payara Micro running EMS in a child JVM, its output in {@code $EMS_HOME/logs/micro.log}; the second instance of a
- * cluster has {@code micro-2.log}, its files in {@code micro-2/}, its process noted in {@code run/micro-2.pid}.
+ * Payara Micro running EMS in a child JVM, its log in {@code $EMS_HOME/logs/micro.0.log} (what it prints besides
+ * in {@code micro.out}); the second instance of a cluster has {@code micro-2.0.log}, its files in {@code micro-2/}, its
+ * process noted in {@code run/micro-2.pid}.
  */
 public final class PayaraMicroProcess implements Supervised {
 
@@ -49,9 +50,12 @@ public final class PayaraMicroProcess implements Supervised {
             Optional<TlsMaterial> tls,
             Path microJar,
             List<String> jvmOptions,
-            List<String> microOptions)
+            List<String> microOptions,
+            java.util.Map<String, String> environment)
             throws IOException {
-        Path log = home.directory("logs").resolve(name(instance) + ".log");
+        Path logs = home.directory("logs");
+        Path log = logs.resolve(name(instance) + ".0.log");
+        ProcessBuilder.Redirect output = LogSettings.console(logs, name(instance));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + home.directory("tmp"));
@@ -60,10 +64,10 @@ public final class PayaraMicroProcess implements Supervised {
         command.add(microJar.toString());
         command.addAll(List.of("--rootdir", home.directory(name(instance)).toString()));
         command.addAll(microOptions);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process =
+                builder.redirectErrorStream(true).redirectOutput(output).start();
         Files.writeString(home.directory("run").resolve(name(instance) + ".pid"), Long.toString(process.pid()));
         return new PayaraMicroProcess(
                 process,
@@ -123,8 +127,9 @@ public final class PayaraMicroProcess implements Supervised {
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                Path out = log.resolveSibling(log.getFileName().toString().replace(".0.log", ".out"));
                 throw new IOException("Payara Micro exited with code " + process.exitValue() + "; see " + log + ":\n"
-                        + tail(log, 30));
+                        + tail(log, 30) + "\n" + out + ":\n" + tail(out, 10));
             }
             try {
                 HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());

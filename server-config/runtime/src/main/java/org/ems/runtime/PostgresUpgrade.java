@@ -59,8 +59,8 @@ final class PostgresUpgrade {
         try {
             copyOut(home, aside, binaries, copy);
             int port = FreePorts.any();
-            try (EmbeddedDatabase database =
-                            EmbeddedDatabase.startServer(home, data, "127.0.0.1", port, java.util.Optional.empty());
+            try (EmbeddedDatabase database = EmbeddedDatabase.startServer(
+                            home, data, "127.0.0.1", port, java.util.Optional.empty(), java.util.Optional.empty());
                     ZipFile zip = new ZipFile(copy.toFile())) {
                 Restore.fill(
                         zip,

@@ -58,8 +58,7 @@ final class Restore {
                 }
             }
             try (InstallationHome home = InstallationHome.open(root);
-                    EmbeddedDatabase database =
-                            EmbeddedDatabase.start(home, settings.bindAddress(), settings.dbPort())) {
+                    EmbeddedDatabase database = EmbeddedDatabase.start(home, settings)) {
                 fill(
                         zip,
                         manifest,

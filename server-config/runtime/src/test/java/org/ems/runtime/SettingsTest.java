@@ -41,11 +41,13 @@ class SettingsTest {
         assertThat(settings.microHeap()).isEqualTo("512m");
         assertThat(settings.brokerHeap()).isEqualTo("256m");
         assertThat(settings.dbPoolMaxSize()).isEqualTo(32);
+        assertThat(settings.readingsSessions()).isEqualTo(64);
         assertThat(settings.meterUser()).isEqualTo("meter");
         assertThat(settings.timeZone()).isEqualTo("UTC");
         assertThat(settings.brokerGateway()).isTrue();
         assertThat(settings.application()).containsEntry("ems.jwt.lifetime", "PT15M");
         assertThat(settings.application()).doesNotContainKey("ems.trusted-proxies");
+        assertThat(settings.logs()).isEqualTo(new LogSettings(java.util.logging.Level.INFO, false, 10 << 20, 10));
     }
 
     @Test
@@ -56,6 +58,11 @@ class SettingsTest {
                 ems.trusted-proxies=10.0.0.0/8
                 ems.micro.heap=1g
                 ems.retention.readings=P400D
+                ems.public-url=https://ems.example.com/
+                ems.metrics.token=0123456789abcdef0123456789abcdef
+                ems.log.format=json
+                ems.log.level=fine
+                ems.log.file-size=1g
                 """);
         EmsSettings settings = settings(Map.of("EMS_HTTP_PORT", "9191"));
         assertThat(settings.httpPort()).isEqualTo(9191);
@@ -64,7 +71,10 @@ class SettingsTest {
         // read by the application: handed to Payara Micro as system properties
         assertThat(settings.application())
                 .containsEntry("ems.trusted-proxies", "10.0.0.0/8")
-                .containsEntry("ems.retention.readings", "P400D");
+                .containsEntry("ems.retention.readings", "P400D")
+                .containsEntry("ems.public-url", "https://ems.example.com/")
+                .containsEntry("ems.metrics.token", "0123456789abcdef0123456789abcdef");
+        assertThat(settings.logs()).isEqualTo(new LogSettings(java.util.logging.Level.FINE, true, 1L << 30, 10));
         assertThat(settings(Map.of("EMS_TRUSTED_PROXIES", "192.168.0.1")).application())
                 .containsEntry("ems.trusted-proxies", "192.168.0.1");
     }
@@ -91,6 +101,14 @@ class SettingsTest {
             ems.jwt.lifetime=15m           | ems.jwt.lifetime (EMS_JWT_LIFETIME) must be a positive ISO-8601 duration (PT15M), not '15m'
             ems.db.pool.max-size=lots      | ems.db.pool.max-size (EMS_DB_POOL_MAX_SIZE) must be a pool size from 1 to 1000, not 'lots'
             ems.retention.readings=400d    | ems.retention.readings (EMS_RETENTION_READINGS) must be a positive ISO-8601 period (P400D, P13M), not '400d'
+            ems.public-url=https://ems.example.com/ems | ems.public-url (EMS_PUBLIC_URL) must be an origin, https://host[:port], that EMS is served at the root of, not 'https://ems.example.com/ems'
+            ems.public-url=ems.example.com | ems.public-url (EMS_PUBLIC_URL) must be an origin, https://host[:port], that EMS is served at the root of, not 'ems.example.com'
+            ems.metrics.token=secret       | ems.metrics.token (EMS_METRICS_TOKEN) must be a token of at least 32 letters and digits, not '…'
+            ems.log.level=LOUD             | ems.log.level (EMS_LOG_LEVEL) must be SEVERE, WARNING, INFO, CONFIG, FINE, FINER or FINEST, not 'LOUD'
+            ems.log.format=xml             | ems.log.format (EMS_LOG_FORMAT) must be text or json, not 'xml'
+            ems.log.file-size=10k          | ems.log.file-size (EMS_LOG_FILE_SIZE) must be a size from 1m to 1g (10m, 100m), not '10k'
+            ems.readings.sessions=0        | ems.readings.sessions (EMS_READINGS_SESSIONS) must be a number of sessions from 1 to 100, not '0'
+            ems.log.files=1                | ems.log.files (EMS_LOG_FILES) must be a number of files from 2 to 1000, not '1'
             ems.retention.readings=P0D     | ems.retention.readings (EMS_RETENTION_READINGS) must be a positive ISO-8601 period (P400D, P13M), not 'P0D'
             """)
     void aBadValueStopsTheStartWithOneLineNamingTheSetting(String line, String message) throws IOException {

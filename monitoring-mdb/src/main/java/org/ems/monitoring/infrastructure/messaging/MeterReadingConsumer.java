@@ -47,7 +47,8 @@ import org.ems.monitoring.infrastructure.metrics.IngestionMetrics;
             // 1,121 messages/s against 4.7 and 756/s with 16 (./ems bench ingest). The Artemis client's delivery
             // threads (launcher: -Dactivemq.artemis.client.global.thread.pool.max.size) and Payara's MDB bean pool
             // (domain.xml mdb-container max-pool-size) are raised to match; below them, sessions stall.
-            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "64"),
+            // ems.readings.sessions sets it (the launcher hands it over as this variable; Payara expands it).
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=EMS_READINGS_SESSIONS:64}"),
         })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MeterReadingConsumer implements MessageListener {

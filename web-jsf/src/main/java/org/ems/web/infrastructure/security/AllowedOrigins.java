@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Whether a request comes from EMS's own pages (state-changing API calls with the page session), and which pages may
  * open EMS's WebSockets (cross-site WebSocket hijacking: Tyrus accepts any Origin): EMS's own
- * origin, and those listed in {@code ems.allowed-origins} (comma-separated). A client without an Origin header is
+ * origin (the one the request came to, and the {@link PublicUrl}), and those listed in {@code ems.allowed-origins}
+ * (comma-separated). A client without an Origin header is
  * not a browser page and is judged by its token alone.
  */
 @ApplicationScoped
@@ -20,6 +21,9 @@ public class AllowedOrigins {
     @Inject
     @ConfigProperty(name = "ems.allowed-origins")
     Optional<String> configured;
+
+    @Inject
+    PublicUrl publicUrl;
 
     boolean allowed(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
@@ -45,7 +49,10 @@ public class AllowedOrigins {
         return origin != null && own(request, origin);
     }
 
-    private static boolean own(HttpServletRequest request, String origin) {
+    private boolean own(HttpServletRequest request, String origin) {
+        if (publicUrl.origin().filter(origin::equals).isPresent()) {
+            return true;
+        }
         String own = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         String ownDefault = request.getScheme() + "://" + request.getServerName();
         return origin.equals(own) || (isDefaultPort(request) && origin.equals(ownDefault));

@@ -56,6 +56,13 @@ final class Credentials {
                 request.getQueryString());
     }
 
+    /** The value of the request's one {@code Authorization: Bearer} header, not checked any further. */
+    static Optional<String> bearer(HttpServletRequest request) {
+        List<String> headers = Collections.list(request.getHeaders("Authorization"));
+        Matcher bearer = BEARER.matcher(headers.size() == 1 ? headers.get(0) : "");
+        return bearer.matches() ? Optional.of(bearer.group(1)) : Optional.empty();
+    }
+
     /**
      * @param headers the request's {@code Authorization} headers
      * @param subprotocol a handshake's {@code Sec-WebSocket-Protocol}, null on other requests

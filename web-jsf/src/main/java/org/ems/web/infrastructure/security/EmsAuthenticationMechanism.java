@@ -75,6 +75,12 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     SecurityEvents events;
 
+    @Inject
+    PublicUrl publicUrl;
+
+    @Inject
+    MetricsScrapers scrapers;
+
     private volatile HttpAuthenticationMechanism jwt;
 
     @Override
@@ -82,12 +88,18 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
         SecurityHeaders.apply(request, response); // every answer, whoever gives it
+        AccessLog.answering(request, response);
         String path = request.getServletPath();
         if ("/login".equals(path) && "POST".equals(request.getMethod())) {
             return formLogin(request, context);
         }
         if (LOGIN_PAGE.equals(path) || LOGOUT_PAGE.equals(path)) {
             SignInToken.of(request.getSession(true)); // before the page renders: its form carries the token
+        }
+        if (MetricsScrapers.isMetrics(path)) { // Payara's endpoint answers those it admits
+            return scrapers.admits(request)
+                    ? context.doNothing()
+                    : forbidden(response, context, "metrics are served to the configured scraper only");
         }
         if ("/logout".equals(path)) {
             return logout(request, response, context);
@@ -132,7 +144,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
                             "changes through the page session must come from the pages of EMS itself, or use a bearer token");
                 }
                 SignedIn current = new SignedIn(caller.get(), page.get().sessionId());
-                SignInCookie.keep(request, response, tokens, current);
+                SignInCookie.keep(request, response, tokens, current, publicUrl.secure(request));
                 return context.notifyContainerAboutLogin(
                         new PagePrincipal(current), Set.of(current.caller().role()));
             }
@@ -173,7 +185,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (session != null) {
             session.invalidate();
         }
-        SignInCookie.clear(request, response);
+        SignInCookie.clear(request, response, publicUrl.secure(request));
         return redirect(context, request.getContextPath() + LOGIN_PAGE);
     }
 
@@ -254,7 +266,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         UUID signIn = signIns.pageSession(accepted.user());
         SignedIn page = new SignedIn(accepted.user().asCaller(), signIn);
         pages.signedIn(page, signedIn);
-        SignInCookie.keep(request, context.getResponse(), tokens, page);
+        SignInCookie.keep(request, context.getResponse(), tokens, page, publicUrl.secure(request));
         Object returnTo = signedIn.getAttribute(RETURN_TO);
         signedIn.removeAttribute(RETURN_TO);
         if (returnTo instanceof String back) {
@@ -265,10 +277,10 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
                 context, request.getContextPath() + (accepted.user().asCaller().isAdmin() ? CONSOLE : PORTAL));
     }
 
-    /** A redirect: no page renders, so its answer gets the policy of everything that is not a page. */
-    private static AuthenticationStatus redirect(HttpMessageContext context, String location) {
+    /** A redirect within EMS (under its public URL); no page renders: it gets the policy of what is no page. */
+    private AuthenticationStatus redirect(HttpMessageContext context, String path) {
         SecurityHeaders.notAPage(context.getResponse());
-        return context.redirect(location);
+        return context.redirect(publicUrl.redirect(path));
     }
 
     /** Payara's MP-JWT mechanism, created on first use (it looks up its identity store through CDI). */

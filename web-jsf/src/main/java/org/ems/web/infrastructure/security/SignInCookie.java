@@ -38,8 +38,17 @@ final class SignInCookie {
                         .findFirst();
     }
 
-    /** Issues the cookie for the session's sign-in, or renews it once it is a few minutes old. */
-    static void keep(HttpServletRequest request, HttpServletResponse response, TokenIssuer tokens, SignedIn signedIn) {
+    /**
+     * Issues the cookie for the session's sign-in, or renews it once it is a few minutes old.
+     *
+     * @param secure whether the browser reaches EMS over HTTPS ({@link PublicUrl#secure})
+     */
+    static void keep(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            TokenIssuer tokens,
+            SignedIn signedIn,
+            boolean secure) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return;
@@ -53,21 +62,22 @@ final class SignInCookie {
         Instant expires = now.plusSeconds(session.getMaxInactiveInterval());
         response.addCookie(cookie(
                 request,
+                secure,
                 tokens.issue(TokenIssuer.Use.SIGN_IN, signedIn.caller(), signedIn.sessionId(), now, expires)
                         .token()));
         session.setAttribute(ISSUED, now);
     }
 
-    static void clear(HttpServletRequest request, HttpServletResponse response) {
-        Cookie gone = cookie(request, "");
+    static void clear(HttpServletRequest request, HttpServletResponse response, boolean secure) {
+        Cookie gone = cookie(request, secure, "");
         gone.setMaxAge(0);
         response.addCookie(gone);
     }
 
-    private static Cookie cookie(HttpServletRequest request, String value) {
+    private static Cookie cookie(HttpServletRequest request, boolean secure, String value) {
         Cookie cookie = new Cookie(NAME, value);
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
+        cookie.setSecure(secure);
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setAttribute("SameSite", "Lax");
         return cookie;
