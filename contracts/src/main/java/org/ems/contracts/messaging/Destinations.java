@@ -21,6 +21,9 @@ public final class Destinations {
     /** Message property of an alert on {@value #ALERTS}: the id of the user it is for. */
     public static final String OWNER_PROPERTY = "ems_owner_id";
 
+    /** Message property of an alert on {@value #ALERTS}: the device's name, which notifications show. */
+    public static final String DEVICE_NAME_PROPERTY = "ems_device_name";
+
     /** Message property naming why a message was dead-lettered. */
     public static final String ERROR_PROPERTY = "ems_error";
 

@@ -98,6 +98,6 @@ public class Bookkeeping {
             return;
         }
         // a new, reinstated or withdrawn alert reaches its owner the same way
-        changed.ifPresent(alert -> raised.fire(new AlertRaised(alert, device.ownerId())));
+        changed.ifPresent(alert -> raised.fire(new AlertRaised(alert, device.ownerId(), device.name())));
     }
 }

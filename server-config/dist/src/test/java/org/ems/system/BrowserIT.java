@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.ems.system.RunningEms.reading;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.nio.file.Files;
@@ -45,6 +47,8 @@ class BrowserIT {
 
     private RunningEms ems;
     private ApiClient api;
+    private final int smtpPort = RunningEms.freePort();
+    private GreenMail smtp;
     private WebDriver browser;
 
     @BeforeAll
@@ -55,7 +59,16 @@ class BrowserIT {
                 .as("Chromium and chromedriver installed in CI")
                 .isTrue();
         assumeTrue(chromium, "no Chromium here (apt install chromium chromium-driver)");
-        ems = RunningEms.ready("browser", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        ems = RunningEms.ready(
+                "browser",
+                Map.of(
+                        "EMS_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                        "EMS_MAIL_HOST", "127.0.0.1",
+                        "EMS_MAIL_PORT", Integer.toString(smtpPort),
+                        "EMS_MAIL_TLS", "none",
+                        "EMS_MAIL_FROM", "ems@example.com"));
         api = new ApiClient(ems);
 
         ChromeOptions options = new ChromeOptions()
@@ -88,6 +101,55 @@ class BrowserIT {
         if (ems != null) {
             ems.close();
         }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aClientWhoForgotTheirPasswordSetsANewOneThroughTheMailedLink() throws Exception {
+        String admin = api.login("admin", ADMIN_PASSWORD).getString("token");
+        assertThat(api.call(
+                                "POST",
+                                "api/users",
+                                admin,
+                                "{\"username\":\"fred\",\"password\":\"fred-password\",\"name\":\"Fred\","
+                                        + "\"role\":\"CLIENT\",\"email\":\"fred@example.com\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(ems.url("login.xhtml").toString());
+        browser.findElement(By.id("forgot")).click();
+        page(b -> b.findElement(By.id("ask:account")).isDisplayed());
+        screenshot("password-reset-ask-desktop");
+        browser.findElement(By.id("ask:account")).sendKeys("fred");
+        browser.findElement(By.id("ask:send")).click();
+        page(b -> b.findElement(By.id("requested")).isDisplayed());
+        screenshot("password-reset-requested-desktop");
+
+        jakarta.mail.Message mail = await("the mail with the link")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> smtp.getReceivedMessagesForDomain("fred@example.com"), mails -> mails.length == 1)[0];
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("password-reset\\.xhtml\\?code=[A-Za-z0-9_-]+")
+                .matcher(MailSystemIT.part(mail, "text/plain"));
+        assertThat(code.find()).isTrue();
+        String link = ems.url(code.group()).toString();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(link);
+        page(b -> b.findElement(By.id("reset:password")).isDisplayed());
+        screenshot("password-reset-new-phone");
+        assertNoHorizontalScroll();
+        browser.findElement(By.id("reset:password")).sendKeys("fred-new-password");
+        browser.findElement(By.id("reset:save")).click();
+        page(b -> b.findElement(By.id("done")).isDisplayed());
+        screenshot("password-reset-done-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.findElement(By.linkText("Back to sign-in")).click();
+        page(b -> b.findElement(By.id("username")).isDisplayed());
+        signIn("fred", "fred-new-password");
+        page(b -> b.getCurrentUrl().endsWith("/portal/devices.xhtml"));
+        screenshot("password-reset-signed-in-desktop");
     }
 
     @Test

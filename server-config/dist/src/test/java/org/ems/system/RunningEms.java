@@ -184,6 +184,17 @@ final class RunningEms implements AutoCloseable {
         launched.kill();
     }
 
+    /** Stops this EMS (SIGTERM) and starts it again on its home and ports with {@code env}; once it is ready. */
+    RunningEms restarted(Map<String, String> env) throws Exception {
+        if (launched.process().isAlive()) {
+            stop();
+        }
+        RunningEms again = start(home, httpPort, dbPort, brokerPort, env);
+        again.ownHome = ownHome;
+        again.awaitLine("EMS ready at", 240);
+        return again;
+    }
+
     /** SIGTERM, as a service manager or Ctrl-C would; waits for a clean exit. */
     int stop() throws InterruptedException {
         return launched.stop(Duration.ofSeconds(90));

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.ems.runtime.EmbeddedDatabase;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * An upgrade from the previous release: a home as EMS 1.0.0 left it (its database in PostgreSQL 14, with 1.0.0's data:
  * {@code upgrade/ems-1.0.0.sql}, made from that release's migrations, see its header), taken over by this
  * distribution's {@code bin/ems run}, which upgrades PostgreSQL and migrates the schemas; every user, device, hour,
- * alert, message and meter credential must still be there and work.
+ * alert, message and meter credential must still be there and work. Then {@code ems backup} of it while it runs, and
+ * {@code ems restore} into a new home whose EMS answers the same (one start of the 1.0.0 home for both).
  */
 class UpgradeIT {
 
@@ -35,12 +40,25 @@ class UpgradeIT {
     /** The Garage meter's own broker credential, as 1.0.0 issued it. */
     static final String GARAGE_PASSWORD = "nsTMNrdaY8zr_mgKovabcd10TC6anWq8";
 
+    /** The questions whose answers a restored EMS must give as the original did. */
+    private static final List<String> QUESTIONS = List.of(
+            "api/users",
+            "api/devices",
+            "api/devices/" + KITCHEN + "/consumption?date=2026-11-30",
+            "api/devices/" + BOILER + "/consumption/daily?from=2026-11-01&to=2026-11-30",
+            "api/alerts",
+            "api/chat/conversations",
+            "api/chat/conversations/" + ANA + "/messages");
+
     @Test
-    void theDataOfTheLastReleaseIsAllThereAfterTheUpgrade() throws Exception {
+    void theDataOfTheLastReleaseIsAllThereAfterTheUpgradeAndAfterABackupRestoredElsewhere() throws Exception {
         Installation installation = Installation.unpacked();
         LaunchedEms.Ports ports = LaunchedEms.Ports.free();
         Path home = Installation.home("upgrade", ports);
         restoreRelease(installation, home, ports);
+        Path backup = home.resolveSibling(home.getFileName() + ".zip");
+        String token;
+        Map<String, String> answers;
 
         try (Installation.Running ems = installation.start(home, ports.url(0))) {
             assertThat(ems.console()).doesNotContain("Created user 'admin'"); // 1.0.0's administrator stays
@@ -104,7 +122,79 @@ class UpgradeIT {
             Awaitility.await("the Garage meter's new readings in its hours")
                     .atMost(Duration.ofMinutes(1))
                     .until(() -> hours(api, ana, GARAGE).stream().anyMatch(h -> h.startsWith("2026-11-30T13:00")));
+
+            // and backed up while it runs: the answers the restored EMS must give
+            Installation.Result backedUp = Installation.run(
+                    home, installation.ems("backup", backup.toString()), Map.of("EMS_HOME", home.toString()), 300);
+            assertThat(backedUp.exit()).as(String.join("\n", backedUp.output())).isZero();
+            System.out.println(String.join("\n", backedUp.output()));
+            token = admin;
+            answers = answers(api, token);
         }
+        restoredElsewhere(installation, ports, backup, token, answers);
+    }
+
+    /**
+     * {@code ems restore} of the backup into a new home (refused into a non-empty one), and the restored EMS answering
+     * every question as the original did: users, devices, hours, alerts, chat, a sign-in made before the backup, and
+     * a meter's own credential.
+     */
+    private static void restoredElsewhere(
+            Installation installation, LaunchedEms.Ports ports, Path backup, String token, Map<String, String> answers)
+            throws Exception {
+        // it holds the secrets: the owner's alone
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                .isEqualTo("rw-------");
+        Path restored =
+                Files.createTempDirectory(Path.of("target"), "ems-restored-").toAbsolutePath();
+        Files.writeString(restored.resolve("ems.properties"), "");
+        Installation.Result refused = Installation.run(
+                restored, installation.ems("restore", backup.toString()), Map.of("EMS_HOME", restored.toString()), 120);
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.output())
+                .containsExactly(
+                        "ems: EMS_HOME " + restored + " is not empty: ems restore fills a new, empty home only");
+        Files.delete(restored.resolve("ems.properties"));
+
+        Installation.Result restore = Installation.run(
+                restored, installation.ems("restore", backup.toString()), Map.of("EMS_HOME", restored.toString()), 300);
+        assertThat(restore.exit()).as(String.join("\n", restore.output())).isZero();
+        System.out.println(String.join("\n", restore.output()));
+
+        // the restored home has the original's settings (its ports) and secrets: the same EMS, moved
+        try (Installation.Running ems = installation.start(restored, ports.url(0))) {
+            EmsClient api = new EmsClient(ports.url(0));
+            assertThat(answers(api, token)).isEqualTo(answers); // the sign-in from before the backup holds
+            installation.simulate(
+                    restored,
+                    "--device",
+                    GARAGE.toString(),
+                    "--user",
+                    GARAGE.toString(),
+                    "--password",
+                    GARAGE_PASSWORD,
+                    "--count",
+                    "2",
+                    "--speed",
+                    "6000",
+                    "--start",
+                    "2026-11-30T12:00:00Z");
+            Awaitility.await("the Garage meter's readings stored")
+                    .atMost(Duration.ofMinutes(1))
+                    .until(() -> api.counter("ems_readings_stored_total") >= 2);
+        }
+    }
+
+    /** What each question answers, as the administrator signed in before the backup. */
+    private static Map<String, String> answers(EmsClient api, String token) throws Exception {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String question : QUESTIONS) {
+            HttpResponse<String> answer = api.send(
+                    HttpRequest.newBuilder(api.ems.resolve(question)).header("Authorization", "Bearer " + token));
+            assertThat(answer.statusCode()).as(question + ": " + answer.body()).isEqualTo(200);
+            answers.put(question, answer.body());
+        }
+        return answers;
     }
 
     /**

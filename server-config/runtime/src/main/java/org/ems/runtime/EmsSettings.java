@@ -2,14 +2,11 @@ package org.ems.runtime;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.ems.contracts.platform.Cidr;
 
 /**
  * Settings of one EMS installation, from {@code $EMS_HOME/ems.properties} and {@code EMS_*} variables
@@ -95,7 +92,7 @@ public record EmsSettings(
                 LogSettings.from(env),
                 value(env, "EMS_JWT_PRIVATE_KEY"),
                 value(env, "EMS_JWT_PUBLIC_KEY"),
-                application(env));
+                ApplicationSettings.of(env));
     }
 
     /**
@@ -155,80 +152,11 @@ public record EmsSettings(
                 Path.of("."));
     }
 
-    /**
-     * The settings the application itself reads (MicroProfile Config), checked here so that a bad one stops the start
-     * before anything runs; handed to Payara Micro as system properties, which rank above its environment.
-     */
-    private static Properties application(Map<String, String> env) {
-        Properties application = new Properties();
-        value(env, "EMS_TRUSTED_PROXIES").ifPresent(proxies -> {
-            try {
-                Cidr.list(proxies);
-            } catch (IllegalArgumentException e) {
-                throw invalid("EMS_TRUSTED_PROXIES", "CIDR networks separated by commas", proxies);
-            }
-            application.setProperty("ems.trusted-proxies", proxies);
-        });
-        value(env, "EMS_ALLOWED_ORIGINS").ifPresent(origins -> {
-            for (String origin : origins.split(",")) {
-                if (!origin.isBlank() && !origin.strip().matches("https?://[^/?#\\s]+")) {
-                    throw invalid("EMS_ALLOWED_ORIGINS", "origins (https://host[:port]) separated by commas", origins);
-                }
-            }
-            application.setProperty("ems.allowed-origins", origins);
-        });
-        value(env, "EMS_PUBLIC_URL").ifPresent(url -> {
-            if (!url.strip().matches("https?://[^/?#\\s]+/?")) {
-                throw invalid(
-                        "EMS_PUBLIC_URL", "an origin, https://host[:port], that EMS is served at the root of", url);
-            }
-            application.setProperty("ems.public-url", url.strip());
-        });
-        value(env, "EMS_METRICS_TOKEN").ifPresent(token -> {
-            if (!token.matches("[A-Za-z0-9\\-._~+/]{32,}=*")) {
-                throw invalid("EMS_METRICS_TOKEN", "a token of at least 32 letters and digits", "…");
-            }
-            application.setProperty("ems.metrics.token", token);
-        });
-        value(env, "EMS_RETENTION_READINGS")
-                .ifPresent(retention -> application.setProperty(
-                        "ems.retention.readings",
-                        positive(
-                                "EMS_RETENTION_READINGS",
-                                retention.strip(),
-                                text -> {
-                                    java.time.Period period = java.time.Period.parse(text);
-                                    return !period.isNegative() && !period.isZero();
-                                },
-                                "a positive ISO-8601 period (P400D, P13M)")));
-        application.setProperty(
-                "ems.jwt.lifetime",
-                positive(
-                        "EMS_JWT_LIFETIME",
-                        env.get("EMS_JWT_LIFETIME"),
-                        text -> Duration.parse(text).compareTo(Duration.ZERO) > 0,
-                        "a positive ISO-8601 duration (PT15M)"));
-        return application;
-    }
-
-    /** {@code text} if {@code isPositive} (which parses it) holds, else the one line naming the setting. */
-    private static String positive(
-            String name, String text, java.util.function.Predicate<String> isPositive, String meaning) {
-        try {
-            if (isPositive.test(text)) {
-                return text;
-            }
-        } catch (DateTimeParseException notAnAmount) {
-            // said below, as a value that is not positive
-        }
-        throw invalid(name, meaning, text);
-    }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
+    static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
     }
 
-    private static int port(Map<String, String> env, String name) {
+    static int port(Map<String, String> env, String name) {
         return number(env, name, 1, 65535, "a TCP port (1-65535)");
     }
 

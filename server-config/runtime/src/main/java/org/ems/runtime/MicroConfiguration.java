@@ -76,6 +76,11 @@ public final class MicroConfiguration {
         properties.setProperty("ems.timezone", settings.timeZone());
         properties.putAll(settings.application());
         properties.putAll(settings.logs().application(settings.home().resolve("logs")));
+        // where mailed links point without ems.public-url: the first instance
+        properties.setProperty(
+                "ems.instance-url",
+                PayaraMicroProcess.baseUrl(settings.bindAddress(), settings.webPort(), tls.isPresent())
+                        .toString());
         properties.putAll(jwtProperties(jwt));
         properties.putAll(artemisTrustStore(broker));
         tls.ifPresent(material -> {

@@ -80,6 +80,24 @@ class SettingsTest {
     }
 
     @Test
+    void theMailServerIsHandedToTheApplicationOnlyWhenThereIsOne() throws IOException {
+        assertThat(settings(Map.of()).application()).doesNotContainKey("ems.mail.host");
+        file("""
+                ems.mail.host=smtp.example.com
+                ems.mail.from=EMS <ems@example.com>
+                ems.mail.username=ems
+                ems.mail.password=secret
+                """);
+        assertThat(settings(Map.of()).application())
+                .containsEntry("ems.mail.host", "smtp.example.com")
+                .containsEntry("ems.mail.port", "587")
+                .containsEntry("ems.mail.tls", "starttls")
+                .containsEntry("ems.mail.from", "EMS <ems@example.com>")
+                .containsEntry("ems.mail.username", "ems")
+                .containsEntry("ems.mail.password", "secret");
+    }
+
+    @Test
     void aKeyTheTemplateDoesNotListStopsTheStart() throws IOException {
         file("ems.http.prot=9090\n");
         assertThatThrownBy(() -> settings(Map.of()))
@@ -108,6 +126,7 @@ class SettingsTest {
             ems.log.format=xml             | ems.log.format (EMS_LOG_FORMAT) must be text or json, not 'xml'
             ems.log.file-size=10k          | ems.log.file-size (EMS_LOG_FILE_SIZE) must be a size from 1m to 1g (10m, 100m), not '10k'
             ems.readings.sessions=0        | ems.readings.sessions (EMS_READINGS_SESSIONS) must be a number of sessions from 1 to 100, not '0'
+            ems.mail.host=smtp.example.com | ems.mail.from (EMS_MAIL_FROM) must be the sender's address when ems.mail.host is set, not ''
             ems.log.files=1                | ems.log.files (EMS_LOG_FILES) must be a number of files from 2 to 1000, not '1'
             ems.retention.readings=P0D     | ems.retention.readings (EMS_RETENTION_READINGS) must be a positive ISO-8601 period (P400D, P13M), not 'P0D'
             """)

@@ -7,8 +7,8 @@ import org.ems.contracts.validation.TimeZoneId;
 import org.ems.users.domain.PasswordPolicy;
 
 /**
- * What a user changes of themselves: zone, language (null follows the browser) and, with the current one, the
- * password (a null new password keeps it).
+ * What a user changes of themselves: zone, language (null follows the browser), e-mail address and whether alerts
+ * are mailed (null keeps them), and, with the current one, the password (a null new password keeps it).
  */
 public class ProfileChange implements java.io.Serializable {
 
@@ -20,6 +20,12 @@ public class ProfileChange implements java.io.Serializable {
 
     @Pattern(regexp = "en|ro", message = UserDetails.LANGUAGE_MESSAGE)
     private String language;
+
+    @jakarta.validation.constraints.Email(message = UserDetails.EMAIL_MESSAGE)
+    @Size(max = 254, message = UserDetails.EMAIL_MESSAGE)
+    private String email;
+
+    private Boolean notifyAlerts;
 
     @Size(max = PasswordPolicy.MAX_LENGTH, message = UserDetails.LONG_PASSWORD)
     private String currentPassword;
@@ -42,6 +48,24 @@ public class ProfileChange implements java.io.Serializable {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    /** The address mail goes to, once confirmed by the link mailed to it; blank removes it, null keeps it. */
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    /** Whether alerts of one's devices are mailed; null keeps the choice. */
+    public Boolean getNotifyAlerts() {
+        return notifyAlerts;
+    }
+
+    public void setNotifyAlerts(Boolean notifyAlerts) {
+        this.notifyAlerts = notifyAlerts;
     }
 
     public String getCurrentPassword() {

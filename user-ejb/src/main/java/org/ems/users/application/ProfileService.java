@@ -34,6 +34,9 @@ public class ProfileService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    EmailAddresses addresses;
+
     /**
      * A user's change of their own profile. A new password needs the current one, checked under the sign-in throttle
      * (a stolen session must not become a password guesser; {@code address} is the client's), and ends their other
@@ -61,6 +64,10 @@ public class ProfileService {
             sessions.revokeAllOf(id, callerSession);
         }
         user.changePreferences(UserService.zone(change.getTimeZone()), change.getLanguage());
+        addresses.change(user, change.getEmail(), false);
+        if (change.getNotifyAlerts() != null) {
+            user.notifyAlerts(change.getNotifyAlerts());
+        }
         audit.record(newPassword == null ? "UPDATED" : "UPDATED_WITH_PASSWORD", "USER", id, before, UserView.of(user));
         return UserView.of(user);
     }

@@ -24,6 +24,7 @@ public abstract class UserDetails implements java.io.Serializable {
     static final String ROLE_MESSAGE = "role must be ADMIN or CLIENT";
     static final String SHORT_PASSWORD = "password must have at least {min} characters";
     static final String LONG_PASSWORD = "password must have at most {max} characters";
+    static final String EMAIL_MESSAGE = "email must be an e-mail address of at most 254 characters";
     static final String LANGUAGE_MESSAGE = "language must be en or ro (or none: the browser's)";
 
     @NotBlank(message = NAME_MESSAGE)
@@ -36,6 +37,10 @@ public abstract class UserDetails implements java.io.Serializable {
 
     @TimeZoneId
     private String timeZone;
+
+    @jakarta.validation.constraints.Email(message = EMAIL_MESSAGE)
+    @Size(max = 254, message = EMAIL_MESSAGE)
+    private String email;
 
     @Size(min = PasswordPolicy.MIN_LENGTH, message = SHORT_PASSWORD)
     @Size(max = PasswordPolicy.MAX_LENGTH, message = LONG_PASSWORD)
@@ -76,6 +81,15 @@ public abstract class UserDetails implements java.io.Serializable {
 
     public String getPassword() {
         return password;
+    }
+
+    /** The address; blank removes it, null keeps it. */
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public void setPassword(String password) {

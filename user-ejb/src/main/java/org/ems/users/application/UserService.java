@@ -57,6 +57,9 @@ public class UserService implements UserDirectory {
     AuditLog audit;
 
     @Inject
+    EmailAddresses addresses;
+
+    @Inject
     @ConfigProperty(name = ServerResources.TIMEZONE_PROPERTY, defaultValue = ServerResources.DEFAULT_TIMEZONE)
     String defaultTimeZone;
 
@@ -99,6 +102,7 @@ public class UserService implements UserDirectory {
                 Role.valueOf(request.getRole()),
                 zone(request.getTimeZone() == null ? defaultTimeZone : request.getTimeZone()));
         users.add(user);
+        addresses.change(user, request.getEmail(), true);
         audit.record("CREATED", "USER", user.id(), null, UserView.of(user));
         return UserView.of(user);
     }
@@ -118,6 +122,7 @@ public class UserService implements UserDirectory {
                 change.getName().trim(),
                 role,
                 zone(change.getTimeZone() == null ? user.timeZone() : change.getTimeZone()));
+        addresses.change(user, change.getEmail(), true);
         if (change.getPassword() != null) {
             checkPassword("password", user.username(), change.getPassword());
             user.changePassword(passwords.hash(change.getPassword()));

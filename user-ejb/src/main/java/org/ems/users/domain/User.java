@@ -39,6 +39,20 @@ public class User {
     @Column(length = 8)
     private String language;
 
+    /** Where mail goes, once confirmed; null: none. */
+    @Column(length = 254)
+    private String email;
+
+    @Column(name = "email_confirmed", nullable = false)
+    private boolean emailConfirmed;
+
+    @Column(name = "notify_alerts", nullable = false)
+    private boolean notifyAlerts = true;
+
+    /** The key of the one-click unsubscribe link in the user's notifications; null until the first. */
+    @Column(name = "unsubscribe_key", length = 64)
+    private String unsubscribeKey;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -83,6 +97,69 @@ public class User {
 
     public java.util.Optional<String> language() {
         return java.util.Optional.ofNullable(language);
+    }
+
+    public java.util.Optional<String> email() {
+        return java.util.Optional.ofNullable(email);
+    }
+
+    /** The address mail may go to: a confirmed one. */
+    public java.util.Optional<String> confirmedEmail() {
+        return emailConfirmed ? email() : java.util.Optional.empty();
+    }
+
+    public boolean emailConfirmed() {
+        return emailConfirmed;
+    }
+
+    /**
+     * A new address (null: none): confirmed when an administrator gives it, else once its owner follows the mailed
+     * link. The same address again changes nothing.
+     */
+    public void changeEmail(String email, boolean confirmed) {
+        if (java.util.Objects.equals(this.email, email)) {
+            return;
+        }
+        this.email = email;
+        this.emailConfirmed = email != null && confirmed;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** The link mailed to {@code email} was followed: if it is still the user's address, it is confirmed. */
+    public boolean confirmEmail(String email) {
+        if (!email.equals(this.email)) {
+            return false;
+        }
+        this.emailConfirmed = true;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return true;
+    }
+
+    /** Whether alerts of their devices are mailed to them. */
+    public boolean notifyAlerts() {
+        return notifyAlerts;
+    }
+
+    public void notifyAlerts(boolean on) {
+        this.notifyAlerts = on;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** The key of their unsubscribe links, made once. */
+    public String unsubscribeKey(java.util.function.Supplier<String> newKey) {
+        if (unsubscribeKey == null) {
+            unsubscribeKey = newKey.get();
+        }
+        return unsubscribeKey;
+    }
+
+    /** Whether {@code key} is the key of their unsubscribe links (compared in constant time). */
+    public boolean unsubscribesWith(String key) {
+        return unsubscribeKey != null
+                && key != null
+                && java.security.MessageDigest.isEqual(
+                        unsubscribeKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public String passwordHash() {

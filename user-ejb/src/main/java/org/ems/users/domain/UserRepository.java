@@ -21,6 +21,9 @@ public interface UserRepository {
     /** The account of a username as anyone may type it ({@link Usernames#normal}). */
     Optional<User> byUsername(String username);
 
+    /** The account of an e-mail address, in any case. */
+    Optional<User> byEmail(String email);
+
     /** Every user, by username. */
     List<User> all();
 

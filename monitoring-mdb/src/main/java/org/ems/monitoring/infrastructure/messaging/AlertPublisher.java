@@ -26,6 +26,7 @@ public class AlertPublisher {
         }
         jms.createProducer()
                 .setProperty(Destinations.OWNER_PROPERTY, raised.ownerId().toString())
+                .setProperty(Destinations.DEVICE_NAME_PROPERTY, raised.deviceName())
                 .send(jms.createTopic(Destinations.ALERTS), raised.alert().toJson());
     }
 }

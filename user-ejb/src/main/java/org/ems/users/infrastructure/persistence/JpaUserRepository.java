@@ -53,6 +53,14 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> byEmail(String email) {
+        return em.createQuery("select u from User u where lower(u.email) = :email", User.class)
+                .setParameter("email", email.strip().toLowerCase(java.util.Locale.ROOT))
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public List<User> all() {
         return em.createQuery("select u from User u order by lower(u.username)", User.class)
                 .getResultList();

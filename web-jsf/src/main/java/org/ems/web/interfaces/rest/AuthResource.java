@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Roles;
+import org.ems.users.application.EmailAddresses;
 import org.ems.users.application.LoginSessions;
+import org.ems.users.application.PasswordResets;
 import org.ems.users.application.SignInService;
 import org.ems.users.application.TokenIssuer;
 import org.ems.web.infrastructure.security.ClientAddresses;
@@ -23,7 +25,10 @@ import org.ems.web.infrastructure.security.SignedIn;
 
 /**
  * {@code POST /api/auth/login}: a JWT for valid credentials; the same 401 for all invalid ones; 429 when guessing.
- * {@code POST /api/auth/logout}: the token presented is refused from then on.
+ * {@code POST /api/auth/logout}: the token presented is refused from then on. {@code POST /api/auth/password-reset}:
+ * 202 whoever is named (a link goes to a confirmed address, if the account has one); {@code .../confirm} sets the new
+ * password with the link's token. {@code POST /api/auth/email-confirmation}: the token of the link mailed to a new
+ * address confirms it.
  */
 @Path("auth")
 public class AuthResource {
@@ -40,11 +45,23 @@ public class AuthResource {
     @Inject
     SecurityEvents events;
 
+    @Inject
+    PasswordResets resets;
+
+    @Inject
+    EmailAddresses emailAddresses;
+
     @Context
     HttpServletRequest request;
 
     /** The credentials. */
     public record Credentials(String username, String password) {}
+
+    /** Whose password to reset: a username or an e-mail address. */
+    public record ResetRequest(String username, String email) {}
+
+    /** The token of a mailed link, and with a reset the new password. */
+    public record LinkToken(String token, String password) {}
 
     /** The token and when it expires. */
     public record TokenView(String token, Instant expiresAt) {}
@@ -67,16 +84,19 @@ public class AuthResource {
             return Response.ok(new TokenView(token.token(), token.expiresAt())).build();
         }
         if (outcome instanceof SignInService.SignIn.Throttled throttled) {
-            long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-            return Response.fromResponse(Problem.of(
-                                    Response.Status.TOO_MANY_REQUESTS,
-                                    "too many failed sign-ins; try again in " + seconds + " s")
-                            .toResponse())
-                    .header("Retry-After", seconds)
-                    .build();
+            return throttled((throttled.retryAfter().toMillis() + 999) / 1000, "too many failed sign-ins");
         }
         return Problem.of(Response.Status.UNAUTHORIZED, "invalid username or password")
                 .toResponse();
+    }
+
+    private static Response throttled(long wait, String what) {
+        long seconds = Math.max(1, wait);
+        return Response.fromResponse(
+                        Problem.of(Response.Status.TOO_MANY_REQUESTS, what + "; try again in " + seconds + " s")
+                                .toResponse())
+                .header("Retry-After", seconds)
+                .build();
     }
 
     @POST
@@ -85,6 +105,46 @@ public class AuthResource {
     @Operation(summary = "Sign out: the token presented is refused from now on")
     public Response logout() {
         SignedIn.of(request.getUserPrincipal()).ifPresent(signedIn -> sessions.revoke(signedIn.sessionId()));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("password-reset")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask for a password reset link: 202 whether or not the account exists")
+    public Response requestReset(ResetRequest wanted) {
+        if (wanted == null || (wanted.username() == null) == (wanted.email() == null)) {
+            throw Problem.badRequest("send {\"username\":...} or {\"email\":...}");
+        }
+        return resets.request(wanted.username() != null ? wanted.username() : wanted.email(), addresses.of(request))
+                .map(wait -> throttled(wait.toSeconds(), "too many reset requests"))
+                .orElse(Response.accepted().build());
+    }
+
+    @POST
+    @Path("password-reset/confirm")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the new password with the mailed link's token; every sign-in of the account ends")
+    public Response reset(LinkToken link) {
+        if (link == null) {
+            throw Problem.badRequest("send {\"token\":...,\"password\":...}");
+        }
+        resets.reset(link.token(), link.password());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("email-confirmation")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a new e-mail address with the mailed link's token")
+    public Response confirmEmail(LinkToken link) {
+        if (link == null) {
+            throw Problem.badRequest("send {\"token\":...}");
+        }
+        emailAddresses.confirm(link.token());
         return Response.noContent().build();
     }
 }

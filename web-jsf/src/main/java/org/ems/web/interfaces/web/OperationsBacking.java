@@ -28,11 +28,14 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.monitoring.application.QueueDepths;
+import org.ems.users.application.MailStatus;
+import org.ems.users.domain.MailOutbox;
 
 /**
  * The console's operations page: is EMS ready (the same checks as {@code /health/ready}), how fast readings are
  * stored (sampled each time the page polls, a sparkline of the last minutes), duplicates, and the dead-letter queue:
- * how many, and the newest with their reason and body, so a meter sending garbage shows at once.
+ * how many, and the newest with their reason and body, so a meter sending garbage shows at once; and mail: how many
+ * wait, and the newest that failed, with the mail server's reason.
  */
 @Named
 @ViewScoped
@@ -57,6 +60,9 @@ public class OperationsBacking implements Serializable {
 
     @Inject
     transient QueueDepths queues;
+
+    @Inject
+    transient MailStatus mail;
 
     /** A dead letter as the page shows it. */
     public record DeadLetter(Instant at, String reason, String body) implements Serializable {}
@@ -194,5 +200,14 @@ public class OperationsBacking implements Serializable {
 
     public List<DeadLetter> getDeadLetters() {
         return Collections.unmodifiableList(deadLetters);
+    }
+
+    public MailStatus getMail() {
+        return mail;
+    }
+
+    /** The newest failed mails. */
+    public List<MailOutbox.Failure> getFailedMails() {
+        return mail.failures(DEAD_LETTERS_SHOWN);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import org.ems.contracts.access.Rejected;
+import org.ems.users.application.EmailAddresses;
 import org.ems.users.application.ProfileChange;
 import org.ems.users.application.ProfileService;
 import org.ems.users.application.UserService;
@@ -33,6 +34,9 @@ public class ProfileBacking implements Serializable {
     @Inject
     SignedIn signedIn;
 
+    @Inject
+    EmailAddresses emailAddresses;
+
     private UserView me;
     private ProfileChange change;
 
@@ -48,8 +52,15 @@ public class ProfileBacking implements Serializable {
             change = new ProfileChange();
             change.setTimeZone(getMe().timeZone());
             change.setLanguage(profiles.language(getMe().id()).orElse(null));
+            change.setEmail(getMe().email() == null ? "" : getMe().email());
+            change.setNotifyAlerts(getMe().notifyAlerts());
         }
         return change;
+    }
+
+    /** Whether EMS sends mail at all: without a mail server the page says so. */
+    public boolean isMailOn() {
+        return emailAddresses.mailOn();
     }
 
     /** Saves; the page is shown again (in the new language, if it changed). */

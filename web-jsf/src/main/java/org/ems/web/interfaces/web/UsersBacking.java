@@ -56,6 +56,7 @@ public class UsersBacking implements Serializable {
     public void startEditing(UserView user) {
         selected = user;
         change = new UserChange(user.name(), user.role(), user.timeZone(), null);
+        change.setEmail(user.email() == null ? "" : user.email()); // a cleared field removes it
     }
 
     public void startResetting(UserView user) {

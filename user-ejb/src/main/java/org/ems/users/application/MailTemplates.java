@@ -1,0 +1,138 @@
+package org.ems.users.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ems.contracts.alert.AlertMessage;
+import org.ems.users.domain.Mail;
+import org.ems.users.domain.User;
+
+/**
+ * The mails EMS writes: in the recipient's language (Romanian if they chose it, else English), as plain text and the
+ * same as HTML, with links under EMS's public URL ({@code ems.public-url}; without one the address the launcher gave
+ * the first instance).
+ */
+@ApplicationScoped
+public class MailTemplates {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
+    @Inject
+    @ConfigProperty(name = "ems.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "ems.instance-url", defaultValue = "http://localhost:8080/")
+    String instanceUrl;
+
+    /** The link to a page of EMS ({@code path} from the root, with its query). */
+    public String link(String path) {
+        return publicUrl.orElse(instanceUrl).replaceAll("/+$", "") + path;
+    }
+
+    Mail passwordReset(User user, String token) {
+        return mail(user, user.email().orElseThrow(), "reset", new Object[0], new Object[] {
+            user.username(), link("/password-reset.xhtml?code=" + token)
+        });
+    }
+
+    Mail confirmEmail(User user, String email, String token) {
+        return mail(user, email, "confirm", new Object[0], new Object[] {
+            user.username(), link("/confirm-email.xhtml?code=" + token)
+        });
+    }
+
+    /**
+     * An alert of {@code deviceName} to {@code user}: its hour in the user's zone, the kWh against the limit, a link
+     * to their alerts; a withdrawn one says so.
+     */
+    Mail alert(User user, AlertMessage alert, String deviceName) {
+        Locale locale = locale(user);
+        ZoneId zone = ZoneId.of(user.timeZone());
+        ZonedDateTime start = alert.hourStart().atZoneSameInstant(zone);
+        String from = start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale));
+        String link = link("/portal/alerts.xhtml");
+        if (!alert.standing()) {
+            return mail(user, user.email().orElseThrow(), "withdrawn", new Object[] {deviceName, from}, new Object[] {
+                deviceName, from, link
+            });
+        }
+        NumberFormat kwh = NumberFormat.getNumberInstance(locale);
+        kwh.setMaximumFractionDigits(3);
+        return mail(
+                user,
+                user.email().orElseThrow(),
+                "alert",
+                new Object[] {deviceName, kwh.format(alert.kwh()), from, kwh.format(alert.limitKwh())},
+                new Object[] {
+                    deviceName,
+                    kwh.format(alert.kwh()),
+                    from,
+                    start.plusHours(1).format(DateTimeFormatter.ofPattern("HH:mm", locale)),
+                    zone.getId(),
+                    kwh.format(alert.limitKwh()),
+                    link
+                });
+    }
+
+    /** A mail of {@code key}'s subject and text, to {@code recipient} in {@code user}'s language. */
+    Mail mail(User user, String recipient, String key, Object[] subject, Object[] text) {
+        ResourceBundle words = words(user);
+        String body = format(words, "greeting", user.name()) + "\n\n" + format(words, key + ".text", text) + "\n\n"
+                + words.getString("signature");
+        return new Mail(recipient, format(words, key + ".subject", subject), body, html(body, user), Optional.empty());
+    }
+
+    /**
+     * The same mail as a notification one can stop: the page that does it linked in its text, and in its headers the
+     * address a mail program posts to for one click (RFC 8058).
+     */
+    Mail unsubscribable(User user, Mail mail, String page, String oneClick) {
+        String body = mail.text() + "\n\n-- \n" + format(words(user), "unsubscribe", page);
+        return new Mail(mail.recipient(), mail.subject(), body, html(body, user), Optional.of(oneClick));
+    }
+
+    private static Locale locale(User user) {
+        return Locale.forLanguageTag(user.language().orElse("en"));
+    }
+
+    private static ResourceBundle words(User user) {
+        return ResourceBundle.getBundle(
+                "org.ems.users.mail",
+                locale(user),
+                MailTemplates.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    private static String format(ResourceBundle words, String key, Object... arguments) {
+        return new MessageFormat(words.getString(key), words.getLocale()).format(arguments);
+    }
+
+    /** The text as HTML: escaped, its links made links, its lines kept. */
+    static String html(String text, User user) {
+        String escaped = text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+        Matcher links = LINK.matcher(escaped);
+        StringBuilder body = new StringBuilder();
+        while (links.find()) {
+            links.appendReplacement(
+                    body, Matcher.quoteReplacement("<a href=\"" + links.group() + "\">" + links.group() + "</a>"));
+        }
+        links.appendTail(body);
+        return "<!DOCTYPE html><html lang=\"" + user.language().orElse("en") + "\"><head><meta charset=\"utf-8\">"
+                + "</head><body style=\"font-family:sans-serif;line-height:1.5\"><p>"
+                + body.toString().replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p></body></html>";
+    }
+}
