@@ -7,6 +7,8 @@ create unique index app_user_email_idx on app_user (lower(email));
 -- Whether alerts of the user's devices are mailed to them (on until they switch it off, or follow the unsubscribe
 -- link of such a mail), and the key of that link (made with the first such mail).
 alter table app_user add column notify_alerts boolean not null default true;
+-- Administrators who want every alert of every device mailed (off unless they switch it on).
+alter table app_user add column notify_all_alerts boolean not null default false;
 alter table app_user add column unsubscribe_key varchar(64);
 
 -- Single-use links mailed to a user: confirming an address, resetting a password. Only the SHA-256 of the token is

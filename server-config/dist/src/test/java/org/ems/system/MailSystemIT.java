@@ -148,6 +148,23 @@ class MailSystemIT {
     @Test
     void anAlertIsMailedOnceToItsOwnerWhoStopsSuchMailsWithOneClick() throws Exception {
         UUID eva = client("eva", "eva@example.com");
+        // an administrator who wants every alert: an address of their own, and the choice
+        String adminId = ApiClient.json(api.call("GET", "api/me", admin, null)).getString("id");
+        assertThat(api.call(
+                                "PUT",
+                                "api/users/" + adminId,
+                                admin,
+                                "{\"name\":\"Administrator\",\"role\":\"ADMIN\",\"email\":\"boss@example.com\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(ApiClient.json(api.call("PUT", "api/me", admin, "{\"timeZone\":\"UTC\",\"notifyAllAlerts\":true}"))
+                        .getBoolean("notifyAllAlerts"))
+                .isTrue();
+        String evaToken = api.login("eva", "eva-password-1").getString("token");
+        assertThat(api.call("PUT", "api/me", evaToken, "{\"timeZone\":\"UTC\",\"notifyAllAlerts\":true}")
+                        .statusCode())
+                .as("a client cannot ask for every alert")
+                .isEqualTo(400);
         UUID device = UUID.fromString(ApiClient.json(api.call(
                         "POST",
                         "api/devices",
@@ -167,6 +184,9 @@ class MailSystemIT {
                 .contains(ems.url("portal/alerts.xhtml").toString())
                 .contains(ems.url("unsubscribe.xhtml?user=" + eva).toString());
         assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(part(awaitMail("boss@example.com", mail.getSubject()), "text/plain"))
+                .as("the administrator's copy links to the console")
+                .contains(ems.url("console/alerts.xhtml").toString());
         String oneClick = mail.getHeader("List-Unsubscribe")[0].replaceAll("^<|>$", "");
         assertThat(oneClick)
                 .startsWith(ems.url("api/notifications/unsubscribe?user=" + eva).toString());

@@ -44,6 +44,10 @@ public final class BenchTarget implements AutoCloseable {
     LaunchedEms.Ports ports;
 
     final String adminPassword = "bench-" + UUID.randomUUID();
+
+    /** Settings of the benchmark's own ({@code EMS_*} variables), given before {@link #start}. */
+    final Map<String, String> settings = new java.util.HashMap<>();
+
     private LaunchedEms launched;
 
     /** Starts EMS and waits until every instance is ready. */
@@ -51,16 +55,18 @@ public final class BenchTarget implements AutoCloseable {
         home = Files.createTempDirectory(
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, "ems-bench-");
         ports = LaunchedEms.Ports.free();
-        launched = LaunchedEms.start(
-                dist,
-                home,
-                ports,
-                "128m",
-                Map.of("EMS_INSTANCES", Integer.toString(instances), "EMS_ADMIN_PASSWORD", adminPassword),
-                Optional.of(home.resolve("bench-run.log")));
+        launched =
+                LaunchedEms.start(dist, home, ports, "128m", environment(), Optional.of(home.resolve("bench-run.log")));
         launched.awaitLine(0, "EMS ready at " + ports.url(instances - 1), Duration.ofMinutes(4));
         ems = ports.url(0);
         broker = ports.brokerUrl(instances);
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new java.util.HashMap<>(settings);
+        environment.put("EMS_INSTANCES", Integer.toString(instances));
+        environment.put("EMS_ADMIN_PASSWORD", adminPassword);
+        return environment;
     }
 
     /** A connection to its embedded database, as EMS itself connects (role {@code ems}). */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.users.domain.Mail;
+import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
 
 /**
@@ -61,7 +62,7 @@ public class MailTemplates {
         ZoneId zone = ZoneId.of(user.timeZone());
         ZonedDateTime start = alert.hourStart().atZoneSameInstant(zone);
         String from = start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale));
-        String link = link("/portal/alerts.xhtml");
+        String link = link(user.role() == Role.ADMIN ? "/console/alerts.xhtml" : "/portal/alerts.xhtml");
         if (!alert.standing()) {
             return mail(user, user.email().orElseThrow(), "withdrawn", new Object[] {deviceName, from}, new Object[] {
                 deviceName, from, link

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.alert.AlertMessage;
@@ -17,8 +18,8 @@ import org.ems.users.domain.UserTokens;
 
 /**
  * What is mailed to users besides the links they ask for: an alert of their devices goes to the owner, if they have a
- * confirmed address and have not switched such mails off; a withdrawn alert only if its mail went already (one still
- * waiting is dropped). Each mail once per alert and recipient, however often the alert is delivered. Every such mail
+ * confirmed address and have not switched such mails off, and to the administrators who chose to get every alert; a
+ * withdrawn alert only to those whose mail of it went already (one still waiting is dropped). Each mail once per alert and recipient, however often the alert is delivered. Every such mail
  * has a one-click unsubscribe link.
  */
 @ApplicationScoped
@@ -26,6 +27,9 @@ public class Notifications {
 
     /** The list a link stops: the alerts of one's devices. */
     public static final String ALERTS = "alerts";
+
+    /** The list a link stops: every alert (administrators who chose it). */
+    public static final String ALL_ALERTS = "all-alerts";
 
     @Inject
     UserRepository users;
@@ -42,29 +46,39 @@ public class Notifications {
     @Inject
     AuditLog audit;
 
-    /** An alert raised, reinstated or withdrawn, in the transaction that received it. */
+    /**
+     * An alert raised, reinstated or withdrawn, in the transaction that received it: to its owner, and to the
+     * administrators who want every alert.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void alert(AlertMessage alert, UUID ownerId, String deviceName) {
-        Optional<User> owner = users.find(ownerId);
-        if (!mailer.enabled() || owner.isEmpty()) {
+        if (!mailer.enabled()) {
             return;
         }
-        User user = owner.get();
-        String cause = "alert:" + alert.id() + ":" + user.id();
-        if (!alert.standing()) {
-            if (outbox.withdraw(cause) && user.confirmedEmail().isPresent()) {
-                queue(user, "withdrawn:" + alert.id() + ":" + user.id(), alert, deviceName);
+        Map<User, String> recipients = new LinkedHashMap<>();
+        users.find(ownerId).ifPresent(owner -> recipients.put(owner, ALERTS));
+        users.watchingAllAlerts().stream()
+                .filter(admin -> !admin.id().equals(ownerId))
+                .forEach(admin -> recipients.put(admin, ALL_ALERTS));
+        recipients.forEach((user, list) -> {
+            String cause = "alert:" + alert.id() + ":" + user.id();
+            if (!alert.standing()) {
+                if (outbox.withdraw(cause) && user.confirmedEmail().isPresent()) {
+                    queue(user, list, "withdrawn:" + alert.id() + ":" + user.id(), alert, deviceName);
+                }
+            } else if (user.confirmedEmail().isPresent() && wants(user, list)) {
+                queue(user, list, cause, alert, deviceName);
             }
-            return;
-        }
-        if (user.confirmedEmail().isPresent() && user.notifyAlerts()) {
-            queue(user, cause, alert, deviceName);
-        }
+        });
     }
 
-    private void queue(User user, String cause, AlertMessage alert, String deviceName) {
+    private static boolean wants(User user, String list) {
+        return ALERTS.equals(list) ? user.notifyAlerts() : user.notifyAllAlerts();
+    }
+
+    private void queue(User user, String list, String cause, AlertMessage alert, String deviceName) {
         String key = user.unsubscribeKey(UserTokens::newToken);
-        String query = "?user=" + user.id() + "&list=" + ALERTS + "&key=" + key;
+        String query = "?user=" + user.id() + "&list=" + list + "&key=" + key;
         outbox.queue(
                 UUID.randomUUID(),
                 cause,
@@ -81,11 +95,15 @@ public class Notifications {
     @Transactional(rollbackOn = Rejected.class)
     public void unsubscribe(UUID userId, String list, String key) {
         User user = users.find(userId)
-                .filter(u -> ALERTS.equals(list) && u.unsubscribesWith(key))
+                .filter(u -> (ALERTS.equals(list) || ALL_ALERTS.equals(list)) && u.unsubscribesWith(key))
                 .orElseThrow(() -> Rejected.invalid("key", "this link is not valid"));
-        if (user.notifyAlerts()) {
+        if (wants(user, list)) {
             UserView before = UserView.of(user);
-            user.notifyAlerts(false);
+            if (ALERTS.equals(list)) {
+                user.notifyAlerts(false);
+            } else {
+                user.notifyAllAlerts(false);
+            }
             audit.record("UNSUBSCRIBED", "USER", user.id(), before, UserView.of(user));
         }
     }

@@ -27,6 +27,8 @@ public class ProfileChange implements java.io.Serializable {
 
     private Boolean notifyAlerts;
 
+    private Boolean notifyAllAlerts;
+
     @Size(max = PasswordPolicy.MAX_LENGTH, message = UserDetails.LONG_PASSWORD)
     private String currentPassword;
 
@@ -66,6 +68,15 @@ public class ProfileChange implements java.io.Serializable {
 
     public void setNotifyAlerts(Boolean notifyAlerts) {
         this.notifyAlerts = notifyAlerts;
+    }
+
+    /** Whether every alert is mailed (administrators only); null keeps the choice. */
+    public Boolean getNotifyAllAlerts() {
+        return notifyAllAlerts;
+    }
+
+    public void setNotifyAllAlerts(Boolean notifyAllAlerts) {
+        this.notifyAllAlerts = notifyAllAlerts;
     }
 
     public String getCurrentPassword() {

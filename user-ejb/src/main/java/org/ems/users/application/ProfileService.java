@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.audit.AuditLog;
 import org.ems.users.domain.Passwords;
+import org.ems.users.domain.Role;
 import org.ems.users.domain.SignInAttempts;
 import org.ems.users.domain.User;
 import org.ems.users.domain.UserRepository;
@@ -67,6 +68,12 @@ public class ProfileService {
         addresses.change(user, change.getEmail(), false);
         if (change.getNotifyAlerts() != null) {
             user.notifyAlerts(change.getNotifyAlerts());
+        }
+        if (change.getNotifyAllAlerts() != null) {
+            if (change.getNotifyAllAlerts() && user.role() != Role.ADMIN) {
+                throw Rejected.invalid("notifyAllAlerts", "only administrators get every alert");
+            }
+            user.notifyAllAlerts(change.getNotifyAllAlerts());
         }
         audit.record(newPassword == null ? "UPDATED" : "UPDATED_WITH_PASSWORD", "USER", id, before, UserView.of(user));
         return UserView.of(user);

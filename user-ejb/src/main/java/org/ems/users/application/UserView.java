@@ -11,6 +11,7 @@ import org.ems.users.domain.User;
  * @param email their address, or null
  * @param emailConfirmed whether mail may go there (given by an administrator, or its link followed)
  * @param notifyAlerts whether alerts of their devices are mailed to them
+ * @param notifyAllAlerts whether every alert is mailed to them (administrators who chose it)
  */
 public record UserView(
         UUID id,
@@ -20,7 +21,8 @@ public record UserView(
         String timeZone,
         String email,
         boolean emailConfirmed,
-        boolean notifyAlerts)
+        boolean notifyAlerts,
+        boolean notifyAllAlerts)
         implements java.io.Serializable {
 
     static UserView of(User user) {
@@ -32,7 +34,8 @@ public record UserView(
                 user.timeZone(),
                 user.email().orElse(null),
                 user.emailConfirmed(),
-                user.notifyAlerts());
+                user.notifyAlerts(),
+                user.notifyAllAlerts());
     }
 
     /** The user as the caller of a request. */

@@ -49,6 +49,9 @@ public class User {
     @Column(name = "notify_alerts", nullable = false)
     private boolean notifyAlerts = true;
 
+    @Column(name = "notify_all_alerts", nullable = false)
+    private boolean notifyAllAlerts;
+
     /** The key of the one-click unsubscribe link in the user's notifications; null until the first. */
     @Column(name = "unsubscribe_key", length = 64)
     private String unsubscribeKey;
@@ -142,6 +145,16 @@ public class User {
 
     public void notifyAlerts(boolean on) {
         this.notifyAlerts = on;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Whether every alert of every device is mailed to them: an administrator's choice. */
+    public boolean notifyAllAlerts() {
+        return notifyAllAlerts && role == Role.ADMIN;
+    }
+
+    public void notifyAllAlerts(boolean on) {
+        this.notifyAllAlerts = on;
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 

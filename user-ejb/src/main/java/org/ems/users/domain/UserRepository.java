@@ -24,6 +24,9 @@ public interface UserRepository {
     /** The account of an e-mail address, in any case. */
     Optional<User> byEmail(String email);
 
+    /** The administrators who want every alert mailed and have a confirmed address. */
+    List<User> watchingAllAlerts();
+
     /** Every user, by username. */
     List<User> all();
 

@@ -61,6 +61,16 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public List<User> watchingAllAlerts() {
+        return em.createQuery(
+                        "select u from User u where u.role = :admin and u.notifyAllAlerts = true"
+                                + " and u.emailConfirmed = true",
+                        User.class)
+                .setParameter("admin", Role.ADMIN)
+                .getResultList();
+    }
+
+    @Override
     public List<User> all() {
         return em.createQuery("select u from User u order by lower(u.username)", User.class)
                 .getResultList();

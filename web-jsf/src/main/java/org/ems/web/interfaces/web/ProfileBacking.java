@@ -54,6 +54,7 @@ public class ProfileBacking implements Serializable {
             change.setLanguage(profiles.language(getMe().id()).orElse(null));
             change.setEmail(getMe().email() == null ? "" : getMe().email());
             change.setNotifyAlerts(getMe().notifyAlerts());
+            change.setNotifyAllAlerts(getMe().notifyAllAlerts());
         }
         return change;
     }
