@@ -52,11 +52,8 @@ public class EmailAddresses {
                         throw Rejected.conflict("another account has the address " + address);
                     });
         }
-        boolean changed = user.email()
-                .map(e -> !e.equalsIgnoreCase(String.valueOf(address)))
-                .orElse(address != null);
-        user.changeEmail(address, byAdministrator);
-        if (changed && address != null && !byAdministrator && mailer.enabled()) {
+        boolean isNew = user.changeEmail(address, byAdministrator);
+        if (isNew && address != null && !byAdministrator && mailer.enabled()) {
             links.mail(
                     user,
                     UserTokens.Purpose.CONFIRM_EMAIL,

@@ -58,7 +58,8 @@ public class PasswordResets {
         if (wait.isPresent()) {
             return wait;
         }
-        Optional<User> user = wanted.contains("@") ? users.byEmail(wanted) : users.byUsername(wanted);
+        // one field for both on the page; usernames may hold '@' too, so a username first, then an address
+        Optional<User> user = users.byUsername(wanted).or(() -> users.byEmail(wanted));
         if (user.isEmpty() || user.get().confirmedEmail().isEmpty() || !mailer.enabled()) {
             return Optional.empty();
         }

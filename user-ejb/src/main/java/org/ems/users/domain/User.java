@@ -116,16 +116,17 @@ public class User {
     }
 
     /**
-     * A new address (null: none): confirmed when an administrator gives it, else once its owner follows the mailed
-     * link. The same address again changes nothing.
+     * Sets the address (null: none); whether it is a new one. A new one is confirmed when an administrator gives it,
+     * else once its owner follows the mailed link; the same address (in any case) keeps its confirmation.
      */
-    public void changeEmail(String email, boolean confirmed) {
-        if (java.util.Objects.equals(this.email, email)) {
-            return;
+    public boolean changeEmail(String email, boolean confirmed) {
+        boolean isNew = this.email == null ? email != null : !this.email.equalsIgnoreCase(String.valueOf(email));
+        if (isNew || !java.util.Objects.equals(this.email, email)) {
+            this.email = email;
+            this.emailConfirmed = isNew ? email != null && confirmed : emailConfirmed;
+            this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }
-        this.email = email;
-        this.emailConfirmed = email != null && confirmed;
-        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return isNew;
     }
 
     /** The link mailed to {@code email} was followed: if it is still the user's address, it is confirmed. */

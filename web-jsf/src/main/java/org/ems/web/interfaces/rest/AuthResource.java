@@ -84,14 +84,15 @@ public class AuthResource {
             return Response.ok(new TokenView(token.token(), token.expiresAt())).build();
         }
         if (outcome instanceof SignInService.SignIn.Throttled throttled) {
-            return throttled((throttled.retryAfter().toMillis() + 999) / 1000, "too many failed sign-ins");
+            return throttled(throttled.retryAfter(), "too many failed sign-ins");
         }
         return Problem.of(Response.Status.UNAUTHORIZED, "invalid username or password")
                 .toResponse();
     }
 
-    private static Response throttled(long wait, String what) {
-        long seconds = Math.max(1, wait);
+    /** A 429 saying how long to wait, in whole seconds rounded up. */
+    private static Response throttled(java.time.Duration wait, String what) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return Response.fromResponse(
                         Problem.of(Response.Status.TOO_MANY_REQUESTS, what + "; try again in " + seconds + " s")
                                 .toResponse())
@@ -118,7 +119,7 @@ public class AuthResource {
             throw Problem.badRequest("send {\"username\":...} or {\"email\":...}");
         }
         return resets.request(wanted.username() != null ? wanted.username() : wanted.email(), addresses.of(request))
-                .map(wait -> throttled(wait.toSeconds(), "too many reset requests"))
+                .map(wait -> throttled(wait, "too many reset requests"))
                 .orElse(Response.accepted().build());
     }
 
