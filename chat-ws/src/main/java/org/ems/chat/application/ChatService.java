@@ -21,6 +21,7 @@ import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.alert.AlertDirectory;
+import org.ems.contracts.chat.ChatPosted;
 import org.ems.contracts.user.Person;
 import org.ems.contracts.user.UserDeleted;
 import org.ems.contracts.user.UserDirectory;
@@ -52,6 +53,9 @@ public class ChatService {
 
     @Inject
     Event<ChatNews> news;
+
+    @Inject
+    Event<ChatPosted> posted;
 
     /** A sent message as stored, and whether this send stored it (false: a resend of a stored one). */
     public record Sent(ChatMessage message, boolean isNew) {}
@@ -87,6 +91,14 @@ public class ChatService {
             // the sender has read what they answer
             chat.markRead(conversation, side(caller), stored.message().id());
             news.fire(new ChatNews(conversation, origin, new ChatNews.Message(stored.message())));
+            posted.fire(new ChatPosted(
+                    conversation,
+                    stored.message().id(),
+                    caller.userId(),
+                    caller.username(),
+                    caller.isAdmin(),
+                    text,
+                    stored.message().sentAt()));
         }
         return new Sent(stored.message(), stored.isNew());
     }

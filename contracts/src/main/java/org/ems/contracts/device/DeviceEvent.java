@@ -24,6 +24,18 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
     }
 
     public String toJson() {
+        return Jsonp.PROVIDER
+                .createObjectBuilder()
+                .add("type", type.name())
+                .add("version", version)
+                .add("occurredAt", occurredAt.toString())
+                .add("device", deviceJson())
+                .build()
+                .toString();
+    }
+
+    /** The device as the event carries it. */
+    public JsonObject deviceJson() {
         JsonObjectBuilder d = Jsonp.PROVIDER
                 .createObjectBuilder()
                 .add("id", device.id().toString())
@@ -37,14 +49,22 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
         } else {
             d.add("ownerId", device.ownerId().toString());
         }
-        return Jsonp.PROVIDER
-                .createObjectBuilder()
-                .add("type", type.name())
-                .add("version", version)
-                .add("occurredAt", occurredAt.toString())
-                .add("device", d)
-                .build()
-                .toString();
+        return d.build();
+    }
+
+    /**
+     * The event a message of {@code ems.device-events} carries; empty (logged) when it is not one: delivering it again
+     * cannot help, so consumers drop it.
+     */
+    public static java.util.Optional<DeviceEvent> of(jakarta.jms.Message message) {
+        try {
+            return java.util.Optional.of(fromJson(((jakarta.jms.TextMessage) message).getText()));
+        } catch (ClassCastException | IllegalArgumentException | jakarta.jms.JMSException e) {
+            java.util.logging.Logger.getLogger(DeviceEvent.class.getName())
+                    .warning(() -> "Dropping a message on " + org.ems.contracts.messaging.Destinations.DEVICE_EVENTS
+                            + " that is not a device event: " + e);
+            return java.util.Optional.empty();
+        }
     }
 
     public static DeviceEvent fromJson(String text) {

@@ -15,35 +15,14 @@ import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Alerts end to end: a device created through the API reaches monitoring by its event, readings go in over JMS as a
  * meter sends them, and the alert comes out on the owner's sockets (token and page session) only, and in the API.
+ * (On the shared EMS: its users, devices and alerts are its own.)
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertsSystemIT {
-
-    private static final String ADMIN_PASSWORD = "admin-password-for-tests";
-
-    private RunningEms ems;
-    private ApiClient api;
-    private String admin;
-
-    @BeforeAll
-    void start() throws Exception {
-        ems = RunningEms.ready("alerts", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        api = new ApiClient(ems);
-        admin = api.login("admin", ADMIN_PASSWORD).getString("token");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ems.close();
-    }
+class AlertsSystemIT extends SharedEmsSuite {
 
     @Test
     void anAlertReachesItsOwnerAloneAtOnceAndOnlyOnce() throws Exception {
@@ -220,16 +199,8 @@ class AlertsSystemIT {
                         alerts -> !alerts.isEmpty());
     }
 
-    /** A new client account; its token. */
     private String client(String username) throws Exception {
-        HttpResponse<String> created = api.call(
-                "POST",
-                "api/users",
-                admin,
-                "{\"username\":\"" + username + "\",\"password\":\"" + username + "-password\",\"name\":\"" + username
-                        + "\",\"role\":\"CLIENT\"}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        return api.login(username, username + "-password").getString("token");
+        return api.newClient(admin, username);
     }
 
     private String pageSession(String username) throws Exception {

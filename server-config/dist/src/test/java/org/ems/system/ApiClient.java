@@ -164,4 +164,18 @@ final class ApiClient {
         }
         return channel.group(1);
     }
+
+    /** A new client {@code username} (password: the username and "-password") made by {@code admin}; their token. */
+    String newClient(String admin, String username) throws Exception {
+        HttpResponse<String> created = call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"" + username + "\",\"password\":\"" + username + "-password\",\"name\":\"" + username
+                        + "\",\"role\":\"CLIENT\"}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("user " + username + " not created: " + created.body());
+        }
+        return login(username, username + "-password").getString("token");
+    }
 }

@@ -132,7 +132,7 @@ class BrowserIT {
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> smtp.getReceivedMessagesForDomain("fred@example.com"), mails -> mails.length == 1)[0];
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("password-reset\\.xhtml\\?code=[A-Za-z0-9_-]+")
-                .matcher(MailSystemIT.part(mail, "text/plain"));
+                .matcher(NotificationsSystemIT.part(mail, "text/plain"));
         assertThat(code.find()).isTrue();
         String link = ems.url(code.group()).toString();
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -237,12 +237,20 @@ class BrowserIT {
         screenshot("portal-profile-invalid");
         assertEveryInputLabelled();
         ((JavascriptExecutor) browser).executeScript("PF('widget_profileForm_language').selectValue('ro')");
+        ((JavascriptExecutor) browser).executeScript("PF('widget_profileForm_digest').selectValue('daily')");
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('profileForm:quietFrom').value = '22:30';"
+                        + "document.getElementById('profileForm:quietTo').value = '06:45';");
         browser.findElement(By.id("profileForm:currentPassword")).sendKeys("dora-password");
         browser.findElement(By.id("profileForm:newPassword")).sendKeys("dora-new-password");
         browser.findElement(By.id("profileForm:save")).click();
         page(b -> b.findElement(By.id("navAlerts")).getText().equals("Alerte"));
         screenshot("portal-profile-ro");
-        assertThat(api.login("dora", "dora-new-password").getString("token")).isNotEmpty();
+        String doraNow = api.login("dora", "dora-new-password").getString("token");
+        JsonObject notifications = ApiClient.json(api.call("GET", "api/me/notifications", doraNow, null));
+        assertThat(notifications.getString("digest")).isEqualTo("daily");
+        assertThat(notifications.getJsonObject("quietHours").getString("from")).isEqualTo("22:30");
+        assertThat(notifications.getJsonObject("quietHours").getString("to")).isEqualTo("06:45");
         assertThat(api.call("GET", "api/me", dora, null).statusCode())
                 .as("her other sign-ins ended with the new password")
                 .isEqualTo(401);
@@ -384,6 +392,25 @@ class BrowserIT {
         browser.get(ems.url("console/users.xhtml").toString());
         page(b -> b.findElement(By.id("usersForm:users")).getText().contains("erin"));
         screenshot("console-users-phone");
+        assertNoHorizontalScroll();
+
+        // Webhooks: a hook added (its secret shown once), a test event sent and listed among its deliveries.
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.findElement(By.id("navWebhooks")).click();
+        page(b -> b.findElement(By.id("webhooksForm:hooks")).isDisplayed());
+        browser.findElement(By.id("webhooksForm:url")).sendKeys("https://93.184.215.14/ems-events");
+        browser.findElement(By.id("webhooksForm:add")).click();
+        page(b -> b.findElement(By.id("newSecret")).getText().length() >= 40);
+        assertThat(browser.findElement(By.id("webhooksForm:hooks")).getText())
+                .contains("https://93.184.215.14/ems-events");
+        browser.findElement(By.id("webhooksForm:hooks:0:test")).click();
+        page(b -> b.findElement(By.id("webhooksForm:deliveryTable")).getText().contains("webhook.test"));
+        screenshot("console-webhooks-desktop");
+        assertEveryInputLabelled();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        page(b -> b.findElement(By.id("webhooksForm:hooks")).getText().contains("https://93.184.215.14/ems-events"));
+        screenshot("console-webhooks-phone");
         assertNoHorizontalScroll();
 
         browser.manage().window().setSize(new Dimension(1280, 900));

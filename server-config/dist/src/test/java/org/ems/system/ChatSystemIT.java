@@ -381,17 +381,8 @@ class ChatSystemIT {
                 + "\"clientMsgId\":\"" + clientMsgId + "\",\"text\":" + ApiClient.quote(text) + "}";
     }
 
-    /** A new client; their token (instance one). */
     private String client(String username) throws Exception {
-        assertThat(api.call(
-                                "POST",
-                                "api/users",
-                                admin,
-                                "{\"username\":\"" + username + "\",\"password\":\"" + username + "-password\","
-                                        + "\"name\":\"" + username + "\",\"role\":\"CLIENT\"}")
-                        .statusCode())
-                .isEqualTo(201);
-        return api.login(username, username + "-password").getString("token");
+        return api.newClient(admin, username);
     }
 
     private String id(String token) throws Exception {

@@ -140,6 +140,31 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void aPasswordChangedOnOneInstanceIsTheOnlyOneTheOtherTakes() throws Exception {
+        HttpResponse<String> created = one.call(
+                "POST",
+                "api/users",
+                admin,
+                "{\"username\":\"bob\",\"password\":\"bob-password-1\",\"name\":\"Bob\",\"role\":\"CLIENT\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String bob = two.login("bob", "bob-password-1").getString("token"); // instance 2 has read Bob's account
+        HttpResponse<String> changed = one.call(
+                "PUT",
+                "api/me",
+                one.login("bob", "bob-password-1").getString("token"),
+                "{\"timeZone\":\"UTC\",\"currentPassword\":\"bob-password-1\",\"newPassword\":\"bob-password-2\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(two.loginResponse("bob", "bob-password-1").statusCode())
+                .as("the old password, on the instance that did not make the change")
+                .isEqualTo(401);
+        assertThat(two.loginResponse("bob", "bob-password-2").statusCode()).isEqualTo(200);
+        assertThat(two.call("GET", "api/me", bob, null).statusCode())
+                .as("Bob's other sign-ins ended with the change")
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
     void theLoginThrottleCountsFailuresOnBothInstances() throws Exception {
         for (ApiClient instance : List.of(one, two, one, two, one)) {
             assertThat(instance.loginResponse("alice", "not-the-password").statusCode())
@@ -153,7 +178,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killingAnInstanceUnderLoadLosesNothingAndItsPageSignInsLiveOn() throws Exception {
         String cookie = RunningEms.sessionCookie(signInOnTwo());
         assertThat(page(ems.httpPort + 1, cookie)).as("signed in on instance 2").contains("Devices");
@@ -171,7 +196,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killingThePrimaryBrokerUnderLoadLosesNothing() throws Exception {
         int before = ems.lines();
         exactUnder(load -> ProcessHandle.of(Long.parseLong(

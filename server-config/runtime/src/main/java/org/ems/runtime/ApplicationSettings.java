@@ -52,6 +52,10 @@ final class ApplicationSettings {
             application.setProperty("ems.metrics.token", token);
         });
         mail(env, application);
+        EmsSettings.onOff(env, "EMS_WEBHOOKS_ALLOW_HTTP")
+                .ifPresent(on -> application.setProperty("ems.webhooks.allow-http", on.toString()));
+        EmsSettings.onOff(env, "EMS_WEBHOOKS_ALLOW_PRIVATE")
+                .ifPresent(on -> application.setProperty("ems.webhooks.allow-private", on.toString()));
         EmsSettings.value(env, "EMS_RETENTION_READINGS")
                 .ifPresent(retention -> application.setProperty(
                         "ems.retention.readings",

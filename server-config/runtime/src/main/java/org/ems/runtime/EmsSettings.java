@@ -132,13 +132,13 @@ public record EmsSettings(
         return onOff(env, "EMS_TLS").orElse(value(env, "EMS_TLS_KEYSTORE").isPresent());
     }
 
-    /** A switch: {@code on} or {@code off}; empty when not set. */
-    private static Optional<Boolean> onOff(Map<String, String> env, String name) {
+    /** A switch: {@code on} or {@code off} ({@code true}, {@code false} alike); empty when not set. */
+    static Optional<Boolean> onOff(Map<String, String> env, String name) {
         String text = env.getOrDefault(name, "").trim();
-        if (!text.isEmpty() && !text.equals("on") && !text.equals("off")) {
+        if (!text.isEmpty() && !java.util.List.of("on", "off", "true", "false").contains(text)) {
             throw invalid(name, "on or off", text);
         }
-        return text.isEmpty() ? Optional.empty() : Optional.of(text.equals("on"));
+        return text.isEmpty() ? Optional.empty() : Optional.of(text.equals("on") || text.equals("true"));
     }
 
     /** Settings for tests: everything embedded under {@code home}, on the given ports. */

@@ -10,15 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.ems.users.domain.HeldNotifications;
 import org.ems.users.domain.MailOutbox;
 import org.ems.users.domain.Mailer;
+import org.ems.users.domain.Retries;
 import org.ems.users.domain.UserTokens;
 
 /**
- * Sends the outbox's mails, on every instance, every two seconds: each due mail is claimed for a lease (no other
+ * Sends the outbox's mails, on every instance, every two seconds (first queuing the held notifications that are due,
+ * {@link Notifications#release}): each due mail is claimed for a lease (no other
  * instance sends it meanwhile), handed to the mail server and noted sent. One the server does not take now is tried
  * again after a pause that doubles from 30 s to an hour; one it refuses for good (5xx), or has not taken for a day, is
  * noted failed with the reason (the operations page lists them). A start tries every waiting mail at once. A crash between sending and noting leaves the mail
@@ -31,9 +33,6 @@ public class MailSender {
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
 
     static final Duration LEASE = Duration.ofMinutes(2);
-    static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
-    static final Duration LONGEST_PAUSE = Duration.ofHours(1);
-    static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
 
     @Inject
     MailOutbox outbox;
@@ -43,6 +42,12 @@ public class MailSender {
 
     @Inject
     UserTokens tokens;
+
+    @Inject
+    HeldNotifications held;
+
+    @Inject
+    Notifications notifications;
 
     @Inject
     MetricRegistry metrics;
@@ -55,21 +60,23 @@ public class MailSender {
         metrics.counter("ems.mails.sent");
         metrics.counter("ems.mails.failed");
         metrics.gauge("ems.mails.waiting", outbox, MailOutbox::pending);
+        metrics.gauge("ems.notifications.held", held, HeldNotifications::held);
         if (mailer.enabled()) {
-            guarded("making the waiting mails due", () -> outbox.dueNow(Instant.now()));
+            Schedules.guarded(LOG, "making the waiting mails due", () -> outbox.dueNow(Instant.now()))
+                    .run();
+            Runnable release =
+                    Schedules.guarded(LOG, "releasing held notifications", () -> notifications.release(Instant.now()));
+            Runnable send = Schedules.guarded(LOG, "sending mail", () -> sendDue(Instant.now()));
             scheduler.scheduleWithFixedDelay(
-                    () -> guarded("sending mail", () -> sendDue(Instant.now())), 5, 2, TimeUnit.SECONDS);
+                    () -> {
+                        release.run();
+                        send.run();
+                    },
+                    5,
+                    2,
+                    TimeUnit.SECONDS);
             scheduler.scheduleAtFixedRate(
-                    () -> guarded("the mail upkeep", () -> upkeep(Instant.now())), 60, 3600, TimeUnit.SECONDS);
-        }
-    }
-
-    /** A failure is logged and the schedule goes on (an exception would end it). */
-    private static void guarded(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, what + " failed; it is tried again", e);
+                    Schedules.guarded(LOG, "the mail upkeep", () -> upkeep(Instant.now())), 60, 3600, TimeUnit.SECONDS);
         }
     }
 
@@ -87,25 +94,21 @@ public class MailSender {
             outbox.sent(queued.id(), Instant.now());
             metrics.counter("ems.mails.sent").inc();
         } catch (Mailer.Refused refused) {
-            boolean tooLong = !queued.createdAt().plus(GIVE_UP_AFTER).isAfter(now);
+            boolean tooLong = !queued.createdAt().plus(Retries.GIVE_UP_AFTER).isAfter(now);
             if (refused.permanent() || tooLong) {
                 String reason = (tooLong && !refused.permanent() ? "not taken for a day: " : "") + refused.getMessage();
                 outbox.failed(queued.id(), Instant.now(), reason);
                 metrics.counter("ems.mails.failed").inc();
                 LOG.warning(() -> "Mail " + queued.id() + " to " + queued.mail().recipient() + " failed: " + reason);
             } else {
-                outbox.retry(queued.id(), now.plus(pause(queued.attempts())), refused.getMessage());
+                outbox.retry(queued.id(), now.plus(Retries.pause(queued.attempts())), refused.getMessage());
             }
         }
     }
 
-    /** The pause after the {@code attempts}+1-th failed attempt: 30 s, 1 min, 2 min, ... up to an hour. */
-    static Duration pause(int attempts) {
-        return attempts >= 7 ? LONGEST_PAUSE : FIRST_PAUSE.multipliedBy(1L << attempts);
-    }
-
     void upkeep(Instant now) {
-        int mails = outbox.purge(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(90)));
+        int mails = outbox.purge(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(90)))
+                + held.purge(now.minus(Duration.ofDays(30)));
         int expired = tokens.purgeExpired(now);
         if (mails + expired > 0) {
             LOG.info(() -> "Deleted " + mails + " old mail(s) and " + expired + " expired link(s)");

@@ -7,6 +7,7 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -14,7 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.contracts.alert.AlertMessage;
+import org.ems.contracts.chat.ChatPosted;
 import org.ems.users.domain.Mail;
+import org.ems.users.domain.Notice;
 import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
 
@@ -25,6 +28,9 @@ import org.ems.users.domain.User;
  */
 @ApplicationScoped
 public class MailTemplates {
+
+    /** How much of a chat message a mail quotes. */
+    private static final int CHAT_QUOTE = 500;
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
@@ -57,22 +63,19 @@ public class MailTemplates {
      * An alert of {@code deviceName} to {@code user}: its hour in the user's zone, the kWh against the limit, a link
      * to their alerts; a withdrawn one says so.
      */
-    Mail alert(User user, AlertMessage alert, String deviceName) {
+    Notice alert(User user, AlertMessage alert, String deviceName) {
         Locale locale = locale(user);
         ZoneId zone = ZoneId.of(user.timeZone());
         ZonedDateTime start = alert.hourStart().atZoneSameInstant(zone);
         String from = start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale));
         String link = link(user.role() == Role.ADMIN ? "/console/alerts.xhtml" : "/portal/alerts.xhtml");
         if (!alert.standing()) {
-            return mail(user, user.email().orElseThrow(), "withdrawn", new Object[] {deviceName, from}, new Object[] {
-                deviceName, from, link
-            });
+            return notice(user, "withdrawn", new Object[] {deviceName, from}, new Object[] {deviceName, from, link});
         }
         NumberFormat kwh = NumberFormat.getNumberInstance(locale);
         kwh.setMaximumFractionDigits(3);
-        return mail(
+        return notice(
                 user,
-                user.email().orElseThrow(),
                 "alert",
                 new Object[] {deviceName, kwh.format(alert.kwh()), from, kwh.format(alert.limitKwh())},
                 new Object[] {
@@ -86,12 +89,46 @@ public class MailTemplates {
                 });
     }
 
+    /** A chat message from {@code sender} to {@code user}, who was away: its time in the user's zone, its text, a link. */
+    Notice chat(User user, ChatPosted message) {
+        String at = message.sentAt()
+                .atZone(ZoneId.of(user.timeZone()))
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale(user)));
+        String text =
+                message.text().length() > CHAT_QUOTE ? message.text().substring(0, CHAT_QUOTE) + "…" : message.text();
+        String link = link(
+                user.role() == Role.ADMIN
+                        ? "/console/chat.xhtml?conversation=" + message.conversationId()
+                        : "/portal/chat.xhtml");
+        return notice(
+                user, "chat", new Object[] {message.senderName()}, new Object[] {message.senderName(), at, text, link});
+    }
+
+    /** Notices that waited (quiet hours, the daily digest), in one. */
+    Notice summary(User user, List<Notice> notices) {
+        StringBuilder text = new StringBuilder(format(words(user), "summary.text", notices.size()));
+        notices.forEach(notice ->
+                text.append("\n\n■ ").append(notice.subject()).append("\n").append(notice.text()));
+        return new Notice(format(words(user), "summary.subject", notices.size()), text.toString());
+    }
+
     /** A mail of {@code key}'s subject and text, to {@code recipient} in {@code user}'s language. */
     Mail mail(User user, String recipient, String key, Object[] subject, Object[] text) {
+        return letter(user, recipient, notice(user, key, subject, text));
+    }
+
+    /** What {@code key}'s subject and text say, in {@code user}'s language. */
+    private Notice notice(User user, String key, Object[] subject, Object[] text) {
         ResourceBundle words = words(user);
-        String body = format(words, "greeting", user.name()) + "\n\n" + format(words, key + ".text", text) + "\n\n"
-                + words.getString("signature");
-        return new Mail(recipient, format(words, key + ".subject", subject), body, html(body, user), Optional.empty());
+        return new Notice(format(words, key + ".subject", subject), format(words, key + ".text", text));
+    }
+
+    /** A notice as a mail: greeting, text, signature. */
+    Mail letter(User user, String recipient, Notice notice) {
+        ResourceBundle words = words(user);
+        String body =
+                format(words, "greeting", user.name()) + "\n\n" + notice.text() + "\n\n" + words.getString("signature");
+        return new Mail(recipient, notice.subject(), body, html(body, user), Optional.empty());
     }
 
     /**

@@ -7,8 +7,8 @@ import org.ems.contracts.validation.TimeZoneId;
 import org.ems.users.domain.PasswordPolicy;
 
 /**
- * What a user changes of themselves: zone, language (null follows the browser), e-mail address and whether alerts
- * are mailed (null keeps them), and, with the current one, the password (a null new password keeps it).
+ * What a user changes of themselves: zone, language (null follows the browser), e-mail address and what is mailed
+ * (null keeps them), and, with the current one, the password (a null new password keeps it).
  */
 public class ProfileChange implements java.io.Serializable {
 
@@ -25,9 +25,8 @@ public class ProfileChange implements java.io.Serializable {
     @Size(max = 254, message = UserDetails.EMAIL_MESSAGE)
     private String email;
 
-    private Boolean notifyAlerts;
-
-    private Boolean notifyAllAlerts;
+    @jakarta.validation.Valid
+    private NotificationSettings notifications;
 
     @Size(max = PasswordPolicy.MAX_LENGTH, message = UserDetails.LONG_PASSWORD)
     private String currentPassword;
@@ -61,22 +60,13 @@ public class ProfileChange implements java.io.Serializable {
         this.email = email;
     }
 
-    /** Whether alerts of one's devices are mailed; null keeps the choice. */
-    public Boolean getNotifyAlerts() {
-        return notifyAlerts;
+    /** What is mailed, and when (as {@code PUT /api/me/notifications}); null keeps all of it. */
+    public NotificationSettings getNotifications() {
+        return notifications;
     }
 
-    public void setNotifyAlerts(Boolean notifyAlerts) {
-        this.notifyAlerts = notifyAlerts;
-    }
-
-    /** Whether every alert is mailed (administrators only); null keeps the choice. */
-    public Boolean getNotifyAllAlerts() {
-        return notifyAllAlerts;
-    }
-
-    public void setNotifyAllAlerts(Boolean notifyAllAlerts) {
-        this.notifyAllAlerts = notifyAllAlerts;
+    public void setNotifications(NotificationSettings notifications) {
+        this.notifications = notifications;
     }
 
     public String getCurrentPassword() {

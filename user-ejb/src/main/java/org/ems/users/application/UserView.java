@@ -34,8 +34,8 @@ public record UserView(
                 user.timeZone(),
                 user.email().orElse(null),
                 user.emailConfirmed(),
-                user.notifyAlerts(),
-                user.notifyAllAlerts());
+                user.notifications().alerts(),
+                user.notifications().allAlerts());
     }
 
     /** The user as the caller of a request. */

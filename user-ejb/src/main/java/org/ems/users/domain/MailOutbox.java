@@ -11,8 +11,14 @@ import java.util.UUID;
  */
 public interface MailOutbox {
 
-    /** Queues a mail unless one of the same {@code cause} is queued or was sent already (a cause delivered again). */
+    /**
+     * Queues a mail unless one of the same {@code cause} is queued or was sent already (a cause delivered again), or
+     * is held ({@link HeldNotifications}).
+     */
     void queue(UUID id, String cause, UUID userId, Mail mail, Instant now);
+
+    /** Whether a mail whose cause begins with {@code causePrefix} was queued or held after {@code since}. */
+    boolean queuedSince(String causePrefix, Instant since);
 
     /**
      * The cause was taken back (a withdrawn alert): a mail of it still waiting is dropped. Whether one was sent

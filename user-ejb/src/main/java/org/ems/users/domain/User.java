@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -51,6 +52,23 @@ public class User {
 
     @Column(name = "notify_all_alerts", nullable = false)
     private boolean notifyAllAlerts;
+
+    @Column(name = "notify_chat", nullable = false)
+    private boolean notifyChat = true;
+
+    /** Quiet hours in the user's zone: both or neither. */
+    @Column(name = "quiet_from")
+    private LocalTime quietFrom;
+
+    @Column(name = "quiet_to")
+    private LocalTime quietTo;
+
+    @Column(name = "daily_digest", nullable = false)
+    private boolean dailyDigest;
+
+    /** When they last had a page or socket open; written apart from the entity ({@link UserRepository#seen}). */
+    @Column(name = "last_seen_at", insertable = false, updatable = false)
+    private OffsetDateTime lastSeenAt;
 
     /** The key of the one-click unsubscribe link in the user's notifications; null until the first. */
     @Column(name = "unsubscribe_key", length = 64)
@@ -139,24 +157,33 @@ public class User {
         return true;
     }
 
-    /** Whether alerts of their devices are mailed to them. */
-    public boolean notifyAlerts() {
-        return notifyAlerts;
+    /** What they want mailed, and when (every alert only if they are an administrator). */
+    public NotificationPreferences notifications() {
+        return new NotificationPreferences(
+                notifyAlerts,
+                notifyAllAlerts && role == Role.ADMIN,
+                notifyChat,
+                quietFrom == null ? null : new NotificationPreferences.QuietHours(quietFrom, quietTo),
+                dailyDigest);
     }
 
-    public void notifyAlerts(boolean on) {
-        this.notifyAlerts = on;
+    public void changeNotifications(NotificationPreferences preferences) {
+        this.notifyAlerts = preferences.alerts();
+        this.notifyAllAlerts = preferences.allAlerts();
+        this.notifyChat = preferences.chat();
+        this.quietFrom = preferences.quietHours() == null
+                ? null
+                : preferences.quietHours().from();
+        this.quietTo = preferences.quietHours() == null
+                ? null
+                : preferences.quietHours().to();
+        this.dailyDigest = preferences.dailyDigest();
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** Whether every alert of every device is mailed to them: an administrator's choice. */
-    public boolean notifyAllAlerts() {
-        return notifyAllAlerts && role == Role.ADMIN;
-    }
-
-    public void notifyAllAlerts(boolean on) {
-        this.notifyAllAlerts = on;
-        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    /** When they last had an EMS page or socket open, as of loading; empty: never. */
+    public java.util.Optional<java.time.Instant> lastSeen() {
+        return java.util.Optional.ofNullable(lastSeenAt).map(OffsetDateTime::toInstant);
     }
 
     /** The key of their unsubscribe links, made once. */

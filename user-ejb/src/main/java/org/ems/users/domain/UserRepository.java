@@ -24,8 +24,11 @@ public interface UserRepository {
     /** The account of an e-mail address, in any case. */
     Optional<User> byEmail(String email);
 
-    /** The administrators who want every alert mailed and have a confirmed address. */
-    List<User> watchingAllAlerts();
+    /** The administrators who have a confirmed address (mail may go to them). */
+    List<User> administratorsWithAddress();
+
+    /** These users have an EMS page or socket open at {@code at} ({@link User#lastSeen}). */
+    void seen(Collection<UUID> ids, java.time.Instant at);
 
     /** Every user, by username. */
     List<User> all();

@@ -3,10 +3,8 @@ package org.ems.monitoring.infrastructure.messaging;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
 import java.util.logging.Logger;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.messaging.BrokerConnection;
@@ -40,17 +38,11 @@ public class DeviceEventConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        DeviceEvent event;
-        try {
-            event = DeviceEvent.fromJson(((TextMessage) message).getText());
-        } catch (ClassCastException | IllegalArgumentException | JMSException e) {
-            LOG.warning(
-                    () -> "Dropping a message on " + Destinations.DEVICE_EVENTS + " that is not a device event: " + e);
-            return;
-        }
-        if (!sync.apply(event)) {
-            LOG.fine(() -> "Ignoring stale device event " + event.type() + " v" + event.version() + " of "
-                    + event.device().id());
-        }
+        DeviceEvent.of(message).ifPresent(event -> {
+            if (!sync.apply(event)) {
+                LOG.fine(() -> "Ignoring stale device event " + event.type() + " v" + event.version() + " of "
+                        + event.device().id());
+            }
+        });
     }
 }

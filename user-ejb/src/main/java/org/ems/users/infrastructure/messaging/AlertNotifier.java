@@ -13,10 +13,11 @@ import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.users.application.Notifications;
+import org.ems.users.application.WebhookEvents;
 
 /**
- * Alerts to mail: a durable subscription to {@code ems.alerts} shared by the instances (each alert reaches one of
- * them, and waits in the broker while none runs), in a transaction with the outbox row it queues (XA): a message
+ * Alerts to mail and to the webhooks: a durable subscription to {@code ems.alerts} shared by the instances (each alert reaches one of
+ * them, and waits in the broker while none runs), in a transaction with the outbox rows and deliveries it queues (XA): a message
  * delivered again queues nothing twice, and none is lost.
  */
 @MessageDriven(
@@ -39,6 +40,9 @@ public class AlertNotifier implements MessageListener {
     @Inject
     Notifications notifications;
 
+    @Inject
+    WebhookEvents webhooks;
+
     @Override
     public void onMessage(Message message) {
         AlertMessage alert;
@@ -53,5 +57,6 @@ public class AlertNotifier implements MessageListener {
             return;
         }
         notifications.alert(alert, owner, device == null ? alert.deviceId().toString() : device);
+        webhooks.alert(alert);
     }
 }

@@ -28,7 +28,8 @@ public class JdbcMailOutbox implements MailOutbox {
                 .update(
                         "cannot queue a mail",
                         "insert into users.mail_outbox (id, cause, user_id, recipient, subject, text_body, html_body,"
-                                + " unsubscribe_url, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " unsubscribe_url, next_attempt_at, created_at) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                                + " where not exists (select 1 from users.held_notification where cause = ?)"
                                 + " on conflict (cause) do nothing",
                         id,
                         cause,
@@ -39,7 +40,24 @@ public class JdbcMailOutbox implements MailOutbox {
                         mail.html(),
                         mail.unsubscribeUrl().orElse(null),
                         now,
-                        now);
+                        now,
+                        cause);
+    }
+
+    @Override
+    public boolean queuedSince(String causePrefix, Instant since) {
+        String like = causePrefix + "%"; // causes are ours: names, ids and colons, no wildcards
+        return new Sql(db)
+                .first(
+                        "cannot look for recent mails",
+                        "select 1 from users.mail_outbox where cause like ? and created_at > ? union all"
+                                + " select 1 from users.held_notification where cause like ? and created_at > ? limit 1",
+                        rs -> true,
+                        like,
+                        since,
+                        like,
+                        since)
+                .isPresent();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.ems.users.infrastructure.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.ems.contracts.paging.JpaPages;
 import org.ems.contracts.paging.Page;
+import org.ems.contracts.platform.ServerResources;
+import org.ems.contracts.platform.Sql;
 import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
 import org.ems.users.domain.UserRepository;
@@ -36,6 +40,9 @@ public class JpaUserRepository implements UserRepository {
                     "u.timeZone"),
             "lower(u.username)");
 
+    @Resource(lookup = ServerResources.DATASOURCE)
+    DataSource db;
+
     @PersistenceContext(unitName = "users")
     EntityManager em;
 
@@ -61,13 +68,21 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
-    public List<User> watchingAllAlerts() {
-        return em.createQuery(
-                        "select u from User u where u.role = :admin and u.notifyAllAlerts = true"
-                                + " and u.emailConfirmed = true",
-                        User.class)
+    public List<User> administratorsWithAddress() {
+        return em.createQuery("select u from User u where u.role = :admin and u.emailConfirmed = true", User.class)
                 .setParameter("admin", Role.ADMIN)
                 .getResultList();
+    }
+
+    @Override
+    public void seen(Collection<UUID> ids, java.time.Instant at) {
+        // not through the entity: being seen is no change of the account (no version, no audit)
+        new Sql(db)
+                .update(
+                        "cannot note who is here",
+                        "update users.app_user set last_seen_at = ? where id = any(?::uuid[])",
+                        at,
+                        ids);
     }
 
     @Override

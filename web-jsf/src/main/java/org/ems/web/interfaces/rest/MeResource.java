@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
+import org.ems.users.application.NotificationSettings;
 import org.ems.users.application.ProfileChange;
 import org.ems.users.application.ProfileService;
 import org.ems.users.application.UserService;
@@ -21,7 +22,10 @@ import org.ems.users.application.UserView;
 import org.ems.web.infrastructure.security.ClientAddresses;
 import org.ems.web.infrastructure.security.SignedIn;
 
-/** {@code GET /api/me}: the signed-in user; {@code PUT /api/me}: what they change of themselves, as on their profile. */
+/**
+ * {@code GET /api/me}: the signed-in user; {@code PUT /api/me}: what they change of themselves, as on their profile;
+ * {@code GET|PUT /api/me/notifications}: what is mailed to them, and when.
+ */
 @Path("me")
 @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
 public class MeResource {
@@ -60,5 +64,27 @@ public class MeResource {
         UUID session =
                 SignedIn.of(request.getUserPrincipal()).map(SignedIn::sessionId).orElse(null);
         return profiles.changeProfile(caller.userId(), change, session, addresses.of(request));
+    }
+
+    @GET
+    @Path("notifications")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What is mailed to you (alerts, chat, every alert: administrators), quiet hours, digest")
+    public NotificationSettings notifications() {
+        return profiles.notifications(caller.userId());
+    }
+
+    @PUT
+    @Path("notifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Change what is mailed to you and when: mails in quiet hours, or all of them with the daily"
+                    + " digest, wait and go as one summary")
+    public NotificationSettings changeNotifications(NotificationSettings change) {
+        if (change == null) {
+            throw Problem.badRequest("send {\"email\":{...},\"quietHours\":...,\"digest\":...}");
+        }
+        return profiles.changeNotifications(caller.userId(), change);
     }
 }

@@ -7,9 +7,11 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ems.contracts.access.SocketAdmission;
+import org.ems.users.application.Presence;
 import org.ems.web.infrastructure.security.SecurityEvents;
 import org.ems.web.infrastructure.security.SignedIn;
 
@@ -30,6 +32,9 @@ public class SocketCaller implements SocketAdmission {
 
     @Inject
     SecurityEvents events;
+
+    @Inject
+    Presence presence;
 
     @Override
     public Optional<Admitted> admit(Session session) throws IOException {
@@ -56,7 +61,13 @@ public class SocketCaller implements SocketAdmission {
             return Optional.empty();
         }
         session.getUserProperties().put(COUNTED, user);
+        presence.seen(Set.of(user));
         return signedIn.map(s -> new Admitted(s.caller(), s.sessionId()));
+    }
+
+    /** The users with a socket open here. */
+    Set<UUID> users() {
+        return Set.copyOf(open.keySet());
     }
 
     @Override

@@ -84,6 +84,16 @@ public class MailedLinksBacking implements java.io.Serializable {
         this.user = user;
     }
 
+    /** What the link stops, in words. */
+    public String getListName() {
+        return switch (String.valueOf(list)) {
+            case "all-alerts" -> "every alert of every meter";
+            case "chat" -> "the chat messages that come while I am away";
+            case "all" -> "every notification: alerts and chat messages";
+            default -> "the alerts of my meters";
+        };
+    }
+
     public String getList() {
         return list;
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import org.ems.contracts.access.Rejected;
 import org.ems.users.application.EmailAddresses;
+import org.ems.users.application.NotificationSettings;
 import org.ems.users.application.ProfileChange;
 import org.ems.users.application.ProfileService;
 import org.ems.users.application.UserService;
@@ -15,7 +16,7 @@ import org.ems.users.application.UserView;
 import org.ems.web.infrastructure.security.ClientAddresses;
 import org.ems.web.infrastructure.security.SignedIn;
 
-/** The profile page: the signed-in user changes their time zone, language and password. */
+/** The profile page: the signed-in user changes their time zone, language, e-mail, notifications and password. */
 @Named
 @ViewScoped
 public class ProfileBacking implements Serializable {
@@ -53,8 +54,11 @@ public class ProfileBacking implements Serializable {
             change.setTimeZone(getMe().timeZone());
             change.setLanguage(profiles.language(getMe().id()).orElse(null));
             change.setEmail(getMe().email() == null ? "" : getMe().email());
-            change.setNotifyAlerts(getMe().notifyAlerts());
-            change.setNotifyAllAlerts(getMe().notifyAllAlerts());
+            NotificationSettings notifications = profiles.notifications(getMe().id());
+            if (notifications.getQuietHours() == null) {
+                notifications.setQuietHours(new NotificationSettings.QuietHours()); // the page's two empty fields
+            }
+            change.setNotifications(notifications);
         }
         return change;
     }
@@ -71,12 +75,20 @@ public class ProfileBacking implements Serializable {
         request.setLanguage(blankAsNull(request.getLanguage()));
         request.setNewPassword(blankAsNull(request.getNewPassword()));
         request.setCurrentPassword(blankAsNull(request.getCurrentPassword()));
+        // two empty time fields are no quiet hours
+        NotificationSettings.QuietHours quiet = request.getNotifications().getQuietHours();
+        boolean noQuietHours = blankAsNull(quiet.getFrom()) == null && blankAsNull(quiet.getTo()) == null;
+        if (noQuietHours) {
+            request.getNotifications().setQuietHours(null);
+        }
         try {
             profiles.changeProfile(getMe().id(), request, signedIn.sessionId(), addresses.of((HttpServletRequest)
                     FacesContext.getCurrentInstance().getExternalContext().getRequest()));
         } catch (Rejected rejected) {
             PageMessages.refused(rejected, "profileForm");
             return null;
+        } finally {
+            request.getNotifications().setQuietHours(quiet);
         }
         PageMessages.done(request.getNewPassword() == null ? "profile.saved" : "profile.savedWithPassword");
         jakarta.faces.context.FacesContext.getCurrentInstance()

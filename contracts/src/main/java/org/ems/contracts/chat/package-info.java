@@ -1,0 +1,2 @@
+/** What the chat tells other modules. */
+package org.ems.contracts.chat;

@@ -1,0 +1,93 @@
+package org.ems.web.interfaces.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.ems.contracts.access.Caller;
+import org.ems.contracts.access.Roles;
+import org.ems.users.application.WebhookRequest;
+import org.ems.users.application.WebhookView;
+import org.ems.users.application.Webhooks;
+import org.ems.users.domain.WebhookDeliveries;
+
+/** {@code /api/webhooks}: where EMS POSTs its events, for administrators only. */
+@Path("webhooks")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WebhooksResource {
+
+    @Inject
+    Webhooks webhooks;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "Every webhook (never a secret)")
+    public List<WebhookView> list() {
+        return webhooks.all();
+    }
+
+    @POST
+    @Operation(summary = "A new webhook: the answer shows its secret, once")
+    public Response create(WebhookRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        WebhookView created = webhooks.create(UsersResource.required(request));
+        CacheControl never = new CacheControl();
+        never.setNoStore(true);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .cacheControl(never)
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public WebhookView find(@PathParam("id") String id) {
+        return webhooks.find(Ids.uuid(id, "webhook"));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a webhook's URL, events, secret (left out: kept) or whether it is enabled")
+    public WebhookView change(@PathParam("id") String id, WebhookRequest request) {
+        return webhooks.change(Ids.uuid(id, "webhook"), UsersResource.required(request));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        webhooks.delete(Ids.uuid(id, "webhook"));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "The webhook's last 100 deliveries, newest first")
+    public List<WebhookDeliveries.Delivery> deliveries(@PathParam("id") String id) {
+        return webhooks.deliveries(Ids.uuid(id, "webhook"));
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Operation(summary = "Send the webhook a test event (webhook.test)")
+    public Response test(@PathParam("id") String id) {
+        webhooks.test(Ids.uuid(id, "webhook"), caller.username());
+        return Response.accepted().build();
+    }
+}
