@@ -51,9 +51,8 @@ public class Webhooks {
 
     /** A new hook; the answer holds its secret, which is never shown again. */
     public WebhookView create(@Valid @NotNull WebhookRequest request) {
-        String secret = request.secret() == null ? UserTokens.newToken() : request.secret();
-        Webhook hook =
-                new Webhook(url(request), events(request), secret, request.enabled() == null || request.enabled());
+        String secret = request.getSecret() == null ? UserTokens.newToken() : request.getSecret();
+        Webhook hook = new Webhook(url(request), events(request), secret, request.enabledOrDefault());
         hooks.add(hook);
         audit.record("WEBHOOK_CREATED", "WEBHOOK", hook.id(), null, WebhookView.of(hook));
         return WebhookView.of(hook).withSecret(secret);
@@ -63,12 +62,12 @@ public class Webhooks {
     public WebhookView change(UUID id, @Valid @NotNull WebhookRequest request) {
         Webhook hook = existing(id);
         WebhookView before = WebhookView.of(hook);
-        hook.change(url(request), events(request), request.enabled() == null || request.enabled());
-        if (request.secret() != null) {
-            hook.changeSecret(request.secret());
+        hook.change(url(request), events(request), request.enabledOrDefault());
+        if (request.getSecret() != null) {
+            hook.changeSecret(request.getSecret());
         }
         audit.record(
-                request.secret() == null ? "WEBHOOK_UPDATED" : "WEBHOOK_UPDATED_WITH_SECRET",
+                request.getSecret() == null ? "WEBHOOK_UPDATED" : "WEBHOOK_UPDATED_WITH_SECRET",
                 "WEBHOOK",
                 id,
                 before,
@@ -98,7 +97,7 @@ public class Webhooks {
     }
 
     private String url(WebhookRequest request) {
-        String url = request.url().strip();
+        String url = request.getUrl().strip();
         addresses.problem(url).ifPresent(problem -> {
             throw Rejected.invalid("url", problem);
         });
@@ -106,7 +105,7 @@ public class Webhooks {
     }
 
     private static Set<String> events(WebhookRequest request) {
-        Set<String> events = new LinkedHashSet<>(request.events());
+        Set<String> events = new LinkedHashSet<>(request.getEvents());
         if (!Webhook.EVENTS.containsAll(events)) {
             throw Rejected.invalid("events", "events must be some of " + WebhookEvents.events());
         }
