@@ -354,7 +354,7 @@ class MonitoringIT {
     }
 
     private static DeviceData device(UUID id, UUID owner, String maxHourlyKwh, String zone) {
-        return new DeviceData(id, "meter " + id, "", "", new BigDecimal(maxHourlyKwh), owner, zone);
+        return new DeviceData(id, "meter " + id, "", "", new BigDecimal(maxHourlyKwh), owner, zone, null);
     }
 
     private void publish(DeviceEvent event) {

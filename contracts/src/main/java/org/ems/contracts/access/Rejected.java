@@ -44,6 +44,14 @@ public class Rejected extends RuntimeException {
         return new Rejected(Reason.INVALID, message, List.of(new FieldError(field, message)));
     }
 
+    /** Invalid input in each of these fields (at least one). */
+    public static Rejected invalid(List<FieldError> errors) {
+        return new Rejected(
+                Reason.INVALID,
+                String.join("; ", errors.stream().map(FieldError::message).toList()),
+                errors);
+    }
+
     public Reason reason() {
         return reason;
     }

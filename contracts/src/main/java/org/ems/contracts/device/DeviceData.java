@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param ownerId the owning user, or null while unassigned
  * @param timeZone the IANA zone its clock hours are counted in
+ * @param tariffId the tariff its hours are priced by, or null
  */
 public record DeviceData(
         UUID id,
@@ -16,4 +17,5 @@ public record DeviceData(
         String address,
         BigDecimal maxHourlyKwh,
         UUID ownerId,
-        String timeZone) {}
+        String timeZone,
+        UUID tariffId) {}

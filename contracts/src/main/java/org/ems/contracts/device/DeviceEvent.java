@@ -44,12 +44,25 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
                 .add("address", device.address() == null ? "" : device.address())
                 .add("maxHourlyKwh", device.maxHourlyKwh())
                 .add("timeZone", device.timeZone());
-        if (device.ownerId() == null) {
-            d.addNull("ownerId");
-        } else {
-            d.add("ownerId", device.ownerId().toString());
-        }
+        nullable(d, "ownerId", device.ownerId());
+        nullable(d, "tariffId", device.tariffId());
         return d.build();
+    }
+
+    private static void nullable(JsonObjectBuilder json, String name, UUID id) {
+        if (id == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, id.toString());
+        }
+    }
+
+    /** The id in {@code name}; null when it is null or missing (events of before it was). */
+    private static UUID nullableId(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL
+                ? null
+                : UUID.fromString(json.getString(name));
     }
 
     /**
@@ -71,7 +84,6 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
         try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             JsonObject o = reader.readObject();
             JsonObject d = o.getJsonObject("device");
-            JsonValue owner = d.get("ownerId");
             return new DeviceEvent(
                     Type.valueOf(o.getString("type")),
                     o.getJsonNumber("version").longValueExact(),
@@ -82,10 +94,9 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
                             d.getString("description"),
                             d.getString("address"),
                             d.getJsonNumber("maxHourlyKwh").bigDecimalValue(),
-                            owner == null || owner.getValueType() == JsonValue.ValueType.NULL
-                                    ? null
-                                    : UUID.fromString(d.getString("ownerId")),
-                            d.getString("timeZone")));
+                            nullableId(d, "ownerId"),
+                            d.getString("timeZone"),
+                            nullableId(d, "tariffId")));
         } catch (JsonException
                 | ClassCastException
                 | NullPointerException

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.ems.contracts.access.Rejected;
 
 /**
  * A tariff: a currency and dated versions, each a default price per kWh and time-of-use rates by weekday and whole
@@ -21,6 +22,8 @@ import java.util.UUID;
  * hours, and each of a clock change's 23 or 25 hours is priced by its own local time.
  */
 public record Tariff(UUID id, String name, Currency currency, List<Version> versions) {
+
+    private static final String PRICE = "a price is a number of at least 0 with at most 6 decimals";
 
     /** Prices from {@code validFrom} (a local date) until the next version. */
     public record Version(LocalDate validFrom, BigDecimal price, List<Rate> rates) {}
@@ -69,37 +72,37 @@ public record Tariff(UUID id, String name, Currency currency, List<Version> vers
         return kwh.multiply(price).setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
     }
 
-    /** What is wrong with this tariff, as {@code field: problem} lines; empty when nothing. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    /** What is wrong with this tariff, field by field; empty when nothing. */
+    public List<Rejected.FieldError> problems() {
+        List<Rejected.FieldError> problems = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 200) {
-            problems.add("name: name must have 1 to 200 characters");
+            problems.add(new Rejected.FieldError("name", "name must have 1 to 200 characters"));
         }
         if (versions.isEmpty()) {
-            problems.add("versions: a tariff needs at least one version");
+            problems.add(new Rejected.FieldError("versions", "a tariff needs at least one version"));
         }
         for (int v = 0; v < versions.size(); v++) {
             Version version = versions.get(v);
             String at = "versions[" + v + "]";
             if (v > 0 && version.validFrom().equals(versions.get(v - 1).validFrom())) {
-                problems.add(at + ": two versions are valid from " + version.validFrom());
+                problems.add(new Rejected.FieldError(at, "two versions are valid from " + version.validFrom()));
             }
             if (!isPrice(version.price())) {
-                problems.add(at + ".price: a price is a number of at least 0 with at most 6 decimals");
+                problems.add(new Rejected.FieldError(at + ".price", PRICE));
             }
             for (int r = 0; r < version.rates().size(); r++) {
                 Rate rate = version.rates().get(r);
                 if (rate.fromHour() < 0 || rate.toHour() > 24 || rate.fromHour() >= rate.toHour()) {
-                    problems.add(
-                            at + ".rates[" + r + "]: from and to are whole hours, from before to (24:00 ends a day)");
+                    problems.add(new Rejected.FieldError(
+                            at + ".rates[" + r + "]",
+                            "from and to are whole hours, from before to (24:00 ends a day)"));
                 }
                 if (!isPrice(rate.price())) {
-                    problems.add(
-                            at + ".rates[" + r + "].price: a price is a number of at least 0 with at most 6 decimals");
+                    problems.add(new Rejected.FieldError(at + ".rates[" + r + "].price", PRICE));
                 }
                 for (int o = 0; o < r; o++) {
                     if (overlap(rate, version.rates().get(o))) {
-                        problems.add(at + ".rates[" + r + "]: overlaps rates[" + o + "]");
+                        problems.add(new Rejected.FieldError(at + ".rates[" + r + "]", "overlaps rates[" + o + "]"));
                     }
                 }
             }

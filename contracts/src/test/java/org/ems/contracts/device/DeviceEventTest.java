@@ -21,7 +21,8 @@ class DeviceEventTest {
                     "Str. Lalelelor 1, Cluj",
                     new BigDecimal("2.5"),
                     UUID.fromString("0b7a9a3e-1c2d-4e5f-8a9b-123456789abc"),
-                    "Europe/Bucharest"));
+                    "Europe/Bucharest",
+                    UUID.fromString("5d1e0c3a-9b8f-4e7d-a6c5-b4a392817f60")));
 
     @Test
     void theJsonIsPinned() {
@@ -30,7 +31,8 @@ class DeviceEventTest {
                         + "\"occurredAt\":\"2026-03-29T10:15:30Z\",\"device\":{\"id\":\"6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10\","
                         + "\"name\":\"Kitchen\",\"description\":\"Main meter\",\"address\":\"Str. Lalelelor 1, Cluj\","
                         + "\"maxHourlyKwh\":2.5,\"timeZone\":\"Europe/Bucharest\","
-                        + "\"ownerId\":\"0b7a9a3e-1c2d-4e5f-8a9b-123456789abc\"}}");
+                        + "\"ownerId\":\"0b7a9a3e-1c2d-4e5f-8a9b-123456789abc\","
+                        + "\"tariffId\":\"5d1e0c3a-9b8f-4e7d-a6c5-b4a392817f60\"}}");
     }
 
     @Test
@@ -40,7 +42,7 @@ class DeviceEventTest {
                 DeviceEvent.Type.CREATED,
                 1,
                 EVENT.occurredAt(),
-                new DeviceData(EVENT.device().id(), "n", "", "", BigDecimal.ONE, null, "UTC"));
+                new DeviceData(EVENT.device().id(), "n", "", "", BigDecimal.ONE, null, "UTC", null));
         assertThat(unassigned.toJson()).contains("\"ownerId\":null");
         assertThat(DeviceEvent.fromJson(unassigned.toJson())).isEqualTo(unassigned);
     }

@@ -116,7 +116,7 @@ class TariffTest {
                                 new Tariff.Rate(Set.of(), 6, 10, new BigDecimal("0.3")),
                                 new Tariff.Rate(Set.of(DayOfWeek.MONDAY), 9, 12, new BigDecimal("0.1234567")),
                                 new Tariff.Rate(Set.of(), 22, 22, BigDecimal.ONE)))));
-        assertThat(bad.problems())
+        assertThat(bad.problems().stream().map(e -> e.field() + ": " + e.message()))
                 .containsExactly(
                         "name: name must have 1 to 200 characters",
                         "versions[0].price: a price is a number of at least 0 with at most 6 decimals",

@@ -39,10 +39,19 @@ public class DeviceRequest implements java.io.Serializable {
     @TimeZoneId
     private String timeZone;
 
+    private UUID tariffId;
+
     public DeviceRequest() {}
 
     public DeviceRequest(
-            String name, String description, String address, BigDecimal maxHourlyKwh, UUID ownerId, String timeZone) {
+            String name,
+            String description,
+            String address,
+            BigDecimal maxHourlyKwh,
+            UUID ownerId,
+            String timeZone,
+            UUID tariffId) {
+        this.tariffId = tariffId;
         this.name = name;
         this.description = description;
         this.address = address;
@@ -97,5 +106,14 @@ public class DeviceRequest implements java.io.Serializable {
 
     public void setTimeZone(String timeZone) {
         this.timeZone = timeZone;
+    }
+
+    /** The tariff its hours are priced by; null: none. */
+    public UUID getTariffId() {
+        return tariffId;
+    }
+
+    public void setTariffId(UUID tariffId) {
+        this.tariffId = tariffId;
     }
 }

@@ -44,6 +44,9 @@ public class DeviceService implements DeviceDirectory {
     @Inject
     AuditLog audit;
 
+    @Inject
+    TariffService tariffs;
+
     public DeviceData create(@Valid @NotNull DeviceRequest request) {
         Device device = new Device(valid(null, request));
         devices.add(device);
@@ -112,7 +115,14 @@ public class DeviceService implements DeviceDirectory {
         for (Device device : devices.ownedBy(ownerId)) {
             DeviceData d = device.data();
             device.change(new DeviceData(
-                    d.id(), d.name(), d.description(), d.address(), d.maxHourlyKwh(), null, d.timeZone()));
+                    d.id(),
+                    d.name(),
+                    d.description(),
+                    d.address(),
+                    d.maxHourlyKwh(),
+                    null,
+                    d.timeZone(),
+                    d.tariffId()));
             publish(DeviceEvent.Type.UPDATED, device, d);
         }
     }
@@ -141,6 +151,9 @@ public class DeviceService implements DeviceDirectory {
             zone = zone != null ? zone : ownerZone;
         }
         zone = zone != null ? zone : users.defaultTimeZone();
+        if (r.getTariffId() != null && !tariffs.exists(r.getTariffId())) {
+            throw Rejected.invalid("tariffId", "tariffId: no tariff " + r.getTariffId());
+        }
         return new DeviceData(
                 id,
                 r.getName().trim(),
@@ -148,7 +161,8 @@ public class DeviceService implements DeviceDirectory {
                 trim(r.getAddress()),
                 r.getMaxHourlyKwh(),
                 r.getOwnerId(),
-                ZoneId.of(zone).getId());
+                ZoneId.of(zone).getId(),
+                r.getTariffId());
     }
 
     private static String trim(String text) {

@@ -38,6 +38,10 @@ public class Device {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone;
 
+    @Column(name = "tariff_id")
+    @Convert(converter = NullableUuid.class)
+    private UUID tariffId;
+
     @Column(nullable = false)
     private long version;
 
@@ -74,6 +78,7 @@ public class Device {
         this.maxHourlyKwh = data.maxHourlyKwh();
         this.ownerId = data.ownerId();
         this.timeZone = data.timeZone();
+        this.tariffId = data.tariffId();
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
@@ -90,6 +95,6 @@ public class Device {
     }
 
     public DeviceData data() {
-        return new DeviceData(id, name, description, address, maxHourlyKwh, ownerId, timeZone);
+        return new DeviceData(id, name, description, address, maxHourlyKwh, ownerId, timeZone, tariffId);
     }
 }

@@ -26,7 +26,8 @@ class DeviceRequestTest {
                         "Str. Lalelelor 1",
                         new BigDecimal("999999999.999"),
                         UUID.randomUUID(),
-                        "Asia/Kathmandu")))
+                        "Asia/Kathmandu",
+                        UUID.randomUUID())))
                 .isEmpty();
     }
 
@@ -44,7 +45,7 @@ class DeviceRequestTest {
     @Test
     void textsAndZoneAreChecked() {
         assertThat(errors(new DeviceRequest(
-                        " ", "x".repeat(1001), "x".repeat(501), BigDecimal.ONE, null, "Nowhere/Land")))
+                        " ", "x".repeat(1001), "x".repeat(501), BigDecimal.ONE, null, "Nowhere/Land", null)))
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of(
                         "address", "address must have at most 500 characters",
                         "description", "description must have at most 1000 characters",
@@ -53,7 +54,7 @@ class DeviceRequestTest {
     }
 
     private static DeviceRequest request(String name, String limit, String zone) {
-        return new DeviceRequest(name, null, null, limit == null ? null : new BigDecimal(limit), null, zone);
+        return new DeviceRequest(name, null, null, limit == null ? null : new BigDecimal(limit), null, zone, null);
     }
 
     private static Map<String, String> errors(Object request) {

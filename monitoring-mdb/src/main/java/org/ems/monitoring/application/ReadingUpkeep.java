@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.YearMonth;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The upkeep of raw readings, a minute after start and then every hour: the months of readings are made ahead (this
+ * The upkeep of raw readings, a minute after start and then every hour ({@code ems.retention.upkeep-every}): the months of readings are made ahead (this
  * one and the next two; a reading of a later or an earlier month waits in the default partition until its month is
  * made), and with {@code ems.retention.readings} (an ISO period, P400D) the readings older than that are removed, a
  * whole month at a time. Hourly totals, alerts and chat are kept whatever the retention. Every instance runs it; the
@@ -43,11 +44,16 @@ public class ReadingUpkeep {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** How often it runs ({@code ems.retention.upkeep-every}, checked by the launcher). */
+    @Inject
+    @ConfigProperty(name = "ems.retention.upkeep-every", defaultValue = "PT1H")
+    String every;
+
     void schedule(@Observes Startup startup) {
-        scheduler.scheduleAtFixedRate(this::upkeepNow, 60, 3600, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(this::upkeepNow, 60, Duration.parse(every).toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** A failed upkeep is tried again in an hour (an exception would end the schedule). */
+    /** A failed upkeep is tried again at the next run (an exception would end the schedule). */
     private void upkeepNow() {
         try {
             upkeep(Instant.now());

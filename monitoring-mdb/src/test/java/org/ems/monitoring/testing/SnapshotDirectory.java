@@ -20,6 +20,8 @@ public class SnapshotDirectory implements DeviceDirectory {
     @Override
     public List<VersionedDevice> snapshot() {
         return List.of(new VersionedDevice(
-                3, new DeviceData(DEVICE, "from the snapshot", "", "", new BigDecimal("2.5"), null, "Asia/Kolkata")));
+                3,
+                new DeviceData(
+                        DEVICE, "from the snapshot", "", "", new BigDecimal("2.5"), null, "Asia/Kolkata", null)));
     }
 }

@@ -68,6 +68,13 @@ final class ApplicationSettings {
                                 },
                                 "a positive ISO-8601 period (P400D, P13M)")));
         application.setProperty(
+                "ems.retention.upkeep-every",
+                positive(
+                        "EMS_RETENTION_UPKEEP_EVERY",
+                        env.get("EMS_RETENTION_UPKEEP_EVERY"),
+                        text -> Duration.parse(text).compareTo(Duration.ofMinutes(1)) >= 0,
+                        "an ISO-8601 duration of at least a minute (PT1H)"));
+        application.setProperty(
                 "ems.jwt.lifetime",
                 positive(
                         "EMS_JWT_LIFETIME",

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,6 +27,7 @@ import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.device.DeviceData;
 import org.ems.devices.application.DeviceService;
+import org.ems.devices.application.TariffService;
 import org.ems.monitoring.application.ConsumptionService;
 import org.ems.monitoring.application.DayConsumption;
 import org.ems.monitoring.domain.DayTotal;
@@ -44,11 +46,17 @@ public class ConsumptionResource {
 
     static final String CSV = "text/csv";
 
+    /** The longest range of months asked at once. */
+    static final int MAX_MONTHS = 120;
+
     @Inject
     ConsumptionService consumption;
 
     @Inject
     DeviceService devices;
+
+    @Inject
+    TariffService tariffs;
 
     @Inject
     Caller caller;
@@ -63,7 +71,7 @@ public class ConsumptionResource {
         DeviceData device = visible(id);
         ZoneId zone = ZoneId.of(device.timeZone());
         LocalDate day = requested != null ? requested : LocalDate.now(zone);
-        return ConsumptionView.of(consumption.day(device.id(), day, zone));
+        return ConsumptionView.of(consumption.day(device.id(), day, zone), pricing(device));
     }
 
     @GET
@@ -71,17 +79,55 @@ public class ConsumptionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Consumption of a device in every local day from 'from' to 'to' (at most 366)")
     public DailyView daily(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        List<DayConsumption> range = range(id, from, to);
-        List<DayView> days = range.stream()
-                .map(d -> DayView.of(DayTotal.of(d.date(), d.hours())))
+        LocalDate first = localDate("from", from); // bad input before "not found"
+        LocalDate last = localDate("to", to);
+        DeviceData device = visible(id);
+        Pricing pricing = pricing(device);
+        List<DayView> days = consumption.days(device.id(), first, last, zone(device)).stream()
+                .map(d -> DayView.of(DayTotal.of(d.date(), d.hours()), pricing.cost(d.hours())))
                 .toList();
-        return new DailyView(range.get(0).deviceId(), range.get(0).timeZone().getId(), days);
+        return new DailyView(device.id(), device.timeZone(), pricing.currency(), days);
+    }
+
+    @GET
+    @Path("monthly")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Consumption and cost of a device in every local month from 'from' to 'to' (at most 120)")
+    public MonthlyView monthly(
+            @PathParam("id") String id,
+            @Parameter(description = "YYYY-MM") @QueryParam("from") String from,
+            @Parameter(description = "YYYY-MM") @QueryParam("to") String to) {
+        YearMonth first = month("from", from);
+        YearMonth last = month("to", to);
+        if (last.isBefore(first)) {
+            throw Problem.badRequest("to must not be before from");
+        }
+        if (first.until(last, java.time.temporal.ChronoUnit.MONTHS) >= MAX_MONTHS) {
+            throw Problem.badRequest("at most " + MAX_MONTHS + " months at once");
+        }
+        DeviceData device = visible(id);
+        Pricing pricing = pricing(device);
+        List<MonthView> months = new java.util.ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            List<HourTotal> hours =
+                    consumption.days(device.id(), month.atDay(1), month.atEndOfMonth(), zone(device)).stream()
+                            .flatMap(d -> d.hours().stream())
+                            .toList();
+            DayTotal total = DayTotal.of(month.atDay(1), hours);
+            months.add(new MonthView(
+                    month.toString(), total.kwh(), pricing.cost(hours), total.readings(), flagWords(total.flags())));
+        }
+        return new MonthlyView(device.id(), device.timeZone(), pricing.currency(), months);
     }
 
     /** The CSV export: served at {@code devices/{id}/consumption.csv} by {@link ConsumptionCsvResource}. */
     Response csv(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        StringBuilder csv = new StringBuilder("start,kwh,readings,flags\n");
-        for (DayConsumption day : range(id, from, to)) {
+        StringBuilder csv = new StringBuilder("start,kwh,readings,flags,price,cost\n");
+        LocalDate first = localDate("from", from);
+        LocalDate last = localDate("to", to);
+        DeviceData device = visible(id);
+        Pricing pricing = pricing(device);
+        for (DayConsumption day : consumption.days(device.id(), first, last, zone(device))) {
             for (HourTotal hour : day.hours()) {
                 csv.append(hour.start().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                         .append(',')
@@ -90,6 +136,10 @@ public class ConsumptionResource {
                         .append(hour.readings())
                         .append(',')
                         .append(String.join("|", flagWords(hour.flags())))
+                        .append(',')
+                        .append(plain(pricing.price(hour)))
+                        .append(',')
+                        .append(plain(pricing.cost(hour)))
                         .append('\n');
             }
         }
@@ -105,12 +155,24 @@ public class ConsumptionResource {
         return devices.find(Ids.uuid(id, "device"), caller);
     }
 
-    /** The days from {@code from} to {@code to} of the device the caller may see (bad input before "not found"). */
-    private List<DayConsumption> range(String id, String from, String to) {
-        LocalDate first = localDate("from", from);
-        LocalDate last = localDate("to", to);
-        DeviceData device = visible(id);
-        return consumption.days(device.id(), first, last, ZoneId.of(device.timeZone()));
+    private static ZoneId zone(DeviceData device) {
+        return ZoneId.of(device.timeZone());
+    }
+
+    private Pricing pricing(DeviceData device) {
+        return Pricing.of(device, tariffs);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "" : amount.toPlainString();
+    }
+
+    private static YearMonth month(String name, String text) {
+        try {
+            return YearMonth.parse(text == null ? "" : text);
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest(name + " must be a month as YYYY-MM, not '" + text + "'");
+        }
     }
 
     private static LocalDate localDate(String name, String text) {
@@ -129,34 +191,49 @@ public class ConsumptionResource {
                 .toList();
     }
 
-    /** JSON of a device's day, as docs/rest-api.md pins it. */
-    public record ConsumptionView(UUID deviceId, LocalDate date, String timeZone, List<HourView> hours) {
+    /** JSON of a device's day, as docs/rest-api.md pins it; {@code currency} null without a tariff. */
+    public record ConsumptionView(
+            UUID deviceId, LocalDate date, String timeZone, String currency, List<HourView> hours) {
 
-        static ConsumptionView of(DayConsumption day) {
+        static ConsumptionView of(DayConsumption day, Pricing pricing) {
             return new ConsumptionView(
                     day.deviceId(),
                     day.date(),
                     day.timeZone().getId(),
-                    day.hours().stream().map(HourView::of).toList());
+                    pricing.currency(),
+                    day.hours().stream().map(h -> HourView.of(h, pricing)).toList());
         }
     }
 
-    /** JSON of one hour. */
-    public record HourView(OffsetDateTime start, BigDecimal kwh, int readings, List<String> flags) {
+    /** JSON of one hour; price and cost null without a tariff. */
+    public record HourView(
+            OffsetDateTime start, BigDecimal kwh, int readings, List<String> flags, BigDecimal price, BigDecimal cost) {
 
-        static HourView of(HourTotal hour) {
-            return new HourView(hour.start(), hour.kwh(), hour.readings(), flagWords(hour.flags()));
+        static HourView of(HourTotal hour, Pricing pricing) {
+            return new HourView(
+                    hour.start(),
+                    hour.kwh(),
+                    hour.readings(),
+                    flagWords(hour.flags()),
+                    pricing.price(hour),
+                    pricing.cost(hour));
         }
     }
 
     /** JSON of a device's days. */
-    public record DailyView(UUID deviceId, String timeZone, List<DayView> days) {}
+    public record DailyView(UUID deviceId, String timeZone, String currency, List<DayView> days) {}
 
-    /** JSON of one day: the sum of its hours. */
-    public record DayView(LocalDate date, BigDecimal kwh, int readings, List<String> flags) {
+    /** JSON of one day: the sum of its hours (the cost too). */
+    public record DayView(LocalDate date, BigDecimal kwh, BigDecimal cost, int readings, List<String> flags) {
 
-        static DayView of(DayTotal day) {
-            return new DayView(day.date(), day.kwh(), day.readings(), flagWords(day.flags()));
+        static DayView of(DayTotal day, BigDecimal cost) {
+            return new DayView(day.date(), day.kwh(), cost, day.readings(), flagWords(day.flags()));
         }
     }
+
+    /** JSON of a device's months. */
+    public record MonthlyView(UUID deviceId, String timeZone, String currency, List<MonthView> months) {}
+
+    /** JSON of one month ({@code YYYY-MM}): the sum of its hours. */
+    public record MonthView(String month, BigDecimal kwh, BigDecimal cost, int readings, List<String> flags) {}
 }

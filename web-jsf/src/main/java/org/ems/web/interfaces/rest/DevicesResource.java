@@ -54,11 +54,7 @@ public class DevicesResource {
     @RolesAllowed(Roles.ADMIN)
     public Response create(DeviceRequest request, @Context UriInfo uri) {
         DeviceData created = devices.create(UsersResource.required(request));
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.id().toString())
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created).build();
     }
 
     @PUT

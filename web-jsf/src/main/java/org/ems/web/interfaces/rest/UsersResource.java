@@ -42,11 +42,7 @@ public class UsersResource {
     @POST
     public Response create(NewUser request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UserView created = users.create(required(request));
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.id().toString())
-                        .build())
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created).build();
     }
 
     @GET

@@ -48,12 +48,7 @@ public class WebhooksResource {
         WebhookView created = webhooks.create(UsersResource.required(request));
         CacheControl never = new CacheControl();
         never.setNoStore(true);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(created.id().toString())
-                        .build())
-                .cacheControl(never)
-                .entity(created)
-                .build();
+        return Created.at(uri, created.id(), created).cacheControl(never).build();
     }
 
     @GET

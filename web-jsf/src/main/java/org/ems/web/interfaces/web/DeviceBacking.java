@@ -19,10 +19,12 @@ import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.device.DeviceData;
 import org.ems.devices.application.DeviceService;
+import org.ems.devices.application.TariffService;
 import org.ems.monitoring.application.ConsumptionService;
 import org.ems.monitoring.application.DayConsumption;
 import org.ems.monitoring.domain.DayTotal;
 import org.ems.monitoring.domain.HourTotal;
+import org.ems.web.interfaces.rest.Pricing;
 
 /**
  * A device's page in the portal (its owner, or an administrator): the hours of one local day in the device's zone
@@ -46,6 +48,9 @@ public class DeviceBacking implements Serializable {
 
     @Inject
     Caller caller;
+
+    @Inject
+    TariffService tariffs;
 
     private DeviceData device;
     private LocalDate date;
@@ -199,6 +204,13 @@ public class DeviceBacking implements Serializable {
 
     public BigDecimal getDayTotal() {
         return DayTotal.of(date, hours).kwh();
+    }
+
+    /** What the day cost, with its currency ("8.45 RON"); null without a tariff. */
+    public String getDayCost() {
+        Pricing pricing = Pricing.of(device, tariffs);
+        BigDecimal cost = pricing.cost(hours);
+        return cost == null ? null : cost.toPlainString() + " " + pricing.currency();
     }
 
     public DeviceData getDevice() {

@@ -17,6 +17,8 @@ import org.ems.contracts.paging.PageRequest;
 import org.ems.devices.application.DeviceRequest;
 import org.ems.devices.application.DeviceService;
 import org.ems.devices.application.MeterCredentials;
+import org.ems.devices.application.TariffService;
+import org.ems.devices.application.TariffView;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
 import org.primefaces.PrimeFaces;
@@ -30,6 +32,9 @@ import org.primefaces.PrimeFaces;
 public class DevicesBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    TariffService tariffs;
 
     @Inject
     DeviceService devices;
@@ -81,6 +86,11 @@ public class DevicesBacking implements Serializable {
     }
 
     /** Users whose username or name holds what was typed: the owner's auto-complete. */
+    /** The tariffs a device may have. */
+    public List<TariffView> getTariffs() {
+        return tariffs.list();
+    }
+
     public List<UserView> completeOwner(String typed) {
         return users.page(new UserService.UserQuery(typed, "", new PageRequest(0, 10, "username", false)))
                 .items();
@@ -103,7 +113,8 @@ public class DevicesBacking implements Serializable {
                 device.address(),
                 device.maxHourlyKwh(),
                 device.ownerId(),
-                device.timeZone());
+                device.timeZone(),
+                device.tariffId());
     }
 
     public void save() {

@@ -33,7 +33,8 @@ class ProblemMapperTest {
     @Test
     void aConstraintViolationListsEachFieldByItsName() {
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
-        var violations = validator.validate(new DeviceRequest("", null, null, new BigDecimal("-1"), null, "Nowhere"));
+        var violations =
+                validator.validate(new DeviceRequest("", null, null, new BigDecimal("-1"), null, "Nowhere", null));
         Problem problem = problem(new ConstraintViolationException(violations));
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.errors())

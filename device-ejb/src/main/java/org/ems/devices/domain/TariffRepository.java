@@ -1,0 +1,25 @@
+package org.ems.devices.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where tariffs are kept. */
+public interface TariffRepository {
+
+    Optional<StoredTariff> find(UUID id);
+
+    /** Every tariff, by name. */
+    List<StoredTariff> all();
+
+    /** The tariff of this name, in any case. */
+    Optional<StoredTariff> byName(String name);
+
+    /** Whether a device has this tariff. */
+    boolean inUse(UUID id);
+
+    /** Stores a new tariff at once: a concurrent one of the same name fails here, on the unique index. */
+    void add(StoredTariff tariff);
+
+    void remove(StoredTariff tariff);
+}

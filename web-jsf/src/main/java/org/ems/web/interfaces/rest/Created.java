@@ -1,0 +1,16 @@
+package org.ems.web.interfaces.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** The answer to a POST that made something: 201, its {@code Location} under the collection, and it. */
+final class Created {
+
+    private Created() {}
+
+    static Response.ResponseBuilder at(UriInfo uri, UUID id, Object entity) {
+        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
+                .entity(entity);
+    }
+}

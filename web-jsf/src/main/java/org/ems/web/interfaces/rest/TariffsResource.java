@@ -1,0 +1,66 @@
+package org.ems.web.interfaces.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.ems.contracts.access.Roles;
+import org.ems.devices.application.TariffRequest;
+import org.ems.devices.application.TariffService;
+import org.ems.devices.application.TariffView;
+
+/** {@code /api/tariffs}: what a kWh costs; administrators change them, everyone signed in reads them. */
+@Path("tariffs")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TariffsResource {
+
+    @Inject
+    TariffService tariffs;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
+    public List<TariffView> list() {
+        return tariffs.list();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
+    public TariffView find(@PathParam("id") String id) {
+        return tariffs.find(Ids.uuid(id, "tariff"));
+    }
+
+    @POST
+    @Operation(summary = "A new tariff: a currency and dated versions of a price per kWh with time-of-use rates")
+    public Response create(TariffRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        TariffView created = tariffs.create(UsersResource.required(request));
+        return Created.at(uri, created.id(), created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public TariffView update(@PathParam("id") String id, TariffRequest request) {
+        return tariffs.update(Ids.uuid(id, "tariff"), UsersResource.required(request));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a tariff no device has (409 otherwise)")
+    public Response delete(@PathParam("id") String id) {
+        tariffs.delete(Ids.uuid(id, "tariff"));
+        return Response.noContent().build();
+    }
+}
