@@ -85,7 +85,7 @@ public class TariffService {
     }
 
     /** Whether a tariff of this id exists (a device may name it). */
-    boolean exists(UUID id) {
+    public boolean exists(UUID id) {
         return tariffs.find(id).isPresent();
     }
 

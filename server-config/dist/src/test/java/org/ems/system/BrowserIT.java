@@ -413,6 +413,34 @@ class BrowserIT {
         screenshot("console-webhooks-phone");
         assertNoHorizontalScroll();
 
+        // Tariffs: one made in the dialog, with a version and a rate.
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(ems.url("console/tariffs.xhtml").toString());
+        page(b -> b.findElement(By.id("tariffsForm:tariffs")).isDisplayed());
+        browser.findElement(By.id("tariffsForm:newTariff")).click();
+        page(b -> b.findElement(By.id("tariffForm:name")).isDisplayed());
+        browser.findElement(By.id("tariffForm:name")).sendKeys("Day and night");
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('tariffForm:version:0:validFrom').value = '2026-01-01'");
+        browser.findElement(By.id("tariffForm:version:0:price")).sendKeys("0.45");
+        browser.findElement(By.id("tariffForm:version:0:addRate")).click();
+        page(b ->
+                !b.findElements(By.id("tariffForm:version:0:rate:0:ratePrice")).isEmpty());
+        browser.findElement(By.id("tariffForm:version:0:rate:0:ratePrice")).sendKeys("0.85");
+        screenshot("console-tariff-dialog");
+        assertEveryInputLabelled();
+        browser.findElement(By.id("tariffForm:save")).click();
+        page(b -> b.findElement(By.id("tariffsForm:tariffs")).getText().contains("Day and night"));
+        assertThat(browser.findElement(By.id("tariffsForm:tariffs")).getText())
+                .contains("0.45")
+                .contains("MON TUE WED THU FRI 07:00-23:00 0.85");
+        screenshot("console-tariffs-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        page(b -> b.findElement(By.id("tariffsForm:tariffs")).getText().contains("Day and night"));
+        screenshot("console-tariffs-phone");
+        assertNoHorizontalScroll();
+
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.manage().deleteAllCookies();
         browser.get(ems.url("").toString());
@@ -424,13 +452,20 @@ class BrowserIT {
         assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("Payara");
         screenshot("console-not-allowed");
 
-        // Erin's meter in Bucharest: 2026-03-29 has 23 hours there. The portal shows each of them as the API does.
+        // Erin's meter in Bucharest, on the tariff made above: 2026-03-29 has 23 hours there. The portal shows each of
+        // them as the API does, and what the day cost.
+        String tariff =
+                ApiClient.jsonArray(api.call("GET", "api/tariffs", admin, null)).getValuesAs(JsonObject.class).stream()
+                        .filter(t -> t.getString("name").equals("Day and night"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("id");
         String meter = ApiClient.json(api.call(
                         "POST",
                         "api/devices",
                         admin,
                         "{\"name\":\"Erin's flat\",\"maxHourlyKwh\":1.5,\"ownerId\":\"" + erinId
-                                + "\",\"timeZone\":\"Europe/Bucharest\"}"))
+                                + "\",\"timeZone\":\"Europe/Bucharest\",\"tariffId\":\"" + tariff + "\"}"))
                 .getString("id");
         java.time.Instant first = java.time.Instant.parse("2026-03-28T22:00:00Z");
         org.ems.contracts.reading.MeterReading[] readings = new org.ems.contracts.reading.MeterReading[24];
@@ -470,6 +505,11 @@ class BrowserIT {
         }
         assertThat(browser.findElement(By.id("dayForm:dayChart")).findElements(By.tagName("canvas")))
                 .hasSize(1);
+        java.math.BigDecimal dayCost = expected.stream()
+                .map(hour -> hour.getJsonNumber("cost").bigDecimalValue())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertThat(browser.findElement(By.id("dayForm:dayCost")).getText())
+                .endsWith(": " + dayCost.toPlainString() + " RON");
         screenshot("portal-device-desktop");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();

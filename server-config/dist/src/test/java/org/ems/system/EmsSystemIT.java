@@ -203,12 +203,13 @@ class EmsSystemIT {
         assertThat(csv.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         java.util.List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("start,kwh,readings,flags");
+        assertThat(lines.get(0)).isEqualTo("start,kwh,readings,flags,price,cost");
         assertThat(lines.subList(1, lines.size()))
                 .as("one row per hour, the numbers of the JSON")
                 .containsExactlyElementsOf(hours.stream()
                         .map(h -> h.getString("start") + "," + h.getJsonNumber("kwh") + "," + h.getInt("readings") + ","
-                                + String.join("|", h.getJsonArray("flags").getValuesAs(JsonString::getString)))
+                                + String.join("|", h.getJsonArray("flags").getValuesAs(JsonString::getString))
+                                + ",,") // no tariff: no price, no cost
                         .toList());
         assertThat(lines.get(1)).startsWith("2026-03-29T00:00:00+02:00,1.000000,1,");
         assertThat(lines.get(23)).startsWith("2026-03-29T23:00:00+03:00,1.000000,1,");

@@ -19,39 +19,18 @@ import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.reading.MeterReadingCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Meters with their own credentials, end to end: issued over the API, checked by the broker against the database,
  * each meter's readings applied only for its own device (another's dead-lettered with the reason), rotation and
- * revocation effective at once, the gateway account working, and refused once switched off.
+ * revocation effective at once, the gateway account working, and refused once switched off. (On the shared EMS; the
+ * gateway switched off needs an EMS of its own.)
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MeterIdentitySystemIT {
+class MeterIdentitySystemIT extends SharedEmsSuite {
 
     private static final String ADMIN_PASSWORD = "admin-password-for-tests";
     private static final Duration ARRIVAL = Duration.ofSeconds(20);
-
-    private RunningEms ems;
-    private ApiClient api;
-    private String admin;
-
-    @BeforeAll
-    void start() throws Exception {
-        ems = RunningEms.ready("meters", Map.of("EMS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        api = new ApiClient(ems);
-        admin = api.login("admin", ADMIN_PASSWORD).getString("token");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (ems != null) {
-            ems.close();
-        }
-    }
 
     @Test
     void aMeterSendsItsOwnReadingsOnlyAndItsCredentialCanBeRotatedAndRevoked() throws Exception {

@@ -12,9 +12,10 @@ import java.io.IOException;
 import org.ems.web.infrastructure.security.SecurityHeaders;
 
 /**
- * Errors the container answers itself (a refused token before the API is reached, an unknown path): problem JSON
- * under {@code /api}, the problem page for a page not allowed or not found, plain text elsewhere; never the server's
- * default page with its version and stack trace.
+ * Errors the container answers itself (a refused token before the API is reached, an unknown path, a page that
+ * failed): problem JSON under {@code /api}, the problem page for a page not allowed or not found, plain text
+ * elsewhere; never the server's default page with its version and stack trace (a failure's goes to the log, under
+ * the incident id the answer names).
  */
 @WebServlet("/error")
 public class ErrorPages extends HttpServlet {
@@ -47,6 +48,10 @@ public class ErrorPages extends HttpServlet {
         String title = type == null ? "Error" : type.getReasonPhrase();
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         response.setStatus(status);
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            // a page or servlet failed: the trace goes to the log under an incident id, the id to the client
+            title = ProblemMapper.incident(failure);
+        }
         boolean api = uri.startsWith(request.getContextPath() + "/api");
         if (!api && (status == 403 || status == 404) && isPage(request, uri)) {
             // A person at a page they may not see, or that is not there: a page that says so, in their layout.

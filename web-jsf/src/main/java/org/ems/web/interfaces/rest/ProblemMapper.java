@@ -86,7 +86,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return message == null || message.startsWith("HTTP ") ? status.getReasonPhrase() : message;
     }
 
-    private static String incident(Throwable exception) {
+    /** Logs the failure under a new incident id; the words a client gets instead of it. */
+    static String incident(Throwable exception) {
         String id = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + id, exception);
         return "internal error, incident " + id;

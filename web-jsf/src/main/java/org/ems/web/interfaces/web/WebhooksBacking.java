@@ -26,7 +26,7 @@ public class WebhooksBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient Webhooks webhooks;
+    Webhooks webhooks;
 
     @Inject
     SignedIn signedIn;
