@@ -33,6 +33,7 @@ public class Presence {
     public void seen(Collection<UUID> ids) {
         Instant now = Instant.now();
         Instant stale = now.minus(WRITE_EVERY);
+        // merge returns this call's own instant only where it wrote it (none written, or the last one stale)
         List<UUID> due = ids.stream()
                 .filter(id -> written.merge(id, now, (last, next) -> last.isAfter(stale) ? last : next) == now)
                 .toList();

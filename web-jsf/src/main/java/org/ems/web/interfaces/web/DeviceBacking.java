@@ -56,6 +56,7 @@ public class DeviceBacking implements Serializable {
     private LocalDate date;
     private List<HourTotal> hours = List.of();
     private List<DayTotal> days = List.of();
+    private String dayCost;
 
     /** The page's view action, before anything renders: another's device, or none, answers 404. */
     public void open() {
@@ -87,6 +88,9 @@ public class DeviceBacking implements Serializable {
     /** Reads the chosen day and the 30 days up to it. */
     public void show() {
         hours = consumption.day(device.id(), date, zone()).hours();
+        Pricing pricing = Pricing.of(device, tariffs);
+        BigDecimal cost = pricing.cost(hours);
+        dayCost = cost == null ? null : cost.toPlainString() + " " + pricing.currency();
         days = consumption.days(device.id(), date.minusDays(DAYS_SHOWN - 1L), date, zone()).stream()
                 .map((DayConsumption d) -> DayTotal.of(d.date(), d.hours()))
                 .toList();
@@ -208,9 +212,7 @@ public class DeviceBacking implements Serializable {
 
     /** What the day cost, with its currency ("8.45 RON"); null without a tariff. */
     public String getDayCost() {
-        Pricing pricing = Pricing.of(device, tariffs);
-        BigDecimal cost = pricing.cost(hours);
-        return cost == null ? null : cost.toPlainString() + " " + pricing.currency();
+        return dayCost;
     }
 
     public DeviceData getDevice() {
