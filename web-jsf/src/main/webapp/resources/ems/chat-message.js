@@ -33,14 +33,15 @@
         li.appendChild(el('p', 'ems-text', m.text));
         if (m.alert) {
             var box = el('div', 'ems-attached');
-            box.appendChild(el('span', null, text('alert') + ': ' + ems.time(m.alert.hourStart) + ' · ' + m.alert.kwh
-                + ' kWh > ' + m.alert.limitKwh + ' kWh '));
+            // the day the alert's period starts on: its hour's, its month's first, or its silence's
+            var day = (m.alert.hourStart || (m.alert.month ? m.alert.month + '-01' : m.alert.lastReadingAt)).substring(0, 10);
+            box.appendChild(el('span', null, text('alert') + ': ' + ems.alertDetail(m.alert) + ' '));
             var link = el('a', null, text('alertDay'));
             link.href = ems.page().base + '/portal/device.xhtml?id=' + encodeURIComponent(m.alert.deviceId) + '&date='
-                + encodeURIComponent(m.alert.hourStart.substring(0, 10));
+                + encodeURIComponent(day);
             box.appendChild(link);
             deviceName(m.alert.deviceId, function (name) {
-                link.textContent = name + ' · ' + m.alert.hourStart.substring(0, 10);
+                link.textContent = name + ' · ' + day;
             });
             li.appendChild(box);
         }

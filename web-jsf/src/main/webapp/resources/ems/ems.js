@@ -59,26 +59,42 @@ var ems = {
     },
     /*
      * A new (or reinstated) alert of the user's: a toast and the unread badge on every page; a withdrawn one (late
-     * readings put its hour within the limit) takes its count back. The alerts page reloads its table.
+     * readings put its hour within the limit, or a projected hour ended within it) takes its count back. The alerts
+     * page reloads its table. Each kind says what it is with its own numbers.
      */
     showAlert: function (json) {
         var alert = JSON.parse(json);
         var badge = document.getElementById('alertBadge');
         var standing = !alert.withdrawnAt;
-        if (!alert.acknowledgedAt) {
+        var resolved = alert.kind === 'SILENT' && alert.resolvedAt;
+        if (!alert.acknowledgedAt && !resolved) {
             ems.countAlerts(standing ? 1 : -1);
         }
         if (window.PF && PF('toast')) {
             PF('toast').renderMessage({
-                summary: badge ? badge.getAttribute(standing ? 'data-title' : 'data-withdrawn') : 'Alert',
-                detail: standing
-                    ? ems.time(alert.hourStart) + ': ' + alert.kwh + ' kWh > ' + alert.limitKwh + ' kWh'
-                    : ems.time(alert.hourStart) + ': ' + alert.withdrawnReason,
-                severity: standing ? 'warn' : 'info'
+                summary: badge ? badge.getAttribute(standing ? 'data-' + (alert.kind || 'OVER_LIMIT').toLowerCase() : 'data-withdrawn') : 'Alert',
+                detail: standing ? ems.alertDetail(alert) : ems.alertDetail(alert) + ' · ' + alert.withdrawnReason,
+                severity: standing && !resolved ? 'warn' : 'info'
             });
         }
         if (typeof window.alertArrived === 'function') {
             window.alertArrived();
+        }
+    },
+    /* An alert's numbers in one line, by kind. */
+    alertDetail: function (alert) {
+        switch (alert.kind) {
+            case 'PROJECTED':
+                return ems.time(alert.hourStart) + ': ' + alert.projectedKwh + ' kWh > ' + alert.limitKwh + ' kWh, '
+                    + ems.time(alert.expectedAt);
+            case 'SILENT':
+                return ems.time(alert.lastReadingAt) + (alert.resolvedAt ? ' \u2192 ' + ems.time(alert.resolvedAt) : '');
+            case 'BUDGET':
+                var unit = alert.currency || 'kWh';
+                return alert.month + ': ' + (alert.projectedKwh || alert.projectedAmount) + ' ' + unit + ' > '
+                    + (alert.budget.kwh || alert.budget.amount) + ' ' + unit;
+            default:
+                return ems.time(alert.hourStart) + ': ' + alert.kwh + ' kWh > ' + alert.limitKwh + ' kWh';
         }
     },
     /* One of the user's alerts was acknowledged on this page: one fewer on the badge. */

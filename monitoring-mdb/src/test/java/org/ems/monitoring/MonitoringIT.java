@@ -2,6 +2,7 @@ package org.ems.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
+import org.ems.contracts.alert.AlertFacts;
+import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceEvent;
@@ -35,9 +38,13 @@ import org.ems.contracts.reading.MeterReadingCodec;
 import org.ems.monitoring.application.AlertService;
 import org.ems.monitoring.application.ConsumptionService;
 import org.ems.monitoring.application.DayConsumption;
+import org.ems.monitoring.application.PeriodService;
+import org.ems.monitoring.application.PeriodSummary;
+import org.ems.monitoring.application.Warnings;
 import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.HourTotal;
 import org.ems.monitoring.domain.MonitoredDevice;
+import org.ems.monitoring.domain.Period;
 import org.ems.monitoring.domain.ReadingRepository;
 import org.ems.monitoring.testing.EmsInfrastructureExtension;
 import org.ems.monitoring.testing.SnapshotDirectory;
@@ -76,6 +83,7 @@ class MonitoringIT {
                         "org.ems.contracts.messaging",
                         "org.ems.contracts.device",
                         "org.ems.contracts.alert",
+                        "org.ems.contracts.tariff",
                         "org.ems.contracts.access",
                         "org.ems.contracts.platform")
                 // the tests wait with Awaitility, in the container
@@ -102,6 +110,12 @@ class MonitoringIT {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    Warnings warnings;
+
+    @Inject
+    PeriodService periods;
 
     @Test
     void theStartUpRebuildBringsTheDirectorysDevicesIntoTheReplica() {
@@ -235,14 +249,14 @@ class MonitoringIT {
                     next.getBody(String.class).contains("\"hourStart\":\"2026-05-05T11:00:00Z\""),
                     "no second alert for 10:00 before it: " + next.getBody(String.class));
         }
-        List<AlertMessage> stored = alerts.list(client(owner), Optional.of(device));
+        List<AlertMessage> stored = alerts.list(client(owner), Optional.of(device), Optional.empty());
         assertEquals(2, stored.size(), "10:00 and 11:00");
         AlertMessage alert = stored.stream()
-                .filter(a -> a.hourStart().getHour() == 10)
+                .filter(a -> over(a).hourStart().getHour() == 10)
                 .findFirst()
                 .orElseThrow();
-        assertEquals(0, new BigDecimal("1.5").compareTo(alert.kwh()), "the total when it first went over");
-        assertEquals(0, BigDecimal.ONE.compareTo(alert.limitKwh()));
+        assertEquals(0, new BigDecimal("1.5").compareTo(over(alert).kwh()), "the total when it first went over");
+        assertEquals(0, BigDecimal.ONE.compareTo(over(alert).limitKwh()));
 
         AlertMessage acknowledged =
                 alerts.acknowledge(alert.id(), client(owner)).orElseThrow();
@@ -264,7 +278,7 @@ class MonitoringIT {
                     AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
             AlertMessage second =
                     AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
-            AlertMessage ten = first.hourStart().getHour() == 10 ? first : second;
+            AlertMessage ten = over(first).hourStart().getHour() == 10 ? first : second;
             assertTrue(ten.standing());
 
             // A late reading at 10:50 says the hour used 1 kWh: its alert is withdrawn, 11:00's stands.
@@ -282,9 +296,79 @@ class MonitoringIT {
                     AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
             assertEquals(ten.id(), reinstated.id());
             assertTrue(reinstated.standing());
-            assertTrue(reinstated.kwh().compareTo(new BigDecimal("1.5")) > 0);
+            assertTrue(over(reinstated).kwh().compareTo(new BigDecimal("1.5")) > 0);
         }
-        assertEquals(2, alerts.list(client(owner), Optional.of(device)).size(), "still one alert per hour");
+        assertEquals(
+                2,
+                alerts.list(client(owner), Optional.of(device), Optional.empty())
+                        .size(),
+                "still one alert per hour");
+    }
+
+    @Test
+    void aLiveHourHeadingOverItsLimitIsWarnedOnceAndTheWarningWithdrawnWhenItEndsWithin() throws Exception {
+        UUID owner = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // A zone whose clock hour has at least 20 minutes left now: UTC, or India's (hours start at :30 UTC).
+        String zone = now.atZone(UTC).getMinute() < 40 ? "UTC" : "Asia/Kolkata";
+        UUID device = UUID.randomUUID();
+        publish(new DeviceEvent(DeviceEvent.Type.CREATED, 1, Instant.now(), device(device, owner, "1", zone)));
+        eventually(() -> replica.find(device));
+        try (JMSConsumer published = jms.createConsumer(
+                jms.createTopic(Destinations.ALERTS), Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
+            List<MeterReading> live = List.of(
+                    new MeterReading(device, now.minusSeconds(600), new BigDecimal("100")),
+                    new MeterReading(device, now.minusSeconds(300), new BigDecimal("100.4")),
+                    new MeterReading(device, now, new BigDecimal("100.8")));
+            send(MeterReadingCodec.encodeBatch(live));
+            AlertMessage warning =
+                    AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
+            assertEquals(AlertKind.PROJECTED, warning.kind());
+            AlertFacts.Projected projected = (AlertFacts.Projected) warning.facts();
+            assertTrue(projected.projectedKwh().compareTo(BigDecimal.ONE) > 0, "over 1 kWh: " + projected);
+            send(MeterReadingCodec.encodeBatch(live));
+            assertNull(published.receive(2_000), "one warning per device-hour");
+
+            // No more readings: the hour ends within its limit, and its warning is withdrawn once, when settled.
+            warnings.settleProjections(now.plus(Duration.ofHours(2)));
+            AlertMessage withdrawn =
+                    AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
+            assertEquals(warning.id(), withdrawn.id());
+            assertEquals("the hour ended within its limit", withdrawn.withdrawnReason());
+            warnings.settleProjections(now.plus(Duration.ofHours(2)));
+            assertNull(published.receive(1_000), "settled once");
+        }
+    }
+
+    @Test
+    void aWeekOrMonthInProgressIsComparedOnItsDaysSoFar() throws Exception {
+        UUID device = created(UUID.randomUUID(), "100");
+        // 10 kWh on Monday 1 June, nothing then until 12 kWh on Monday 8 June.
+        send(MeterReadingCodec.encodeBatch(List.of(
+                reading(device, "2026-06-01T00:00:00Z", "0"),
+                reading(device, "2026-06-02T00:00:00Z", "10"),
+                reading(device, "2026-06-08T00:00:00Z", "10"),
+                reading(device, "2026-06-09T00:00:00Z", "22"))));
+        eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-06-08"), UTC))
+                .filter(d -> d.hours().get(0).readings() == 1));
+        LocalDate wednesday = LocalDate.parse("2026-06-10");
+        PeriodSummary week = periods.summary(device, UTC, null, Period.Kind.WEEK, wednesday, wednesday);
+        assertEquals(LocalDate.parse("2026-06-08"), week.period().start());
+        assertEquals(7, week.bars().size());
+        assertEquals(3, week.daysCompared(), "Monday to Wednesday");
+        assertEquals(0, new BigDecimal("12").compareTo(week.kwh()));
+        assertEquals(20, week.vsPrevious(), "12 kWh against 10 on the same three days of the week before");
+        assertNull(week.vsYearBefore(), "nothing a year before");
+        assertNull(week.cost(), "no tariff, no cost");
+        PeriodSummary june = periods.summary(device, UTC, null, Period.Kind.MONTH, wednesday, wednesday);
+        // the sum of its hours, each to the micro-kWh: 1 June's 24 hours of 0.416667 kWh make 10.000008
+        assertEquals(
+                0, new BigDecimal("22.000008").compareTo(june.kwh()), june.kwh().toPlainString());
+        assertEquals(30, june.bars().size());
+        assertNull(june.vsPrevious(), "nothing in May");
+        PeriodSummary year = periods.summary(device, UTC, null, Period.Kind.YEAR, wednesday, wednesday);
+        assertEquals(12, year.bars().size(), "a bar per month");
+        assertEquals(0, june.kwh().compareTo(year.bars().get(5).kwh()), "June's bar is the month");
     }
 
     @Test
@@ -303,8 +387,9 @@ class MonitoringIT {
         // An hour after the change: 0.6 kWh is over the new limit.
         send(MeterReadingCodec.encodeBatch(List.of(
                 reading(device, "2030-01-01T08:00:00Z", "100"), reading(device, "2030-01-01T08:30:00Z", "100.6"))));
-        List<AlertMessage> raised = eventually(() ->
-                Optional.of(alerts.list(client(owner), Optional.of(device))).filter(list -> !list.isEmpty()));
+        List<AlertMessage> raised =
+                eventually(() -> Optional.of(alerts.list(client(owner), Optional.of(device), Optional.empty()))
+                        .filter(list -> !list.isEmpty()));
         assertEquals(
                 0,
                 new BigDecimal("0.9")
@@ -314,8 +399,8 @@ class MonitoringIT {
                                 .get(10)
                                 .kwh()));
         assertEquals(1, raised.size(), "only the hour after the change: " + raised);
-        assertEquals("2030-01-01T08:00Z", raised.get(0).hourStart().toString());
-        assertEquals(0, new BigDecimal("0.5").compareTo(raised.get(0).limitKwh()));
+        assertEquals("2030-01-01T08:00Z", over(raised.get(0)).hourStart().toString());
+        assertEquals(0, new BigDecimal("0.5").compareTo(over(raised.get(0)).limitKwh()));
     }
 
     @Test
@@ -354,7 +439,7 @@ class MonitoringIT {
     }
 
     private static DeviceData device(UUID id, UUID owner, String maxHourlyKwh, String zone) {
-        return new DeviceData(id, "meter " + id, "", "", new BigDecimal(maxHourlyKwh), owner, zone, null);
+        return new DeviceData(id, "meter " + id, "", "", new BigDecimal(maxHourlyKwh), owner, zone, null, null, null);
     }
 
     private void publish(DeviceEvent event) {
@@ -381,5 +466,10 @@ class MonitoringIT {
                 .pollInterval(Duration.ofMillis(200))
                 .until(probe::get, Optional::isPresent)
                 .get();
+    }
+
+    /** The facts of an alert over its hour's limit. */
+    private static AlertFacts.OverLimit over(AlertMessage alert) {
+        return (AlertFacts.OverLimit) alert.facts();
     }
 }

@@ -3,41 +3,49 @@ package org.ems.contracts.alert;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.ems.contracts.platform.Jsonp;
 
 /**
- * A consumption alert as everyone outside monitoring sees it: {@code GET /api/alerts}, {@code /ws/alerts}, the pages'
- * push channel and the {@code ems.alerts} topic all carry this JSON.
+ * An alert as everyone outside monitoring sees it: {@code GET /api/alerts}, {@code /ws/alerts}, the pages' push
+ * channel, the webhooks and the {@code ems.alerts} topic all carry this JSON: {@code id}, {@code kind},
+ * {@code deviceId}, the members of its {@link AlertFacts kind}, then {@code createdAt}, {@code acknowledgedAt},
+ * {@code withdrawnAt}, {@code withdrawnReason}.
  *
- * @param hourStart the clock hour, with the offset of the device's zone then
- * @param kwh the hour's total when the alert was raised
- * @param limitKwh the limit in force when the hour started
  * @param acknowledgedAt when it was acknowledged, or null
- * @param withdrawnAt when late readings took the hour back within its limit, or null (standing)
+ * @param withdrawnAt when it turned out not to hold (late readings, an hour that ended within its limit), or null
  * @param withdrawnReason why it was withdrawn, or null
  */
 public record AlertMessage(
         UUID id,
         UUID deviceId,
-        OffsetDateTime hourStart,
-        BigDecimal kwh,
-        BigDecimal limitKwh,
+        AlertFacts facts,
         Instant createdAt,
         Instant acknowledgedAt,
         Instant withdrawnAt,
         String withdrawnReason) {
 
+    public AlertKind kind() {
+        return facts.kind();
+    }
+
     /** Whether the alert stands (not withdrawn). */
     public boolean standing() {
         return withdrawnAt == null;
+    }
+
+    /** Whether what it warned of is over: withdrawn, or a silent meter that reports again. */
+    public boolean ended() {
+        return !standing() || facts instanceof AlertFacts.Silent silent && silent.resolvedAt() != null;
+    }
+
+    /** The local date its period starts on (the day a link to the device's consumption opens). */
+    public LocalDate day() {
+        return facts.day();
     }
 
     public String toJson() {
@@ -48,15 +56,13 @@ public record AlertMessage(
         JsonObjectBuilder json = Jsonp.PROVIDER
                 .createObjectBuilder()
                 .add("id", id.toString())
-                .add("deviceId", deviceId.toString())
-                // with :00 seconds, as the hours of the consumption API show
-                .add("hourStart", hourStart.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .add("kwh", kwh)
-                .add("limitKwh", limitKwh)
-                .add("createdAt", createdAt.toString());
-        nullable(json, "acknowledgedAt", acknowledgedAt);
-        nullable(json, "withdrawnAt", withdrawnAt);
-        nullable(json, "withdrawnReason", withdrawnReason);
+                .add("kind", kind().name())
+                .add("deviceId", deviceId.toString());
+        facts.write(json);
+        json.add("createdAt", createdAt.toString());
+        AlertJson.nullable(json, "acknowledgedAt", acknowledgedAt);
+        AlertJson.nullable(json, "withdrawnAt", withdrawnAt);
+        AlertJson.nullable(json, "withdrawnReason", withdrawnReason);
         return json.build();
     }
 
@@ -66,13 +72,11 @@ public record AlertMessage(
             return new AlertMessage(
                     UUID.fromString(o.getString("id")),
                     UUID.fromString(o.getString("deviceId")),
-                    OffsetDateTime.parse(o.getString("hourStart")),
-                    o.getJsonNumber("kwh").bigDecimalValue(),
-                    o.getJsonNumber("limitKwh").bigDecimalValue(),
+                    AlertFacts.read(o),
                     Instant.parse(o.getString("createdAt")),
-                    nullable(o, "acknowledgedAt") == null ? null : Instant.parse(nullable(o, "acknowledgedAt")),
-                    nullable(o, "withdrawnAt") == null ? null : Instant.parse(nullable(o, "withdrawnAt")),
-                    nullable(o, "withdrawnReason"));
+                    AlertJson.instant(o, "acknowledgedAt"),
+                    AlertJson.instant(o, "withdrawnAt"),
+                    AlertJson.text(o, "withdrawnReason"));
         } catch (JsonException
                 | ClassCastException
                 | NullPointerException
@@ -80,19 +84,5 @@ public record AlertMessage(
                 | DateTimeParseException e) {
             throw new IllegalArgumentException("not an alert: " + e.getMessage(), e);
         }
-    }
-
-    private static void nullable(JsonObjectBuilder json, String name, Object value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value.toString());
-        }
-    }
-
-    /** A string member that may be missing or null. */
-    private static String nullable(JsonObject o, String name) {
-        JsonValue value = o.get(name);
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : o.getString(name);
     }
 }

@@ -1,6 +1,7 @@
 package org.ems.contracts.device;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -9,6 +10,9 @@ import java.util.UUID;
  * @param ownerId the owning user, or null while unassigned
  * @param timeZone the IANA zone its clock hours are counted in
  * @param tariffId the tariff its hours are priced by, or null
+ * @param monthlyBudget what a month may consume, or null
+ * @param silentAfter how long it may send nothing before it is alerted as silent, or null for the setting
+ *     {@code ems.silent-after}
  */
 public record DeviceData(
         UUID id,
@@ -18,4 +22,6 @@ public record DeviceData(
         BigDecimal maxHourlyKwh,
         UUID ownerId,
         String timeZone,
-        UUID tariffId) {}
+        UUID tariffId,
+        MonthlyBudget monthlyBudget,
+        Duration silentAfter) {}

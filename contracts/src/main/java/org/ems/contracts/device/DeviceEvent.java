@@ -46,6 +46,16 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
                 .add("timeZone", device.timeZone());
         nullable(d, "ownerId", device.ownerId());
         nullable(d, "tariffId", device.tariffId());
+        if (device.monthlyBudget() == null) {
+            d.addNull("monthlyBudget");
+        } else {
+            d.add("monthlyBudget", device.monthlyBudget().toJson());
+        }
+        if (device.silentAfter() == null) {
+            d.addNull("silentAfter");
+        } else {
+            d.add("silentAfter", device.silentAfter().toString());
+        }
         return d.build();
     }
 
@@ -59,10 +69,13 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
 
     /** The id in {@code name}; null when it is null or missing (events of before it was). */
     private static UUID nullableId(JsonObject json, String name) {
+        return present(json, name) ? UUID.fromString(json.getString(name)) : null;
+    }
+
+    /** Whether {@code name} has a value (members added later are missing from older events). */
+    private static boolean present(JsonObject json, String name) {
         JsonValue value = json.get(name);
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL
-                ? null
-                : UUID.fromString(json.getString(name));
+        return value != null && value.getValueType() != JsonValue.ValueType.NULL;
     }
 
     /**
@@ -96,7 +109,11 @@ public record DeviceEvent(Type type, long version, Instant occurredAt, DeviceDat
                             d.getJsonNumber("maxHourlyKwh").bigDecimalValue(),
                             nullableId(d, "ownerId"),
                             d.getString("timeZone"),
-                            nullableId(d, "tariffId")));
+                            nullableId(d, "tariffId"),
+                            present(d, "monthlyBudget")
+                                    ? MonthlyBudget.fromJson(d.getJsonObject("monthlyBudget"))
+                                    : null,
+                            present(d, "silentAfter") ? java.time.Duration.parse(d.getString("silentAfter")) : null));
         } catch (JsonException
                 | ClassCastException
                 | NullPointerException

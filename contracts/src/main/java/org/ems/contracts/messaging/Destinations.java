@@ -18,8 +18,11 @@ public final class Destinations {
     /** Topic of chat messages between EMS instances. */
     public static final String CHAT = "ems.chat";
 
-    /** Message property of an alert on {@value #ALERTS}: the id of the user it is for. */
+    /** Message property of an alert on {@value #ALERTS}: the id of the user it is for (missing: the device has none). */
     public static final String OWNER_PROPERTY = "ems_owner_id";
+
+    /** Message property of an alert on {@value #ALERTS}: true when it is for the administrators too. */
+    public static final String ADMINISTRATORS_PROPERTY = "ems_administrators";
 
     /** Message property of an alert on {@value #ALERTS}: the device's name, which notifications show. */
     public static final String DEVICE_NAME_PROPERTY = "ems_device_name";

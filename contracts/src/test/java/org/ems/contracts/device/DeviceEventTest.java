@@ -22,7 +22,9 @@ class DeviceEventTest {
                     new BigDecimal("2.5"),
                     UUID.fromString("0b7a9a3e-1c2d-4e5f-8a9b-123456789abc"),
                     "Europe/Bucharest",
-                    UUID.fromString("5d1e0c3a-9b8f-4e7d-a6c5-b4a392817f60")));
+                    UUID.fromString("5d1e0c3a-9b8f-4e7d-a6c5-b4a392817f60"),
+                    new MonthlyBudget(null, new BigDecimal("500")),
+                    java.time.Duration.ofHours(2)));
 
     @Test
     void theJsonIsPinned() {
@@ -32,7 +34,8 @@ class DeviceEventTest {
                         + "\"name\":\"Kitchen\",\"description\":\"Main meter\",\"address\":\"Str. Lalelelor 1, Cluj\","
                         + "\"maxHourlyKwh\":2.5,\"timeZone\":\"Europe/Bucharest\","
                         + "\"ownerId\":\"0b7a9a3e-1c2d-4e5f-8a9b-123456789abc\","
-                        + "\"tariffId\":\"5d1e0c3a-9b8f-4e7d-a6c5-b4a392817f60\"}}");
+                        + "\"tariffId\":\"5d1e0c3a-9b8f-4e7d-a6c5-b4a392817f60\",\"monthlyBudget\":{\"amount\":500},"
+                        + "\"silentAfter\":\"PT2H\"}}");
     }
 
     @Test
@@ -42,9 +45,16 @@ class DeviceEventTest {
                 DeviceEvent.Type.CREATED,
                 1,
                 EVENT.occurredAt(),
-                new DeviceData(EVENT.device().id(), "n", "", "", BigDecimal.ONE, null, "UTC", null));
+                new DeviceData(EVENT.device().id(), "n", "", "", BigDecimal.ONE, null, "UTC", null, null, null));
         assertThat(unassigned.toJson()).contains("\"ownerId\":null");
         assertThat(DeviceEvent.fromJson(unassigned.toJson())).isEqualTo(unassigned);
+    }
+
+    @Test
+    void anEventOfBeforeBudgetsAndSilenceReadsWithoutThem() {
+        String older = EVENT.toJson().replace(",\"monthlyBudget\":{\"amount\":500},\"silentAfter\":\"PT2H\"", "");
+        assertThat(DeviceEvent.fromJson(older).device().monthlyBudget()).isNull();
+        assertThat(DeviceEvent.fromJson(older).device().silentAfter()).isNull();
     }
 
     @Test

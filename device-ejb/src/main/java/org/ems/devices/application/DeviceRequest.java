@@ -1,5 +1,6 @@
 package org.ems.devices.application;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -40,6 +41,51 @@ public class DeviceRequest implements java.io.Serializable {
     private String timeZone;
 
     private UUID tariffId;
+
+    @Valid
+    private Budget monthlyBudget;
+
+    private String silentAfter;
+
+    /** A monthly budget as given: in kWh or an amount of the tariff's currency, one of the two (the service checks). */
+    public static class Budget implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        @DecimalMin(value = "0", inclusive = false, message = BUDGET_MESSAGE)
+        @Digits(integer = 9, fraction = 3, message = BUDGET_MESSAGE)
+        private BigDecimal kwh;
+
+        @DecimalMin(value = "0", inclusive = false, message = BUDGET_MESSAGE)
+        @Digits(integer = 12, fraction = 2, message = BUDGET_MESSAGE)
+        private BigDecimal amount;
+
+        public Budget() {}
+
+        public Budget(BigDecimal kwh, BigDecimal amount) {
+            this.kwh = kwh;
+            this.amount = amount;
+        }
+
+        public BigDecimal getKwh() {
+            return kwh;
+        }
+
+        public void setKwh(BigDecimal kwh) {
+            this.kwh = kwh;
+        }
+
+        public BigDecimal getAmount() {
+            return amount;
+        }
+
+        public void setAmount(BigDecimal amount) {
+            this.amount = amount;
+        }
+    }
+
+    static final String BUDGET_MESSAGE =
+            "monthlyBudget must be a positive number of kWh (3 decimals) or an amount (2 decimals)";
 
     public DeviceRequest() {}
 
@@ -115,5 +161,23 @@ public class DeviceRequest implements java.io.Serializable {
 
     public void setTariffId(UUID tariffId) {
         this.tariffId = tariffId;
+    }
+
+    /** What a month may consume; null: no budget. */
+    public Budget getMonthlyBudget() {
+        return monthlyBudget;
+    }
+
+    public void setMonthlyBudget(Budget monthlyBudget) {
+        this.monthlyBudget = monthlyBudget;
+    }
+
+    /** How long the meter may send nothing before it is silent (ISO 8601, e.g. PT2H); null: the setting. */
+    public String getSilentAfter() {
+        return silentAfter;
+    }
+
+    public void setSilentAfter(String silentAfter) {
+        this.silentAfter = silentAfter;
     }
 }

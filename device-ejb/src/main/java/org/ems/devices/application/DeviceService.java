@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.ems.contracts.audit.AuditLog;
 import org.ems.contracts.device.DeviceData;
 import org.ems.contracts.device.DeviceDirectory;
 import org.ems.contracts.device.DeviceEvent;
+import org.ems.contracts.device.MonthlyBudget;
 import org.ems.contracts.device.VersionedDevice;
 import org.ems.contracts.paging.Page;
 import org.ems.contracts.paging.PageRequest;
@@ -122,7 +124,9 @@ public class DeviceService implements DeviceDirectory {
                     d.maxHourlyKwh(),
                     null,
                     d.timeZone(),
-                    d.tariffId()));
+                    d.tariffId(),
+                    d.monthlyBudget(),
+                    d.silentAfter()));
             publish(DeviceEvent.Type.UPDATED, device, d);
         }
     }
@@ -154,6 +158,7 @@ public class DeviceService implements DeviceDirectory {
         if (r.getTariffId() != null && !tariffs.exists(r.getTariffId())) {
             throw Rejected.invalid("tariffId", "tariffId: no tariff " + r.getTariffId());
         }
+        MonthlyBudget budget = budget(r);
         return new DeviceData(
                 id,
                 r.getName().trim(),
@@ -162,7 +167,43 @@ public class DeviceService implements DeviceDirectory {
                 r.getMaxHourlyKwh(),
                 r.getOwnerId(),
                 ZoneId.of(zone).getId(),
-                r.getTariffId());
+                r.getTariffId(),
+                budget,
+                silentAfter(r.getSilentAfter()));
+    }
+
+    private static MonthlyBudget budget(DeviceRequest r) {
+        DeviceRequest.Budget b = r.getMonthlyBudget();
+        if (b == null || b.getKwh() == null && b.getAmount() == null) {
+            return null;
+        }
+        if (b.getKwh() != null && b.getAmount() != null) {
+            throw Rejected.invalid("monthlyBudget", "monthlyBudget is in kWh or an amount, not both");
+        }
+        if (b.getAmount() != null && r.getTariffId() == null) {
+            throw Rejected.invalid(
+                    "monthlyBudget", "monthlyBudget: an amount needs a tariff (its currency and prices)");
+        }
+        return new MonthlyBudget(b.getKwh(), b.getAmount());
+    }
+
+    /** The shortest silence that alerts: the silent meters' check runs every 30 seconds. */
+    static final Duration SHORTEST_SILENCE = Duration.ofMinutes(1);
+
+    private static Duration silentAfter(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Duration after = Duration.parse(text.trim());
+            if (after.compareTo(SHORTEST_SILENCE) >= 0 && after.compareTo(Duration.ofDays(31)) <= 0) {
+                return after;
+            }
+        } catch (java.time.format.DateTimeParseException notADuration) {
+            // answered below
+        }
+        throw Rejected.invalid(
+                "silentAfter", "silentAfter must be an ISO 8601 duration from PT1M to P31D, such as PT2H");
     }
 
     private static String trim(String text) {

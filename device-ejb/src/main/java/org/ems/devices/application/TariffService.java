@@ -1,5 +1,6 @@
 package org.ems.devices.application;
 
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.audit.AuditLog;
 import org.ems.contracts.tariff.Tariff;
+import org.ems.contracts.tariff.TariffDirectory;
 import org.ems.devices.domain.StoredTariff;
 import org.ems.devices.domain.TariffRepository;
 
@@ -29,7 +31,8 @@ import org.ems.devices.domain.TariffRepository;
  */
 @Stateless
 @LocalBean
-public class TariffService {
+@Local(TariffDirectory.class) // the view monitoring uses, besides the bean itself
+public class TariffService implements TariffDirectory {
 
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final Type VERSIONS =
@@ -50,6 +53,7 @@ public class TariffService {
     }
 
     /** The tariff a device's hours are priced by; empty when there is none of this id. */
+    @Override
     public Optional<Tariff> tariff(UUID id) {
         return tariffs.find(id).map(stored -> parse(stored.id(), request(stored)));
     }

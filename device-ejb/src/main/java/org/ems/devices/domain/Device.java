@@ -6,10 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.ems.contracts.device.DeviceData;
+import org.ems.contracts.device.MonthlyBudget;
 
 /** A smart energy meter. {@code version} counts its changes (1 when created). */
 @Entity
@@ -41,6 +43,15 @@ public class Device {
     @Column(name = "tariff_id")
     @Convert(converter = NullableUuid.class)
     private UUID tariffId;
+
+    @Column(name = "budget_kwh", precision = 12, scale = 3)
+    private BigDecimal budgetKwh;
+
+    @Column(name = "budget_amount", precision = 14, scale = 2)
+    private BigDecimal budgetAmount;
+
+    @Column(name = "silent_after_seconds")
+    private Long silentAfterSeconds;
 
     @Column(nullable = false)
     private long version;
@@ -79,6 +90,12 @@ public class Device {
         this.ownerId = data.ownerId();
         this.timeZone = data.timeZone();
         this.tariffId = data.tariffId();
+        this.budgetKwh =
+                data.monthlyBudget() == null ? null : data.monthlyBudget().kwh();
+        this.budgetAmount =
+                data.monthlyBudget() == null ? null : data.monthlyBudget().amount();
+        this.silentAfterSeconds =
+                data.silentAfter() == null ? null : data.silentAfter().toSeconds();
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
@@ -95,6 +112,16 @@ public class Device {
     }
 
     public DeviceData data() {
-        return new DeviceData(id, name, description, address, maxHourlyKwh, ownerId, timeZone, tariffId);
+        return new DeviceData(
+                id,
+                name,
+                description,
+                address,
+                maxHourlyKwh,
+                ownerId,
+                timeZone,
+                tariffId,
+                budgetKwh == null && budgetAmount == null ? null : new MonthlyBudget(budgetKwh, budgetAmount),
+                silentAfterSeconds == null ? null : Duration.ofSeconds(silentAfterSeconds));
     }
 }

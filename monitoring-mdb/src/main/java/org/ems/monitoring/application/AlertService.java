@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.alert.AlertDirectory;
+import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.monitoring.domain.AlertRepository;
 
@@ -28,9 +29,15 @@ public class AlertService implements AlertDirectory {
      * The newest alerts the caller may see.
      *
      * @param deviceId only this device's alerts, if given
+     * @param kind only alerts of this kind, if given
      */
-    public List<AlertMessage> list(Caller caller, Optional<UUID> deviceId) {
-        return alerts.list(caller.ownerScope(), deviceId, LIST_LIMIT);
+    public List<AlertMessage> list(Caller caller, Optional<UUID> deviceId, Optional<AlertKind> kind) {
+        return alerts.list(caller.ownerScope(), deviceId, kind, LIST_LIMIT);
+    }
+
+    /** The meters silent now (the console's list), the longest silent first. */
+    public List<AlertMessage> silentMeters() {
+        return alerts.silentMeters();
     }
 
     @Override

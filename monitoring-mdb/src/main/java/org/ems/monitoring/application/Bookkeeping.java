@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,9 +21,11 @@ import org.ems.monitoring.domain.HourTotal;
 import org.ems.monitoring.domain.HourlyConsumption;
 import org.ems.monitoring.domain.LimitHistory;
 import org.ems.monitoring.domain.MonitoredDevice;
+import org.ems.monitoring.domain.Projection;
 import org.ems.monitoring.domain.QuarterTotal;
 import org.ems.monitoring.domain.ReadingMerge;
 import org.ems.monitoring.domain.ReadingRepository;
+import org.ems.monitoring.domain.ReadingWindow;
 
 /**
  * Books merges' changes on known devices' quarter totals and keeps the alerts true: for every clock hour whose energy
@@ -72,32 +73,69 @@ public class Bookkeeping {
             return;
         }
         Map<UUID, LimitHistory> limits = replica.limits(changed.keySet());
+        Instant now = Instant.now();
+        Map<UUID, Live> live = new HashMap<>();
         readings.hours(changed)
-                .forEach((id, hours) -> hours.forEach((hour, quarters) -> check(
-                        devices.get(id),
-                        hour,
-                        quarters,
-                        limits.getOrDefault(id, new LimitHistory(new TreeMap<>())),
-                        shrunk.getOrDefault(id, Set.of()).contains(hour))));
+                .forEach((id, hours) -> hours.forEach((hour, quarters) -> {
+                    MonitoredDevice device = devices.get(id);
+                    LimitHistory history = limits.getOrDefault(id, new LimitHistory(new TreeMap<>()));
+                    HourTotal total = HourlyConsumption.of(hour, quarters);
+                    check(
+                            device,
+                            hour,
+                            total,
+                            history,
+                            shrunk.getOrDefault(id, Set.of()).contains(hour));
+                    if (hour.contains(now) && arrivedLive(merges.get(device), now)) {
+                        live.put(
+                                id,
+                                new Live(
+                                        device,
+                                        hour,
+                                        total.kwh(),
+                                        history.inForceAt(hour.start(), device.maxHourlyKwh())));
+                    }
+                }));
+        project(live, now);
     }
 
     private void check(
-            MonitoredDevice device,
-            ClockHours.Hour hour,
-            NavigableMap<Instant, QuarterTotal> quarters,
-            LimitHistory limits,
-            boolean shrank) {
-        HourTotal total = HourlyConsumption.of(hour, quarters);
+            MonitoredDevice device, ClockHours.Hour hour, HourTotal total, LimitHistory limits, boolean shrank) {
         Optional<BigDecimal> exceeded = limits.exceededBy(hour, total, device.maxHourlyKwh());
-        Optional<AlertMessage> changed;
         if (exceeded.isPresent()) {
-            changed = alerts.raise(device, hour, total, exceeded.get());
+            tell(device, alerts.raise(device, hour, total, exceeded.get()));
         } else if (shrank) {
-            changed = alerts.withdraw(device.id(), hour, LimitHistory.withinLimit(total));
-        } else {
+            tell(device, alerts.withdraw(device.id(), hour, LimitHistory.withinLimit(total)));
+        }
+    }
+
+    /** The hour in progress of a device whose readings arrive in real time: what it consumed so far, and its limit. */
+    private record Live(MonitoredDevice device, ClockHours.Hour hour, BigDecimal soFar, BigDecimal limit) {}
+
+    /** Whether the merge brought a reading of the last minutes by the server's clock. */
+    private static boolean arrivedLive(ReadingMerge merge, Instant now) {
+        Instant recent = now.minus(Projection.RECENT);
+        return merge.accepted().stream().anyMatch(r -> !r.at().isBefore(recent) && !r.at().isAfter(now));
+    }
+
+    /** A {@code PROJECTED} warning for each hour in progress that its recent rate takes over the limit. */
+    private void project(Map<UUID, Live> live, Instant now) {
+        if (live.isEmpty()) {
             return;
         }
-        // a new, reinstated or withdrawn alert reaches its owner the same way
+        Map<UUID, ReadingWindow> windows = new HashMap<>();
+        live.keySet().forEach(id -> windows.put(id, new ReadingWindow(now.minus(Projection.RECENT), now)));
+        readings.around(windows).forEach((id, recent) -> {
+            Live hour = live.get(id);
+            Projection.over(hour.hour(), hour.soFar(), hour.limit(), recent, now)
+                    .ifPresent(projection -> tell(
+                            hour.device(),
+                            alerts.project(hour.device(), hour.hour(), hour.soFar(), hour.limit(), projection)));
+        });
+    }
+
+    /** A new, reinstated, withdrawn or resolved alert reaches its owner the same way. */
+    void tell(MonitoredDevice device, Optional<AlertMessage> changed) {
         changed.ifPresent(alert -> raised.fire(new AlertRaised(alert, device.ownerId(), device.name())));
     }
 }

@@ -58,7 +58,16 @@ public class DeviceSync {
         Optional<MonitoredDevice> before = devices.find(d.id());
         boolean booked = before.filter(known -> !known.deleted()).isPresent();
         MonitoredDevice device = new MonitoredDevice(
-                d.id(), version, d.name(), d.ownerId(), d.maxHourlyKwh(), ZoneId.of(d.timeZone()), deleted);
+                d.id(),
+                version,
+                d.name(),
+                d.ownerId(),
+                d.maxHourlyKwh(),
+                ZoneId.of(d.timeZone()),
+                deleted,
+                d.tariffId(),
+                d.monthlyBudget(),
+                d.silentAfter());
         if (!devices.putIfNewer(device)) {
             return false;
         }

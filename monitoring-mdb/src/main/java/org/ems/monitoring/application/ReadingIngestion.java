@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.ems.contracts.reading.MeterReading;
+import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.ReadingMerge;
@@ -18,7 +20,7 @@ import org.ems.monitoring.domain.RegisterReading;
 
 /**
  * Applies decoded meter readings in a transaction of its own: under the devices' locks, the new readings are stored
- * and, for devices monitoring knows, booked and checked for alerts. Readings of a device not known yet are stored
+ * and, for devices monitoring knows, booked and checked for alerts; their arrival is recorded (silent meters). Readings of a device not known yet are stored
  * only; {@link DeviceSync} books them when the device arrives. Applying the same readings again changes nothing, so
  * a message delivered twice has the effect of one.
  */
@@ -33,6 +35,9 @@ public class ReadingIngestion {
 
     @Inject
     Bookkeeping bookkeeping;
+
+    @Inject
+    AlertRepository alerts;
 
     @Inject
     Event<ReadingsApplied> applied;
@@ -67,6 +72,10 @@ public class ReadingIngestion {
         }
         readings.insert(accepted);
         bookkeeping.book(toBook);
+        // A meter that reports is not silent: from now on, and its open silence is over.
+        devices.arrived(byDevice.keySet());
+        alerts.resolveSilence(byDevice.keySet())
+                .forEach(alert -> bookkeeping.tell(monitored.get(alert.deviceId()), Optional.of(alert)));
         applied.fire(new ReadingsApplied(stored, duplicates));
         return duplicates;
     }

@@ -1,33 +1,68 @@
 package org.ems.monitoring.domain;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.alert.AlertFacts;
+import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
 
-/** Stored alerts: at most one per device-hour. Who sees an alert follows its device's owner in the replica. */
+/**
+ * Stored alerts: at most one per device, kind and period (hour, silence, month and stage). Who sees an alert follows
+ * its device's owner in the replica. The methods that change alerts return those they changed, to be pushed.
+ */
 public interface AlertRepository {
 
     /**
-     * The alert for this device-hour, new, or the withdrawn one reinstated (with the total and limit now); empty when
-     * the hour has a standing one already.
+     * The {@code OVER_LIMIT} alert for this device-hour, new, or the withdrawn one reinstated (with the total and limit
+     * now); empty when the hour has a standing one already.
      */
     Optional<AlertMessage> raise(MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit);
 
-    /** Withdraws the hour's standing alert, saying why; empty when it has none standing. */
+    /** Withdraws the hour's standing {@code OVER_LIMIT} alert, saying why; empty when it has none standing. */
     Optional<AlertMessage> withdraw(UUID deviceId, ClockHours.Hour hour, String reason);
+
+    /** The {@code PROJECTED} warning of this device-hour; empty when it has one already. */
+    Optional<AlertMessage> project(
+            MonitoredDevice device, ClockHours.Hour hour, BigDecimal soFar, BigDecimal limit, Projection projection);
+
+    /**
+     * Settles the {@code PROJECTED} warnings of the hours ended by {@code now}: those whose hour has no standing
+     * {@code OVER_LIMIT} alert (it stayed within its limit) are withdrawn, and returned.
+     */
+    List<AlertMessage> settleProjections(Instant now);
+
+    /**
+     * A {@code SILENT} alert for each device that reported before and has sent nothing since {@code now} minus its
+     * silence time ({@code silentAfter} when the device has none); returns the new ones.
+     */
+    List<AlertMessage> silence(Instant now, Duration silentAfter);
+
+    /** Resolves the open {@code SILENT} alerts of these devices (readings of theirs arrived); returns them. */
+    List<AlertMessage> resolveSilence(Collection<UUID> deviceIds);
+
+    /** The {@code BUDGET} alert of this device, month and stage; empty when it has one already. */
+    Optional<AlertMessage> budget(MonitoredDevice device, java.time.ZonedDateTime monthStart, AlertFacts.Budget facts);
+
+    /** The open {@code SILENT} alerts of devices not deleted, oldest silence first: the silent meters. */
+    List<AlertMessage> silentMeters();
 
     /**
      * The newest alerts first, at most {@code limit}.
      *
      * @param ownerScope only alerts of devices this user owns, or all when empty
      * @param deviceId only this device's, or every device's when empty
+     * @param kind only of this kind, or of every kind when empty
      */
-    List<AlertMessage> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit);
+    List<AlertMessage> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, Optional<AlertKind> kind, int limit);
 
     /** How many alerts of each device in the scope are not acknowledged yet (devices with none left out). */
-    java.util.Map<UUID, Long> unacknowledgedByDevice(Optional<UUID> ownerScope);
+    Map<UUID, Long> unacknowledgedByDevice(Optional<UUID> ownerScope);
 
     /** The alert, when it is in the scope. */
     Optional<AlertMessage> find(UUID id, Optional<UUID> ownerScope);

@@ -21,6 +21,15 @@ public interface DeviceReplica {
     /** Records the device's limit as in force from {@code from} on ({@link LimitHistory#ALWAYS} for its first). */
     void limitFrom(UUID id, Instant from, BigDecimal maxHourlyKwh);
 
+    /** Records that readings of these devices arrived now (silence is counted from then). */
+    void arrived(Collection<UUID> ids);
+
+    /** Devices with a budget whose readings arrived since their budget was last checked. */
+    java.util.List<MonitoredDevice> budgeted();
+
+    /** Records that the device's budget was checked with what had arrived by {@code at}. */
+    void budgetChecked(UUID id, Instant at);
+
     /** Each device's limit history. */
     Map<UUID, LimitHistory> limits(Collection<UUID> ids);
 }

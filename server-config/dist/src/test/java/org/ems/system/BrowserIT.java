@@ -12,6 +12,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -91,6 +92,14 @@ class BrowserIT {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(driver, options);
+    }
+
+    /** The serious and critical axe-core violations of the pages shown, by screenshot. */
+    private final List<String> inaccessible = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @AfterAll
+    void everyPageShownIsAccessible() {
+        assertThat(inaccessible).as("axe-core: serious or critical violations").isEmpty();
     }
 
     @AfterAll
@@ -211,7 +220,7 @@ class BrowserIT {
         ems.sendReadings(reading(device, "2026-05-08T07:00:00Z", "0"), reading(device, "2026-05-08T07:20:00Z", "2"));
         page(b -> b.findElement(By.id("alertBadge")).getText().equals("1")
                 && b.findElements(By.cssSelector(".ui-growl-title")).stream()
-                        .anyMatch(toast -> toast.getText().contains("New alert"))
+                        .anyMatch(toast -> toast.getText().contains("Over the limit"))
                 && b.findElement(By.id("alertsForm:alerts")).getText().contains("heat pump"));
         assertThat(browser.findElement(By.id("alertsForm:alerts")).getText())
                 .contains("07:00 (+00:00)")
@@ -339,15 +348,34 @@ class BrowserIT {
         browser.findElement(By.id("deviceForm:name")).sendKeys("Erin's heat pump");
         browser.findElement(By.id("deviceForm:maxHourlyKwh")).sendKeys("0");
         browser.findElement(By.id("deviceForm:ownerId_input")).sendKeys("eri");
-        screenshot("console-device-owner-search");
         page(b -> b.findElement(By.cssSelector(".ui-autocomplete-item")).isDisplayed());
+        screenshot("console-device-owner-search");
         browser.findElement(By.cssSelector(".ui-autocomplete-item")).click();
         browser.findElement(By.id("deviceForm:save")).click();
         page(b -> b.findElement(By.id("deviceForm")).getText().contains("maxHourlyKwh must be a number above 0"));
         browser.findElement(By.id("deviceForm:maxHourlyKwh")).clear();
         browser.findElement(By.id("deviceForm:maxHourlyKwh")).sendKeys("2.5");
+        // A monthly budget in kWh and a silence time of its own; a silence too short is refused where it was typed.
+        browser.findElement(By.id("deviceForm:monthlyBudget")).sendKeys("350");
+        browser.findElement(By.id("deviceForm:silentAfter")).sendKeys("PT30S");
+        browser.findElement(By.id("deviceForm:save")).click();
+        page(b -> b.findElement(By.id("deviceForm")).getText().contains("silentAfter must be an ISO 8601 duration"));
+        browser.findElement(By.id("deviceForm:silentAfter")).clear();
+        browser.findElement(By.id("deviceForm:silentAfter")).sendKeys("PT2H");
         browser.findElement(By.id("deviceForm:save")).click();
         page(b -> b.findElement(By.id("devicesForm:devices")).getText().contains("Erin's heat pump"));
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/devices", admin, null))
+                        .getValuesAs(JsonObject.class))
+                .filteredOn(d -> d.getString("name").equals("Erin's heat pump"))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.getJsonObject("monthlyBudget")
+                                    .getJsonNumber("kwh")
+                                    .intValue())
+                            .isEqualTo(350);
+                    assertThat(d.getString("silentAfter")).isEqualTo("PT2H");
+                });
+        assertThat(browser.findElement(By.id("silentMeters")).getText()).contains("Every meter that reported before");
         assertThat(browser.findElement(By.id("devicesForm:devices")).getText())
                 .contains("erin")
                 .contains("2.5");
@@ -483,6 +511,7 @@ class BrowserIT {
                 .getValuesAs(JsonObject.class);
         browser.findElement(By.id("navMyDevices")).click();
         page(b -> b.findElement(By.id("myDevices")).getText().contains("Erin's flat"));
+        assertThat(browser.findElement(By.id("myDevices")).getText()).contains("This month", "0 kWh · 0.00 RON");
         screenshot("portal-devices-desktop");
         browser.get(
                 ems.url("portal/device.xhtml?id=" + meter + "&date=2026-03-29").toString());
@@ -510,7 +539,38 @@ class BrowserIT {
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
         assertThat(browser.findElement(By.id("dayForm:dayCost")).getText())
                 .endsWith(": " + dayCost.toPlainString() + " RON");
+        // Its month, week and year: what they used and cost, with a table of the chart's bars.
+        assertThat(browser.findElement(By.id("periodName")).getText()).isEqualTo("March 2026");
+        assertThat(browser.findElement(By.id("periodForm:periodAmounts")).getText())
+                .endsWith(" RON");
+        assertThat(browser.findElement(By.id("periodComparison")).getText())
+                .isEqualTo("Nothing before to compare with.");
+        assertThat(browser.findElements(By.cssSelector("#periodForm\\:bars_data tr")))
+                .hasSize(31);
         screenshot("portal-device-desktop");
+        browser.findElement(By.xpath("//form[@id='periodForm']//label[contains(., 'Week')]"))
+                .click();
+        page(b -> b.findElement(By.id("periodName")).getText().equals("Week of Mar 23, 2026")
+                && b.findElements(By.cssSelector("#periodForm\\:bars_data tr")).size() == 7);
+        browser.findElement(By.xpath("//form[@id='periodForm']//label[contains(., 'Year')]"))
+                .click();
+        page(b -> b.findElement(By.id("periodName")).getText().equals("2026")
+                && b.findElements(By.cssSelector("#periodForm\\:bars_data tr")).size() == 12);
+        assertThat(browser.findElement(By.id("periodForm:periodChart")).findElements(By.tagName("canvas")))
+                .hasSize(1);
+        assertEveryInputLabelled();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('periodName').scrollIntoView()");
+        screenshot("portal-device-year-desktop");
+        // The system's dark mode: the page follows it, and stays readable (axe checks the contrast again).
+        darkMode(true);
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        // the theme's colour transitions end with the dark surface of EMS's own
+        page(b -> "rgb(22, 27, 34)"
+                .equals(((JavascriptExecutor) b)
+                        .executeScript("return getComputedStyle(document.querySelector("
+                                + "'.ui-datatable-data > tr')).backgroundColor")));
+        screenshot("portal-device-dark");
+        darkMode(false);
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();
         page(b -> b.findElements(By.cssSelector("#dayForm\\:hours_data tr")).size() == 23);
@@ -758,8 +818,37 @@ class BrowserIT {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    /** Saves what the browser shows to {@code target/screenshots/<name>.png}, to be looked at. */
+    /**
+     * Saves what the browser shows to {@code target/screenshots/<name>.png}, to be looked at, and checks it with axe-core
+     * (WCAG 2.1 A and AA): its serious and critical violations are kept for {@link #everyPageShownIsAccessible}.
+     */
     private void screenshot(String name) throws java.io.IOException {
+        save(name);
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                // a toast fading in is measured half transparent; its colours are the theme's (7:1 and more)
+                .exclude(".ui-growl")
+                .analyze(browser);
+        results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .forEach(rule -> inaccessible.add(name + ": " + rule.getId() + " (" + rule.getImpact() + ") at "
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .limit(3)
+                                .toList()));
+    }
+
+    /** Has the browser prefer a dark colour scheme, or not (as the system's setting would). */
+    private void darkMode(boolean dark) {
+        ((org.openqa.selenium.chromium.ChromiumDriver) browser)
+                .executeCdpCommand(
+                        "Emulation.setEmulatedMedia",
+                        Map.of(
+                                "features",
+                                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    }
+
+    private void save(String name) throws java.io.IOException {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
@@ -773,7 +862,7 @@ class BrowserIT {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> shown.test(browser));
         } catch (RuntimeException e) {
             try {
-                screenshot("failed");
+                save("failed");
             } catch (java.io.IOException | RuntimeException ignored) {
                 // the test's failure says more
             }

@@ -192,7 +192,7 @@ class NotificationsSystemIT {
         assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(part(awaitMail("boss@example.com", mail.getSubject()), "text/plain"))
                 .as("the administrator's copy links to the console")
-                .contains(ems.url("console/alerts.xhtml").toString());
+                .contains(ems.url("portal/alerts.xhtml").toString());
         String oneClick = mail.getHeader("List-Unsubscribe")[0].replaceAll("^<|>$", "");
         assertThat(oneClick)
                 .startsWith(ems.url("api/notifications/unsubscribe?user=" + eva).toString());

@@ -75,6 +75,13 @@ final class ApplicationSettings {
                         text -> Duration.parse(text).compareTo(Duration.ofMinutes(1)) >= 0,
                         "an ISO-8601 duration of at least a minute (PT1H)"));
         application.setProperty(
+                "ems.silent-after",
+                positive(
+                        "EMS_SILENT_AFTER",
+                        env.get("EMS_SILENT_AFTER"),
+                        text -> Duration.parse(text).compareTo(Duration.ofMinutes(1)) >= 0,
+                        "an ISO-8601 duration of at least a minute (PT1H)"));
+        application.setProperty(
                 "ems.jwt.lifetime",
                 positive(
                         "EMS_JWT_LIFETIME",

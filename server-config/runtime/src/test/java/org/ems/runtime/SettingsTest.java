@@ -130,6 +130,7 @@ class SettingsTest {
             ems.log.files=1                | ems.log.files (EMS_LOG_FILES) must be a number of files from 2 to 1000, not '1'
             ems.retention.readings=P0D     | ems.retention.readings (EMS_RETENTION_READINGS) must be a positive ISO-8601 period (P400D, P13M), not 'P0D'
             ems.retention.upkeep-every=PT30S | ems.retention.upkeep-every (EMS_RETENTION_UPKEEP_EVERY) must be an ISO-8601 duration of at least a minute (PT1H), not 'PT30S'
+            ems.silent-after=1h            | ems.silent-after (EMS_SILENT_AFTER) must be an ISO-8601 duration of at least a minute (PT1H), not '1h'
             """)
     void aBadValueStopsTheStartWithOneLineNamingTheSetting(String line, String message) throws IOException {
         file(line + "\n");

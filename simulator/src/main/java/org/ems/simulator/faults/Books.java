@@ -175,7 +175,7 @@ public final class Books {
     private static Map<Instant, Integer> standingAlerts(EmsClient ems, String token, UUID device)
             throws IOException, InterruptedException {
         Map<Instant, Integer> standing = new HashMap<>();
-        String body = get(ems, token, "api/alerts?deviceId=" + device);
+        String body = get(ems, token, "api/alerts?kind=OVER_LIMIT&deviceId=" + device);
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
             for (JsonValue value : reader.readArray()) {
                 JsonObject alert = value.asJsonObject();

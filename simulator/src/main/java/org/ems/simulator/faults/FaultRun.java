@@ -122,9 +122,9 @@ public final class FaultRun implements Callable<Integer> {
                 new Disruption.Lengths(Durations.parse(databaseOutage), Durations.parse(overload), rate);
         Duration timed = (faults.contains(Disruption.DATABASE) ? lengths.outage() : Duration.ZERO)
                 .plus(faults.contains(Disruption.OVERLOAD) ? lengths.overload() : Duration.ZERO);
-        // load before and after each disruption
+        // load before and after each disruption: the run's time shared out, 5 s (300 readings at 60/s) at least
         Duration spacing = max(
-                Duration.ofSeconds(10),
+                Duration.ofSeconds(5),
                 Durations.parse(duration).minus(timed).dividedBy(2L * Math.max(1, faults.size())));
         Path home = Files.createTempDirectory(
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, "ems-faults-");

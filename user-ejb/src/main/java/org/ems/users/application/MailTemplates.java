@@ -7,6 +7,7 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ems.contracts.alert.AlertFacts;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.chat.ChatPosted;
 import org.ems.users.domain.Mail;
@@ -60,32 +62,72 @@ public class MailTemplates {
     }
 
     /**
-     * An alert of {@code deviceName} to {@code user}: its hour in the user's zone, the kWh against the limit, a link
-     * to their alerts; a withdrawn one says so.
+     * An alert of {@code deviceName} to {@code user}, by kind: its period in the user's zone, its numbers, a link to
+     * their alerts; one that ended (withdrawn, or a silent meter reporting again) says so.
      */
     Notice alert(User user, AlertMessage alert, String deviceName) {
         Locale locale = locale(user);
         ZoneId zone = ZoneId.of(user.timeZone());
-        ZonedDateTime start = alert.hourStart().atZoneSameInstant(zone);
-        String from = start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale));
-        String link = link(user.role() == Role.ADMIN ? "/console/alerts.xhtml" : "/portal/alerts.xhtml");
-        if (!alert.standing()) {
-            return notice(user, "withdrawn", new Object[] {deviceName, from}, new Object[] {deviceName, from, link});
-        }
+        DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale);
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm", locale);
+        String link = link("/portal/alerts.xhtml"); // the one alerts page, an administrator's of every device
         NumberFormat kwh = NumberFormat.getNumberInstance(locale);
         kwh.setMaximumFractionDigits(3);
+        AlertFacts facts = alert.facts();
+        if (facts instanceof AlertFacts.Silent silent) {
+            String since = silent.lastReadingAt().atZone(zone).format(minute);
+            return silent.resolvedAt() == null
+                    ? notice(user, "silent", new Object[] {deviceName, since}, new Object[] {
+                        deviceName, since, zone.getId(), link
+                    })
+                    : notice(user, "reporting", new Object[] {deviceName}, new Object[] {
+                        deviceName, since, silent.resolvedAt().atZone(zone).format(minute), zone.getId(), link
+                    });
+        }
+        if (facts instanceof AlertFacts.Budget budget) {
+            String month = budget.month().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " "
+                    + budget.month().getYear();
+            String unit = budget.budget().inMoney() ? " " + budget.currency() : " kWh";
+            Object[] words = {
+                deviceName,
+                kwh.format(budget.projected()) + unit,
+                month,
+                kwh.format(budget.budget().value()) + unit,
+                link
+            };
+            return notice(user, "budget." + budget.stage().json(), words, words);
+        }
+        ZonedDateTime start = (facts instanceof AlertFacts.Projected projected
+                        ? projected.hourStart()
+                        : ((AlertFacts.OverLimit) facts).hourStart())
+                .atZoneSameInstant(zone);
+        String from = start.format(minute);
+        if (!alert.standing()) {
+            String kind = facts instanceof AlertFacts.Projected ? "withdrawn.projected" : "withdrawn";
+            return notice(user, kind, new Object[] {deviceName, from}, new Object[] {deviceName, from, link});
+        }
+        String to = start.plusHours(1).format(clock);
+        if (facts instanceof AlertFacts.Projected projected) {
+            String total = kwh.format(projected.projectedKwh());
+            String limit = kwh.format(projected.limitKwh());
+            return notice(user, "projected", new Object[] {deviceName, total, from, limit}, new Object[] {
+                deviceName,
+                total,
+                from,
+                to,
+                zone.getId(),
+                limit,
+                projected.expectedAt().atZone(zone).format(clock),
+                link
+            });
+        }
+        AlertFacts.OverLimit over = (AlertFacts.OverLimit) facts;
         return notice(
                 user,
                 "alert",
-                new Object[] {deviceName, kwh.format(alert.kwh()), from, kwh.format(alert.limitKwh())},
+                new Object[] {deviceName, kwh.format(over.kwh()), from, kwh.format(over.limitKwh())},
                 new Object[] {
-                    deviceName,
-                    kwh.format(alert.kwh()),
-                    from,
-                    start.plusHours(1).format(DateTimeFormatter.ofPattern("HH:mm", locale)),
-                    zone.getId(),
-                    kwh.format(alert.limitKwh()),
-                    link
+                    deviceName, kwh.format(over.kwh()), from, to, zone.getId(), kwh.format(over.limitKwh()), link
                 });
     }
 

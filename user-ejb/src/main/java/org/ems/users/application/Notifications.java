@@ -65,8 +65,11 @@ public class Notifications {
     AuditLog audit;
 
     /**
-     * An alert raised, reinstated or withdrawn, in the transaction that received it: to its owner, and to the
-     * administrators who want every alert.
+     * An alert raised, reinstated or ended (withdrawn, a silent meter reporting again), in the transaction that
+     * received it: to its owner (if the device has one), and to the administrators: as their own alert when its kind
+     * is for them, else to those who want every alert.
+     *
+     * @param ownerId null when the device has no owner
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void alert(AlertMessage alert, UUID ownerId, String deviceName) {
@@ -74,14 +77,17 @@ public class Notifications {
             return;
         }
         Map<User, MailList> recipients = new LinkedHashMap<>();
-        users.find(ownerId).ifPresent(owner -> recipients.put(owner, MailList.ALERTS));
+        if (ownerId != null) {
+            users.find(ownerId).ifPresent(owner -> recipients.put(owner, MailList.ALERTS));
+        }
+        MailList administrators = alert.kind().toAdministrators() ? MailList.ALERTS : MailList.ALL_ALERTS;
         users.administratorsWithAddress().stream()
                 .filter(admin -> !admin.id().equals(ownerId))
-                .forEach(admin -> recipients.put(admin, MailList.ALL_ALERTS));
+                .forEach(admin -> recipients.put(admin, administrators));
         Instant now = Instant.now();
         recipients.forEach((user, list) -> {
             String cause = "alert:" + alert.id() + ":" + user.id();
-            if (!alert.standing()) {
+            if (alert.ended()) {
                 // both: a cause is in the one or the other
                 if (outbox.withdraw(cause) | held.withdraw(cause)) {
                     deliver(

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.ems.contracts.alert.AlertFacts;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.device.DeviceEvent;
 import org.ems.contracts.platform.Jsonp;
@@ -29,11 +30,22 @@ public class WebhookEvents {
     WebhookDeliveries deliveries;
 
     /**
-     * An alert raised (or reinstated: after each withdrawal it is raised anew) or withdrawn; a later total of a
-     * standing alert is no new event.
+     * An alert raised (or reinstated: after each withdrawal it is raised anew), withdrawn, or resolved (a silent meter
+     * reports again); a later total of a standing alert is no new event.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void alert(AlertMessage alert) {
+        if (alert.facts() instanceof AlertFacts.Silent silent && silent.resolvedAt() != null) {
+            for (Webhook hook : hooks.subscribedTo("alert.resolved")) {
+                queue(
+                        hook,
+                        "alert.resolved",
+                        "alert.resolved:" + alert.id(),
+                        silent.resolvedAt(),
+                        alert.toJsonObject());
+            }
+            return;
+        }
         String event = alert.standing() ? "alert.raised" : "alert.withdrawn";
         String withdrawals = "alert.withdrawn:" + alert.id() + ":";
         for (Webhook hook : hooks.subscribedTo(event)) {

@@ -23,8 +23,8 @@ import java.util.UUID;
 public class Webhook {
 
     /** The events a hook may ask for. */
-    public static final Set<String> EVENTS =
-            Set.of("alert.raised", "alert.withdrawn", "device.created", "device.changed", "device.deleted");
+    public static final Set<String> EVENTS = Set.of(
+            "alert.raised", "alert.withdrawn", "alert.resolved", "device.created", "device.changed", "device.deleted");
 
     /** The event of "send a test event", which goes to the one hook whatever it asked for. */
     public static final String TEST_EVENT = "webhook.test";

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.monitoring.application.AlertRaised;
+import org.ems.monitoring.application.AlertWatch;
 import org.ems.monitoring.application.DeviceEventHandled;
 import org.ems.monitoring.application.ReadingsApplied;
 import org.ems.monitoring.application.ReadingsRemoved;
@@ -23,7 +24,8 @@ import org.ems.monitoring.application.ReadingsRemoved;
  * counts once; months of raw readings removed by the retention ({@code ems.readings.months.removed}). And what shows
  * saturation or a stop: readings stored a second over the last ten seconds, the messages waiting in
  * {@code ems.readings} and in its dead-letter queue, the seconds since readings were last stored here, and the time
- * from a message's arrival at the broker to the commit of its readings.
+ * from a message's arrival at the broker to the commit of its readings; and the meters silent now
+ * ({@code ems_meters_silent}, -1 until the first check).
  */
 @ApplicationScoped
 public class IngestionMetrics {
@@ -33,6 +35,9 @@ public class IngestionMetrics {
 
     @Inject
     BrokerQueues queues;
+
+    @Inject
+    AlertWatch watch;
 
     private final RecentRate stored = new RecentRate(10);
     /** When readings were last stored here (the start until then): a feed that stopped shows as a growing age. */
@@ -67,6 +72,7 @@ public class IngestionMetrics {
                 "ems.readings.dead.letters",
                 queues,
                 q -> q.waiting(Destinations.READINGS_DLQ).orElse(-1));
+        registry.gauge("ems.meters.silent", watch, AlertWatch::silentMeters);
         registry.gauge(
                 "ems.readings.last.stored.age.seconds",
                 this,

@@ -6,32 +6,51 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.ems.contracts.alert.AlertFacts;
+import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
+import org.ems.contracts.device.MonthlyBudget;
 import org.ems.contracts.platform.ServerResources;
 import org.ems.contracts.platform.Sql;
 import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.ClockHours;
 import org.ems.monitoring.domain.HourTotal;
 import org.ems.monitoring.domain.MonitoredDevice;
+import org.ems.monitoring.domain.Projection;
 
-/** Stored alerts, {@code monitoring.alert}: its unique (device, hour) key makes a second alert for an hour impossible. */
+/**
+ * Stored alerts, {@code monitoring.alert}: its unique (device, kind, period start, stage) key makes a second alert for
+ * a period impossible, whichever instance or thread tries.
+ */
 @ApplicationScoped
 public class JdbcAlertRepository implements AlertRepository {
 
-    private static final String COLUMNS =
-            "a.id, a.device_id, a.hour_start, a.hour_offset_seconds, a.kwh, a.limit_kwh, a.created_at, a.acknowledged_at,"
-                    + " a.withdrawn_at, a.withdrawn_reason";
+    private static final String COLUMNS = "a.id, a.device_id, a.kind, a.period_start, a.period_offset_seconds, a.stage,"
+            + " a.kwh, a.limit_kwh, a.projected, a.expected_at, a.resolved_at, a.budget_kwh, a.budget_amount, a.currency,"
+            + " a.created_at, a.acknowledged_at, a.withdrawn_at, a.withdrawn_reason";
 
     /** Alerts in an owner's scope: of the devices they own now, per the replica (null: all). */
     private static final String IN_SCOPE = "(?::uuid is null or exists (select 1 from monitoring.device d"
             + " where d.id = a.device_id and d.owner_id = ?::uuid))";
+
+    private static final String INSERT = "insert into monitoring.alert as a (id, device_id, kind, period_start,"
+            + " period_offset_seconds, stage, kwh, limit_kwh, projected, expected_at, budget_kwh, budget_amount, currency,"
+            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
+            + " on conflict (device_id, kind, period_start, stage) do ";
 
     @Resource(lookup = ServerResources.DATASOURCE)
     DataSource db;
@@ -41,33 +60,155 @@ public class JdbcAlertRepository implements AlertRepository {
             MonitoredDevice device, ClockHours.Hour hour, HourTotal total, BigDecimal limit) {
         return sql().first(
                         "cannot store an alert of device " + device.id(),
-                        "insert into monitoring.alert as a (id, device_id, hour_start, hour_offset_seconds, kwh, limit_kwh,"
-                                + " created_at) values (?, ?, ?, ?, ?, ?, clock_timestamp())"
-                                + " on conflict (device_id, hour_start) do update set withdrawn_at = null,"
-                                + " withdrawn_reason = null, kwh = excluded.kwh, limit_kwh = excluded.limit_kwh"
-                                + " where a.withdrawn_at is not null returning " + COLUMNS,
+                        INSERT + "update set withdrawn_at = null, withdrawn_reason = null, kwh = excluded.kwh,"
+                                + " limit_kwh = excluded.limit_kwh where a.withdrawn_at is not null returning "
+                                + COLUMNS,
                         JdbcAlertRepository::alert,
                         UUID.randomUUID(),
                         device.id(),
+                        AlertKind.OVER_LIMIT.name(),
                         hour.start(),
                         hour.offset().getTotalSeconds(),
+                        "",
                         total.kwh(),
-                        limit);
+                        limit,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
     }
 
     @Override
-    public List<AlertMessage> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, int limit) {
+    public Optional<AlertMessage> withdraw(UUID deviceId, ClockHours.Hour hour, String reason) {
+        return sql().first(
+                        "cannot withdraw an alert of device " + deviceId,
+                        "update monitoring.alert a set withdrawn_at = clock_timestamp(), withdrawn_reason = ?"
+                                + " where a.device_id = ? and a.kind = 'OVER_LIMIT' and a.period_start = ?"
+                                + " and a.withdrawn_at is null returning " + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        reason,
+                        deviceId,
+                        hour.start());
+    }
+
+    @Override
+    public Optional<AlertMessage> project(
+            MonitoredDevice device, ClockHours.Hour hour, BigDecimal soFar, BigDecimal limit, Projection projection) {
+        return sql().first(
+                        "cannot store a projection of device " + device.id(),
+                        INSERT + "nothing returning " + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        UUID.randomUUID(),
+                        device.id(),
+                        AlertKind.PROJECTED.name(),
+                        hour.start(),
+                        hour.offset().getTotalSeconds(),
+                        "",
+                        soFar,
+                        limit,
+                        projection.projectedKwh(),
+                        projection.expectedAt(),
+                        null,
+                        null,
+                        null);
+    }
+
+    @Override
+    public List<AlertMessage> settleProjections(Instant now) {
+        return sql()
+                .list(
+                        "cannot settle projections",
+                        "update monitoring.alert a set settled_at = clock_timestamp(),"
+                                + " withdrawn_at = case when o.id is null then clock_timestamp() end,"
+                                + " withdrawn_reason = case when o.id is null then 'the hour ended within its limit' end"
+                                + " from monitoring.alert p left join monitoring.alert o on o.device_id = p.device_id"
+                                + " and o.kind = 'OVER_LIMIT' and o.period_start = p.period_start and o.withdrawn_at is null"
+                                + " where a.id = p.id and p.kind = 'PROJECTED' and p.settled_at is null"
+                                + " and p.period_start <= ?::timestamptz - interval '1 hour' returning " + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        now)
+                .stream()
+                .filter(alert -> !alert.standing())
+                .toList();
+    }
+
+    @Override
+    public List<AlertMessage> silence(Instant now, Duration silentAfter) {
+        return sql().list(
+                        "cannot raise silent meters",
+                        "insert into monitoring.alert as a (id, device_id, kind, period_start, period_offset_seconds, created_at)"
+                                + " select gen_random_uuid(), m.device_id, 'SILENT', m.last_arrival_at, 0, clock_timestamp()"
+                                + " from monitoring.meter_activity m join monitoring.device d on d.id = m.device_id"
+                                + " where not d.deleted and m.last_arrival_at"
+                                + " <= ?::timestamptz - coalesce(d.silent_after_seconds, ?) * interval '1 second'"
+                                + " and not exists (select 1 from monitoring.alert s where s.device_id = m.device_id"
+                                + " and s.kind = 'SILENT' and s.resolved_at is null)"
+                                + " on conflict (device_id, kind, period_start, stage) do nothing returning " + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        now,
+                        silentAfter.toSeconds());
+    }
+
+    @Override
+    public List<AlertMessage> resolveSilence(Collection<UUID> deviceIds) {
+        return sql().list(
+                        "cannot resolve silent meters",
+                        "update monitoring.alert a set resolved_at = clock_timestamp() where a.kind = 'SILENT'"
+                                + " and a.resolved_at is null and a.device_id = any(?::uuid[]) returning " + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        deviceIds);
+    }
+
+    @Override
+    public Optional<AlertMessage> budget(MonitoredDevice device, ZonedDateTime monthStart, AlertFacts.Budget facts) {
+        MonthlyBudget budget = facts.budget();
+        return sql().first(
+                        "cannot store a budget alert of device " + device.id(),
+                        INSERT + "nothing returning " + COLUMNS,
+                        JdbcAlertRepository::alert,
+                        UUID.randomUUID(),
+                        device.id(),
+                        AlertKind.BUDGET.name(),
+                        monthStart.toInstant(),
+                        monthStart.getOffset().getTotalSeconds(),
+                        facts.stage().json(),
+                        null,
+                        null,
+                        facts.projected(),
+                        null,
+                        budget.kwh(),
+                        budget.amount(),
+                        facts.currency());
+    }
+
+    @Override
+    public List<AlertMessage> silentMeters() {
+        return sql().list(
+                        "cannot read silent meters",
+                        "select " + COLUMNS + " from monitoring.alert a join monitoring.device d on d.id = a.device_id"
+                                + " where a.kind = 'SILENT' and a.resolved_at is null and not d.deleted order by a.period_start",
+                        JdbcAlertRepository::alert);
+    }
+
+    @Override
+    public List<AlertMessage> list(
+            Optional<UUID> ownerScope, Optional<UUID> deviceId, Optional<AlertKind> kind, int limit) {
         UUID owner = ownerScope.orElse(null);
         UUID device = deviceId.orElse(null);
+        String ofKind = kind.map(AlertKind::name).orElse(null);
         return sql().list(
                         "cannot read alerts",
                         "select " + COLUMNS + " from monitoring.alert a where " + IN_SCOPE
-                                + " and (?::uuid is null or a.device_id = ?::uuid) order by a.created_at desc, a.id limit ?",
+                                + " and (?::uuid is null or a.device_id = ?::uuid) and (?::text is null or a.kind = ?::text)"
+                                + " order by a.created_at desc, a.id limit ?",
                         JdbcAlertRepository::alert,
                         owner,
                         owner,
                         device,
                         device,
+                        ofKind,
+                        ofKind,
                         limit);
     }
 
@@ -85,19 +226,6 @@ public class JdbcAlertRepository implements AlertRepository {
                         owner)
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    @Override
-    public Optional<AlertMessage> withdraw(UUID deviceId, ClockHours.Hour hour, String reason) {
-        return sql().first(
-                        "cannot withdraw an alert of device " + deviceId,
-                        "update monitoring.alert a set withdrawn_at = clock_timestamp(), withdrawn_reason = ?"
-                                + " where a.device_id = ? and a.hour_start = ? and a.withdrawn_at is null returning "
-                                + COLUMNS,
-                        JdbcAlertRepository::alert,
-                        reason,
-                        deviceId,
-                        hour.start());
     }
 
     @Override
@@ -130,17 +258,40 @@ public class JdbcAlertRepository implements AlertRepository {
     }
 
     private static AlertMessage alert(ResultSet rs) throws SQLException {
-        Timestamp acknowledged = rs.getTimestamp(8);
-        Timestamp withdrawn = rs.getTimestamp(9);
         return new AlertMessage(
                 rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class),
-                rs.getTimestamp(3).toInstant().atOffset(ZoneOffset.ofTotalSeconds(rs.getInt(4))),
-                rs.getBigDecimal(5),
-                rs.getBigDecimal(6),
-                rs.getTimestamp(7).toInstant(),
-                acknowledged == null ? null : acknowledged.toInstant(),
-                withdrawn == null ? null : withdrawn.toInstant(),
-                rs.getString(10));
+                facts(rs),
+                rs.getTimestamp(15).toInstant(),
+                instant(rs.getTimestamp(16)),
+                instant(rs.getTimestamp(17)),
+                rs.getString(18));
+    }
+
+    /** The columns of its kind. */
+    private static AlertFacts facts(ResultSet rs) throws SQLException {
+        OffsetDateTime start = rs.getTimestamp(4).toInstant().atOffset(ZoneOffset.ofTotalSeconds(rs.getInt(5)));
+        return switch (AlertKind.valueOf(rs.getString(3))) {
+            case OVER_LIMIT -> new AlertFacts.OverLimit(start, rs.getBigDecimal(7), rs.getBigDecimal(8));
+            case PROJECTED ->
+                new AlertFacts.Projected(
+                        start,
+                        rs.getBigDecimal(7),
+                        rs.getBigDecimal(9),
+                        rs.getBigDecimal(8),
+                        rs.getTimestamp(10).toInstant());
+            case SILENT -> new AlertFacts.Silent(start.toInstant(), instant(rs.getTimestamp(11)));
+            case BUDGET ->
+                new AlertFacts.Budget(
+                        YearMonth.from(start),
+                        AlertFacts.Budget.Stage.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
+                        new MonthlyBudget(rs.getBigDecimal(12), rs.getBigDecimal(13)),
+                        rs.getBigDecimal(9),
+                        rs.getString(14));
+        };
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -3,6 +3,7 @@ package org.ems.monitoring.infrastructure.persistence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.ems.contracts.device.MonthlyBudget;
 import org.ems.contracts.platform.ServerResources;
 import org.ems.contracts.platform.Sql;
 import org.ems.monitoring.domain.DeviceReplica;
@@ -39,19 +41,62 @@ public class JdbcDeviceReplica implements DeviceReplica {
         return sql()
                 .list(
                         "cannot read devices",
-                        "select id, version, name, owner_id, max_hourly_kwh, time_zone, deleted"
-                                + " from monitoring.device where id = any(?::uuid[])",
-                        rs -> new MonitoredDevice(
-                                rs.getObject(1, UUID.class),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getObject(4, UUID.class),
-                                rs.getBigDecimal(5),
-                                ZoneId.of(rs.getString(6)),
-                                rs.getBoolean(7)),
+                        "select " + COLUMNS + " from monitoring.device d where d.id = any(?::uuid[])",
+                        JdbcDeviceReplica::device,
                         ids)
                 .stream()
                 .collect(Collectors.toMap(MonitoredDevice::id, device -> device));
+    }
+
+    @Override
+    public List<MonitoredDevice> budgeted() {
+        return sql().list(
+                        "cannot read devices with a budget",
+                        "select " + COLUMNS
+                                + " from monitoring.device d join monitoring.meter_activity m on m.device_id = d.id"
+                                + " where not d.deleted and (d.budget_kwh is not null or d.budget_amount is not null)"
+                                + " and (m.budget_checked_at is null or m.last_arrival_at > m.budget_checked_at)",
+                        JdbcDeviceReplica::device);
+    }
+
+    @Override
+    public void budgetChecked(UUID id, Instant at) {
+        sql().update(
+                        "cannot record the budget check of device " + id,
+                        "update monitoring.meter_activity set budget_checked_at = ? where device_id = ?",
+                        at,
+                        id);
+    }
+
+    @Override
+    public void arrived(Collection<UUID> ids) {
+        sql().update(
+                        "cannot record the arrival of readings",
+                        "insert into monitoring.meter_activity (device_id, last_arrival_at)"
+                                + " select id, clock_timestamp() from unnest(?::uuid[]) as id"
+                                + " on conflict (device_id) do update set last_arrival_at = excluded.last_arrival_at",
+                        ids);
+    }
+
+    private static final String COLUMNS = "d.id, d.version, d.name, d.owner_id, d.max_hourly_kwh, d.time_zone,"
+            + " d.deleted, d.tariff_id, d.budget_kwh, d.budget_amount, d.silent_after_seconds";
+
+    private static MonitoredDevice device(java.sql.ResultSet rs) throws java.sql.SQLException {
+        BigDecimal budgetKwh = rs.getBigDecimal(9);
+        BigDecimal budgetAmount = rs.getBigDecimal(10);
+        long seconds = rs.getLong(11);
+        Duration silentAfter = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+        return new MonitoredDevice(
+                rs.getObject(1, UUID.class),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getObject(4, UUID.class),
+                rs.getBigDecimal(5),
+                ZoneId.of(rs.getString(6)),
+                rs.getBoolean(7),
+                rs.getObject(8, UUID.class),
+                budgetKwh == null && budgetAmount == null ? null : new MonthlyBudget(budgetKwh, budgetAmount),
+                silentAfter);
     }
 
     @Override
@@ -59,17 +104,27 @@ public class JdbcDeviceReplica implements DeviceReplica {
         return sql().update(
                                 "cannot store device " + device.id(),
                                 "insert into monitoring.device as d (id, version, name, owner_id, max_hourly_kwh, time_zone,"
-                                        + " deleted) values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set"
+                                        + " deleted, tariff_id, budget_kwh, budget_amount, silent_after_seconds)"
+                                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do update set"
                                         + " version = excluded.version, name = excluded.name, owner_id = excluded.owner_id,"
                                         + " max_hourly_kwh = excluded.max_hourly_kwh, time_zone = excluded.time_zone,"
-                                        + " deleted = excluded.deleted where d.version < excluded.version",
+                                        + " deleted = excluded.deleted, tariff_id = excluded.tariff_id,"
+                                        + " budget_kwh = excluded.budget_kwh, budget_amount = excluded.budget_amount,"
+                                        + " silent_after_seconds = excluded.silent_after_seconds"
+                                        + " where d.version < excluded.version",
                                 device.id(),
                                 device.version(),
                                 device.name(),
                                 device.ownerId(),
                                 device.maxHourlyKwh(),
                                 device.zone().getId(),
-                                device.deleted())
+                                device.deleted(),
+                                device.tariffId(),
+                                device.budget() == null ? null : device.budget().kwh(),
+                                device.budget() == null ? null : device.budget().amount(),
+                                device.silentAfter() == null
+                                        ? null
+                                        : device.silentAfter().toSeconds())
                 == 1;
     }
 

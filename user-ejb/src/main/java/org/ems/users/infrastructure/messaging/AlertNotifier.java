@@ -50,7 +50,8 @@ public class AlertNotifier implements MessageListener {
         String device;
         try {
             alert = AlertMessage.fromJson(((TextMessage) message).getText());
-            owner = UUID.fromString(message.getStringProperty(Destinations.OWNER_PROPERTY));
+            String ownerId = message.getStringProperty(Destinations.OWNER_PROPERTY);
+            owner = ownerId == null ? null : UUID.fromString(ownerId);
             device = message.getStringProperty(Destinations.DEVICE_NAME_PROPERTY);
         } catch (ClassCastException | IllegalArgumentException | NullPointerException | JMSException e) {
             LOG.warning(() -> "Dropping a message on " + Destinations.ALERTS + " that is not an alert: " + e);

@@ -15,7 +15,8 @@ import org.ems.contracts.messaging.FanOutListener;
 
 /**
  * Consumes {@code ems.alerts} and hands each new alert to this instance's interfaces ({@link AlertArrived}), which
- * push it to the owner's {@code /ws/alerts} connections (the pages' and the API's).
+ * push it to the owner's {@code /ws/alerts} connections (the pages' and the API's), and the administrators' when it is
+ * for them too.
  */
 @MessageDriven(
         activationConfig = {
@@ -36,6 +37,11 @@ public class AlertConsumer extends FanOutListener implements MessageListener {
     @Override
     protected void pass(TextMessage message) throws JMSException {
         // Connections are known by user id (the token's subject, the page session's caller).
-        arrived.fire(new AlertArrived(uuid(message, Destinations.OWNER_PROPERTY), message.getText()));
+        String owner = message.getStringProperty(Destinations.OWNER_PROPERTY);
+        arrived.fire(new AlertArrived(
+                owner == null ? null : uuid(message, Destinations.OWNER_PROPERTY),
+                message.propertyExists(Destinations.ADMINISTRATORS_PROPERTY)
+                        && message.getBooleanProperty(Destinations.ADMINISTRATORS_PROPERTY),
+                message.getText()));
     }
 }

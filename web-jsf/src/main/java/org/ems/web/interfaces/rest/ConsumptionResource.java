@@ -33,6 +33,7 @@ import org.ems.monitoring.application.DayConsumption;
 import org.ems.monitoring.domain.DayTotal;
 import org.ems.monitoring.domain.HourFlag;
 import org.ems.monitoring.domain.HourTotal;
+import org.ems.monitoring.domain.Pricing;
 
 /**
  * {@code /api/devices/{id}/consumption}: a device's consumption (the owner or an administrator; another's device is a
@@ -160,7 +161,7 @@ public class ConsumptionResource {
     }
 
     private Pricing pricing(DeviceData device) {
-        return Pricing.of(device, tariffs);
+        return Pricing.of(device.tariffId(), tariffs);
     }
 
     private static String plain(BigDecimal amount) {

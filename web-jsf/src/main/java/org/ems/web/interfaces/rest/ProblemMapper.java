@@ -71,13 +71,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .toList());
     }
 
-    /** The field of a violation: the last node of its path ({@code create.request.name} is {@code name}). */
+    /**
+     * The field of a violation: the properties of its path, as the request's JSON names them ({@code create.request.name}
+     * is {@code name}, a nested one {@code monthlyBudget.kwh}).
+     */
     static String field(Path path) {
-        String field = "";
+        StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
-            field = node.getName() == null ? field : node.getName();
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY && node.getName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(node.getName());
+            }
         }
-        return field;
+        return field.toString();
     }
 
     private static String clientDetail(Response.StatusType status, WebApplicationException web) {

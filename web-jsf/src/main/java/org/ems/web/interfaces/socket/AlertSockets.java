@@ -14,7 +14,7 @@ import org.ems.contracts.access.SignedInConnections;
 import org.ems.contracts.access.SocketAdmission.Admitted;
 import org.ems.web.infrastructure.messaging.AlertArrived;
 
-/** The open {@code /ws/alerts} connections of this instance, by user: an alert goes to its owner's only. */
+/** The open {@code /ws/alerts} connections of this instance, by user: an alert goes to its owner's (and to the administrators' if it is for them). */
 @ApplicationScoped
 public class AlertSockets implements SignedInConnections {
 
@@ -28,10 +28,12 @@ public class AlertSockets implements SignedInConnections {
         open.remove(session);
     }
 
-    /** Sends an alert to every open connection of its owner. */
+    /** Sends an alert to every open connection of its owner (and of the administrators, when it is for them). */
     void send(@Observes AlertArrived alert) {
         open.forEach((session, signedIn) -> {
-            if (signedIn.caller().userId().equals(alert.ownerId()) && session.isOpen()) {
+            boolean forThem = signedIn.caller().userId().equals(alert.ownerId())
+                    || alert.administrators() && signedIn.caller().isAdmin();
+            if (forThem && session.isOpen()) {
                 session.getAsyncRemote().sendText(alert.json());
             }
         });

@@ -56,6 +56,9 @@ public class ChatBacking {
         return texts.build().toString();
     }
 
+    @Inject
+    AlertTexts alertText;
+
     /** The client's newest alerts, for "ask about this alert". */
     public List<Offer> getAlerts() {
         if (offers == null) {
@@ -67,12 +70,11 @@ public class ChatBacking {
     private List<Offer> offers() {
         Map<UUID, String> names =
                 devices.list(caller).stream().collect(Collectors.toMap(DeviceData::id, DeviceData::name));
-        return alerts.list(caller, java.util.Optional.empty()).stream()
+        return alerts.list(caller, java.util.Optional.empty(), java.util.Optional.empty()).stream()
                 .limit(ALERTS_OFFERED)
                 .map((AlertMessage a) -> new Offer(
                         a.id(),
-                        names.getOrDefault(a.deviceId(), "?") + " · " + format.dayAndHour(a.hourStart()) + " · "
-                                + format.kwh(a.kwh()) + " kWh"))
+                        names.getOrDefault(a.deviceId(), "?") + " · " + alertText.when(a) + " · " + alertText.what(a)))
                 .toList();
     }
 

@@ -21,15 +21,14 @@ import org.ems.contracts.device.DeviceData;
 import org.ems.devices.application.DeviceService;
 import org.ems.devices.application.TariffService;
 import org.ems.monitoring.application.ConsumptionService;
-import org.ems.monitoring.application.DayConsumption;
 import org.ems.monitoring.domain.DayTotal;
 import org.ems.monitoring.domain.HourTotal;
-import org.ems.web.interfaces.rest.Pricing;
+import org.ems.monitoring.domain.Pricing;
 
 /**
  * A device's page in the portal (its owner, or an administrator): the hours of one local day in the device's zone
  * as a bar chart with the limit drawn as a line (23 or 25 bars on DST days; each bar's tooltip gives its readings and
- * marks), growing as readings arrive when the day is today; the last 30 days' totals, and the CSV export. Another's
+ * marks), growing as readings arrive when the day is today ({@link PeriodBacking}: its week, month or year). Another's
  * device, or none, is the "not found" page.
  */
 @Named
@@ -37,8 +36,6 @@ import org.ems.web.interfaces.rest.Pricing;
 public class DeviceBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    static final int DAYS_SHOWN = 30;
 
     @Inject
     DeviceService devices;
@@ -55,7 +52,6 @@ public class DeviceBacking implements Serializable {
     private DeviceData device;
     private LocalDate date;
     private List<HourTotal> hours = List.of();
-    private List<DayTotal> days = List.of();
     private String dayCost;
 
     /** The page's view action, before anything renders: another's device, or none, answers 404. */
@@ -85,15 +81,12 @@ public class DeviceBacking implements Serializable {
         show();
     }
 
-    /** Reads the chosen day and the 30 days up to it. */
+    /** Reads the chosen day. */
     public void show() {
         hours = consumption.day(device.id(), date, zone()).hours();
-        Pricing pricing = Pricing.of(device, tariffs);
+        Pricing pricing = Pricing.of(device.tariffId(), tariffs);
         BigDecimal cost = pricing.cost(hours);
         dayCost = cost == null ? null : cost.toPlainString() + " " + pricing.currency();
-        days = consumption.days(device.id(), date.minusDays(DAYS_SHOWN - 1L), date, zone()).stream()
-                .map((DayConsumption d) -> DayTotal.of(d.date(), d.hours()))
-                .toList();
     }
 
     /** A reading of the device was stored (pushed): today's chart grows; another day stays as it is. */
@@ -122,7 +115,7 @@ public class DeviceBacking implements Serializable {
             colors.add(hour.kwh().compareTo(device.maxHourlyKwh()) > 0 ? "#d32f2f" : "#1e88e5");
             limit.add(device.maxHourlyKwh());
         }
-        return chart(
+        return Charts.chart(
                 "bar",
                 labels,
                 Json.createArrayBuilder()
@@ -142,24 +135,6 @@ public class DeviceBacking implements Serializable {
                                 .add("backgroundColor", colors)));
     }
 
-    /** The days' totals as a Chart.js bar chart. */
-    public String getDaysChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder kwh = Json.createArrayBuilder();
-        for (DayTotal day : days) {
-            labels.add(day.date().format(DateTimeFormatter.ofPattern("MM-dd")));
-            kwh.add(day.kwh());
-        }
-        return chart(
-                "bar",
-                labels,
-                Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder()
-                                .add("label", PageMessages.text("device.kwhPerDay"))
-                                .add("data", kwh)
-                                .add("backgroundColor", "#43a047")));
-    }
-
     /** An hour's marks in words of the page: estimated, meter reset. */
     public String marks(HourTotal hour) {
         return hour.flags().stream()
@@ -177,33 +152,6 @@ public class DeviceBacking implements Serializable {
                         .map(f -> f.name().equals("RESET") ? "!" : "*")
                         .sorted()
                         .reduce("", String::concat);
-    }
-
-    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
-        return Json.createObjectBuilder()
-                .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add(
-                        "options",
-                        Json.createObjectBuilder()
-                                .add("responsive", true)
-                                .add("maintainAspectRatio", false)
-                                .add("animation", false)
-                                .add(
-                                        "scales",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "y",
-                                                        Json.createObjectBuilder()
-                                                                .add("beginAtZero", true))))
-                .build()
-                .toString();
-    }
-
-    /** The CSV of the shown 30 days (the API serves it to the page session too). */
-    public String getCsvUrl() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/devices/"
-                + device.id() + "/consumption.csv?from=" + date.minusDays(DAYS_SHOWN - 1L) + "&to=" + date;
     }
 
     public BigDecimal getDayTotal() {
@@ -229,9 +177,5 @@ public class DeviceBacking implements Serializable {
 
     public List<HourTotal> getHours() {
         return hours;
-    }
-
-    public List<DayTotal> getDays() {
-        return days;
     }
 }

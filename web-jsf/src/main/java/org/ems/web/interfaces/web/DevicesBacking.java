@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.device.DeviceData;
+import org.ems.contracts.device.MonthlyBudget;
 import org.ems.contracts.paging.Page;
 import org.ems.contracts.paging.PageRequest;
 import org.ems.devices.application.DeviceRequest;
@@ -100,6 +101,7 @@ public class DevicesBacking implements Serializable {
         selected = null;
         owner = ownerFilter;
         request = new DeviceRequest();
+        request.setMonthlyBudget(new DeviceRequest.Budget()); // the dialog's two fields: kWh or an amount
     }
 
     public void startEditing(DeviceData device) {
@@ -115,6 +117,11 @@ public class DevicesBacking implements Serializable {
                 device.ownerId(),
                 device.timeZone(),
                 device.tariffId());
+        MonthlyBudget budget = device.monthlyBudget();
+        request.setMonthlyBudget(
+                budget == null ? new DeviceRequest.Budget() : new DeviceRequest.Budget(budget.kwh(), budget.amount()));
+        request.setSilentAfter(
+                device.silentAfter() == null ? null : device.silentAfter().toString());
     }
 
     public void save() {

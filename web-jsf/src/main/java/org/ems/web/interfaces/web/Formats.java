@@ -78,7 +78,7 @@ public class Formats {
         return zone;
     }
 
-    private static Locale locale() {
+    static Locale locale() {
         return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 }

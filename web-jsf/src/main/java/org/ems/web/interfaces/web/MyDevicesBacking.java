@@ -18,8 +18,11 @@ import org.ems.contracts.device.DeviceData;
 import org.ems.devices.application.DeviceService;
 import org.ems.monitoring.application.AlertService;
 import org.ems.monitoring.application.ConsumptionService;
+import org.ems.monitoring.application.PeriodService;
+import org.ems.monitoring.application.PeriodSummary;
 import org.ems.monitoring.domain.DayTotal;
 import org.ems.monitoring.domain.HourTotal;
+import org.ems.monitoring.domain.Period;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
 
@@ -41,14 +44,23 @@ public class MyDevicesBacking {
     AlertService alerts;
 
     @Inject
+    PeriodService periods;
+
+    @Inject
     UserService users;
 
     @Inject
     Caller caller;
 
     /** One device's card. */
+    /** A device's card: today, this hour, its last reading, its open alerts, and this month so far against the last. */
     public record Card(
-            DeviceData device, BigDecimal today, BigDecimal thisHour, Instant lastReading, long unacknowledged) {
+            DeviceData device,
+            BigDecimal today,
+            BigDecimal thisHour,
+            Instant lastReading,
+            long unacknowledged,
+            PeriodSummary month) {
 
         public boolean isOverLimit() {
             return thisHour.compareTo(device.maxHourlyKwh()) > 0;
@@ -110,6 +122,7 @@ public class MyDevicesBacking {
                 .reduce((earlier, later) -> later)
                 .map(HourTotal::kwh)
                 .orElse(BigDecimal.ZERO);
-        return new Card(device, DayTotal.of(today, hours).kwh(), thisHour, lastReading, unacknowledged);
+        PeriodSummary month = periods.summary(device.id(), zone, device.tariffId(), Period.Kind.MONTH, today, today);
+        return new Card(device, DayTotal.of(today, hours).kwh(), thisHour, lastReading, unacknowledged, month);
     }
 }

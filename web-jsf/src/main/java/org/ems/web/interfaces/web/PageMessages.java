@@ -34,8 +34,10 @@ final class PageMessages {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, rejected.getMessage(), null));
         }
         for (Rejected.FieldError error : rejected.errors()) {
+            // a field of a part ("monthlyBudget.kwh", "versions[0].price") is shown at the part's control
+            String control = error.field().split("[.\\[]", 2)[0];
             faces.addMessage(
-                    formId + ":" + error.field(), new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null));
+                    formId + ":" + control, new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null));
         }
         faces.validationFailed();
     }

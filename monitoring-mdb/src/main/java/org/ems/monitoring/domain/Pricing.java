@@ -1,13 +1,14 @@
-package org.ems.web.interfaces.rest;
+package org.ems.monitoring.domain;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.ems.contracts.tariff.Tariff;
-import org.ems.monitoring.domain.HourTotal;
+import org.ems.contracts.tariff.TariffDirectory;
 
 /**
- * A device's hours priced by its tariff (for the API and the pages alike) ({@link Tariff}'s rule): each hour's price and cost, and the cost of many
+ * A device's hours priced by its tariff (for the API, the pages and budgets alike) ({@link Tariff}'s rule): each hour's price and cost, and the cost of many
  * hours as the sum of theirs. Without a tariff (or before its first version) there is no price and no cost.
  *
  * @param tariff null: the device has none
@@ -15,12 +16,8 @@ import org.ems.monitoring.domain.HourTotal;
 public record Pricing(Tariff tariff) {
 
     /** How a device's hours are priced: by its tariff, if it has one (one that is gone prices nothing). */
-    public static Pricing of(
-            org.ems.contracts.device.DeviceData device, org.ems.devices.application.TariffService tariffs) {
-        return new Pricing(
-                device.tariffId() == null
-                        ? null
-                        : tariffs.tariff(device.tariffId()).orElse(null));
+    public static Pricing of(UUID tariffId, TariffDirectory tariffs) {
+        return new Pricing(tariffId == null ? null : tariffs.tariff(tariffId).orElse(null));
     }
 
     /** ISO 4217; null without a tariff. */
