@@ -41,7 +41,7 @@ public class AlertWatch {
         Instant now = Instant.now();
         run("silent meters", () -> silent = warnings.silence(now));
         run("projections of ended hours", () -> warnings.settleProjections(now));
-        run("budgets", () -> warnings.budgets(now));
+        run("budgets", () -> warnings.budgeted().forEach(device -> warnings.checkBudget(device, now)));
     }
 
     private static void run(String what, Runnable check) {

@@ -73,8 +73,7 @@ public class ReadingIngestion {
         readings.insert(accepted);
         bookkeeping.book(toBook);
         // A meter that reports is not silent: from now on, and its open silence is over.
-        devices.arrived(byDevice.keySet());
-        alerts.resolveSilence(byDevice.keySet())
+        alerts.arrived(byDevice.keySet())
                 .forEach(alert -> bookkeeping.tell(monitored.get(alert.deviceId()), Optional.of(alert)));
         applied.fire(new ReadingsApplied(stored, duplicates));
         return duplicates;

@@ -67,27 +67,30 @@ public class Warnings {
         tell(alerts.settleProjections(now));
     }
 
-    /** Checks the budgets of the devices whose readings arrived since their last check. */
-    public void budgets(Instant now) {
-        for (MonitoredDevice device : devices.budgeted()) {
-            ZonedDateTime local = now.atZone(device.zone());
-            YearMonth month = YearMonth.from(local);
-            Pricing pricing = Pricing.of(device.tariffId(), tariffs);
-            if (!device.budget().inMoney() || pricing.tariff() != null) {
-                List<HourTotal> hours = hoursSoFar(device, month, local.toLocalDate());
-                BigDecimal soFar = device.budget().inMoney()
-                        ? Optional.ofNullable(pricing.cost(hours)).orElse(BigDecimal.ZERO)
-                        : hours.stream().map(HourTotal::kwh).reduce(BigDecimal.ZERO, BigDecimal::add);
-                int scale =
-                        device.budget().inMoney() ? pricing.tariff().currency().getDefaultFractionDigits() : 3;
-                for (AlertFacts.Budget due :
-                        BudgetStages.due(device.budget(), soFar, scale, pricing.currency(), local)) {
-                    bookkeeping.tell(
-                            device, alerts.budget(device, month.atDay(1).atStartOfDay(device.zone()), due));
-                }
+    /** The devices with a budget whose readings arrived since their last check. */
+    public List<MonitoredDevice> budgeted() {
+        return devices.budgeted();
+    }
+
+    /**
+     * Checks one device's budget as of {@code now}, in a transaction of its own (its activity row stays locked only
+     * that long: readings of the device wait for no other device's check).
+     */
+    public void checkBudget(MonitoredDevice device, Instant now) {
+        ZonedDateTime local = now.atZone(device.zone());
+        YearMonth month = YearMonth.from(local);
+        Pricing pricing = Pricing.of(device.tariffId(), tariffs);
+        if (!device.budget().inMoney() || pricing.tariff() != null) {
+            List<HourTotal> hours = hoursSoFar(device, month, local.toLocalDate());
+            BigDecimal soFar = device.budget().inMoney()
+                    ? Optional.ofNullable(pricing.cost(hours)).orElse(BigDecimal.ZERO)
+                    : hours.stream().map(HourTotal::kwh).reduce(BigDecimal.ZERO, BigDecimal::add);
+            int scale = device.budget().inMoney() ? pricing.tariff().currency().getDefaultFractionDigits() : 3;
+            for (AlertFacts.Budget due : BudgetStages.due(device.budget(), soFar, scale, pricing.currency(), local)) {
+                bookkeeping.tell(device, alerts.budget(device, month.atDay(1).atStartOfDay(device.zone()), due));
             }
-            devices.budgetChecked(device.id(), now);
         }
+        devices.budgetChecked(device.id(), now);
     }
 
     /** The hours of the month's days up to {@code today}. */

@@ -43,8 +43,17 @@ public interface AlertRepository {
      */
     List<AlertMessage> silence(Instant now, Duration silentAfter);
 
-    /** Resolves the open {@code SILENT} alerts of these devices (readings of theirs arrived); returns them. */
-    List<AlertMessage> resolveSilence(Collection<UUID> deviceIds);
+    /**
+     * How finely arrivals are recorded: a device's arrival time is moved on only when it is this much older (a meter
+     * reporting every second costs no row update a second). Silences and budget checks allow for it.
+     */
+    Duration ARRIVAL_RESOLUTION = Duration.ofSeconds(10);
+
+    /**
+     * Records that readings of these devices arrived now, and resolves the open {@code SILENT} alerts this ends; returns
+     * those.
+     */
+    List<AlertMessage> arrived(Collection<UUID> deviceIds);
 
     /** The {@code BUDGET} alert of this device, month and stage; empty when it has one already. */
     Optional<AlertMessage> budget(MonitoredDevice device, java.time.ZonedDateTime monthStart, AlertFacts.Budget facts);

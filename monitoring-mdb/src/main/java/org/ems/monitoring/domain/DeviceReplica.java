@@ -21,9 +21,6 @@ public interface DeviceReplica {
     /** Records the device's limit as in force from {@code from} on ({@link LimitHistory#ALWAYS} for its first). */
     void limitFrom(UUID id, Instant from, BigDecimal maxHourlyKwh);
 
-    /** Records that readings of these devices arrived now (silence is counted from then). */
-    void arrived(Collection<UUID> ids);
-
     /** Devices with a budget whose readings arrived since their budget was last checked. */
     java.util.List<MonitoredDevice> budgeted();
 

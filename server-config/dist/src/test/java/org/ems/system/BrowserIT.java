@@ -97,6 +97,9 @@ class BrowserIT {
     /** The serious and critical axe-core violations of the pages shown, by screenshot. */
     private final List<String> inaccessible = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** The pages (path, width, colour scheme) checked with axe-core. */
+    private final java.util.Set<String> checked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @AfterAll
     void everyPageShownIsAccessible() {
         assertThat(inaccessible).as("axe-core: serious or critical violations").isEmpty();
@@ -819,11 +822,25 @@ class BrowserIT {
     }
 
     /**
-     * Saves what the browser shows to {@code target/screenshots/<name>.png}, to be looked at, and checks it with axe-core
-     * (WCAG 2.1 A and AA): its serious and critical violations are kept for {@link #everyPageShownIsAccessible}.
+     * Saves what the browser shows to {@code target/screenshots/<name>.png}, to be looked at, and checks the page with
+     * axe-core (WCAG 2.1 A and AA) the first time it is shown at this width: its serious and critical violations are
+     * kept for {@link #everyPageShownIsAccessible}.
      */
     private void screenshot(String name) throws java.io.IOException {
         save(name);
+        // each page once at each width (in its first state shown: a page's later states are the same components)
+        String page = java.net.URI.create(browser.getCurrentUrl()).getPath() + " at "
+                + browser.manage().window().getSize().getWidth() + " px"
+                + ("dark"
+                                .equals(
+                                        ((JavascriptExecutor) browser)
+                                                .executeScript(
+                                                        "return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : ''"))
+                        ? ", dark"
+                        : "");
+        if (!checked.add(page)) {
+            return;
+        }
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 // a toast fading in is measured half transparent; its colours are the theme's (7:1 and more)

@@ -10,6 +10,33 @@ import org.junit.jupiter.api.Test;
 class PageSignInIT extends SharedEmsSuite {
 
     @Test
+    void thePagesBeforeSignInSpeakTheBrowsersLanguage() throws Exception {
+        for (String page : new String[] {"login.xhtml", "password-reset.xhtml"}) {
+            String romanian = http.send(
+                            HttpRequest.newBuilder(ems.url(page))
+                                    .header("Accept-Language", "ro-RO,ro;q=0.9,en;q=0.5")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(romanian).as(page).contains("lang=\"ro\"").doesNotContain("Sign in", "Reset your password");
+            String english = http.send(
+                            HttpRequest.newBuilder(ems.url(page))
+                                    .header("Accept-Language", "de-DE,de;q=0.9")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(english).as(page + ", a language EMS does not speak").contains("lang=\"en\"");
+        }
+        assertThat(http.send(
+                                HttpRequest.newBuilder(ems.url("login.xhtml"))
+                                        .header("Accept-Language", "ro")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("Autentificare", "Ai uitat parola?");
+    }
+
+    @Test
     void pagesNeedASignInAndShowEachRoleItsOwn() throws Exception {
         HttpResponse<String> anonymous = api.call("GET", "", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(302);

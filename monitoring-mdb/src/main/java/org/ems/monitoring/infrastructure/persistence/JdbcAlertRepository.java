@@ -141,23 +141,35 @@ public class JdbcAlertRepository implements AlertRepository {
                                 + " select gen_random_uuid(), m.device_id, 'SILENT', m.last_arrival_at, 0, clock_timestamp()"
                                 + " from monitoring.meter_activity m join monitoring.device d on d.id = m.device_id"
                                 + " where not d.deleted and m.last_arrival_at"
-                                + " <= ?::timestamptz - coalesce(d.silent_after_seconds, ?) * interval '1 second'"
+                                // its last arrival may be recorded up to ARRIVAL_RESOLUTION early
+                                + " <= ?::timestamptz - (coalesce(d.silent_after_seconds, ?) + ?) * interval '1 second'"
                                 + " and not exists (select 1 from monitoring.alert s where s.device_id = m.device_id"
                                 + " and s.kind = 'SILENT' and s.resolved_at is null)"
+                                // a reading arriving meanwhile waits, or is waited for and then counted: a meter is
+                                // never left silent while it reports
+                                + " for update of m"
                                 + " on conflict (device_id, kind, period_start, stage) do nothing returning " + COLUMNS,
                         JdbcAlertRepository::alert,
                         now,
-                        silentAfter.toSeconds());
+                        silentAfter.toSeconds(),
+                        ARRIVAL_RESOLUTION.toSeconds());
     }
 
     @Override
-    public List<AlertMessage> resolveSilence(Collection<UUID> deviceIds) {
+    public List<AlertMessage> arrived(Collection<UUID> deviceIds) {
         return sql().list(
-                        "cannot resolve silent meters",
-                        "update monitoring.alert a set resolved_at = clock_timestamp() where a.kind = 'SILENT'"
-                                + " and a.resolved_at is null and a.device_id = any(?::uuid[]) returning " + COLUMNS,
+                        "cannot record the arrival of readings",
+                        "with moved as (insert into monitoring.meter_activity as m (device_id, last_arrival_at)"
+                                + " select id, clock_timestamp() from unnest(?::uuid[]) as id on conflict (device_id) do update"
+                                + " set last_arrival_at = excluded.last_arrival_at"
+                                + " where m.last_arrival_at < excluded.last_arrival_at - ? * interval '1 second'"
+                                + " returning device_id)"
+                                + " update monitoring.alert a set resolved_at = clock_timestamp() from moved"
+                                + " where a.device_id = moved.device_id and a.kind = 'SILENT' and a.resolved_at is null"
+                                + " returning " + COLUMNS,
                         JdbcAlertRepository::alert,
-                        deviceIds);
+                        deviceIds,
+                        ARRIVAL_RESOLUTION.toSeconds());
     }
 
     @Override

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.ems.contracts.device.MonthlyBudget;
 import org.ems.contracts.platform.ServerResources;
 import org.ems.contracts.platform.Sql;
+import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.LimitHistory;
 import org.ems.monitoring.domain.MonitoredDevice;
@@ -55,8 +56,12 @@ public class JdbcDeviceReplica implements DeviceReplica {
                         "select " + COLUMNS
                                 + " from monitoring.device d join monitoring.meter_activity m on m.device_id = d.id"
                                 + " where not d.deleted and (d.budget_kwh is not null or d.budget_amount is not null)"
-                                + " and (m.budget_checked_at is null or m.last_arrival_at > m.budget_checked_at)",
-                        JdbcDeviceReplica::device);
+                                // arrivals are recorded up to ARRIVAL_RESOLUTION late: a check soon after one comes
+                                // again
+                                + " and (m.budget_checked_at is null"
+                                + " or m.last_arrival_at > m.budget_checked_at - ? * interval '1 second')",
+                        JdbcDeviceReplica::device,
+                        AlertRepository.ARRIVAL_RESOLUTION.toSeconds());
     }
 
     @Override
@@ -66,16 +71,6 @@ public class JdbcDeviceReplica implements DeviceReplica {
                         "update monitoring.meter_activity set budget_checked_at = ? where device_id = ?",
                         at,
                         id);
-    }
-
-    @Override
-    public void arrived(Collection<UUID> ids) {
-        sql().update(
-                        "cannot record the arrival of readings",
-                        "insert into monitoring.meter_activity (device_id, last_arrival_at)"
-                                + " select id, clock_timestamp() from unnest(?::uuid[]) as id"
-                                + " on conflict (device_id) do update set last_arrival_at = excluded.last_arrival_at",
-                        ids);
     }
 
     private static final String COLUMNS = "d.id, d.version, d.name, d.owner_id, d.max_hourly_kwh, d.time_zone,"

@@ -84,13 +84,11 @@ public class MailedLinksBacking implements java.io.Serializable {
         this.user = user;
     }
 
-    /** What the link stops, in words. */
-    public String getListName() {
+    /** Which mails the link stops, as the pages' texts name them ({@code links.list.*}). */
+    public String getListKey() {
         return switch (String.valueOf(list)) {
-            case "all-alerts" -> "every alert of every meter";
-            case "chat" -> "the chat messages that come while I am away";
-            case "all" -> "every notification: alerts and chat messages";
-            default -> "the alerts of my meters";
+            case "all-alerts", "chat", "all" -> list;
+            default -> "alerts";
         };
     }
 
