@@ -341,6 +341,35 @@ class MonitoringIT {
     }
 
     @Test
+    void aMeterQuietForTheConfiguredTimeIsAlertedOnceAndItsNextReadingResolvesIt() throws Exception {
+        UUID owner = UUID.randomUUID();
+        UUID device = created(UUID.randomUUID(), "100", owner);
+        try (JMSConsumer published = jms.createConsumer(
+                jms.createTopic(Destinations.ALERTS), Destinations.OWNER_PROPERTY + " = '" + owner + "'")) {
+            // An old timestamp: silence is counted from when a reading arrives, not from what it says.
+            send(MeterReadingCodec.encode(reading(device, "2026-05-11T10:00:00Z", "1")));
+            eventually(() -> Optional.of(consumption.day(device, LocalDate.parse("2026-05-11"), UTC))
+                    .filter(d -> d.hours().get(10).readings() == 1));
+            // The device has no silence time of its own: ems.silent-after's, an hour (not set here: its default).
+            warnings.silence(Instant.now().plus(Duration.ofMinutes(30)));
+            assertNull(published.receive(1_000), "half an hour of silence is not yet an hour");
+            warnings.silence(Instant.now().plus(Duration.ofMinutes(62)));
+            AlertMessage silent =
+                    AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
+            assertEquals(AlertKind.SILENT, silent.kind());
+            assertNull(((AlertFacts.Silent) silent.facts()).resolvedAt());
+            warnings.silence(Instant.now().plus(Duration.ofMinutes(63)));
+            assertNull(published.receive(1_000), "one alert per silence");
+
+            send(MeterReadingCodec.encode(reading(device, "2026-05-11T10:05:00Z", "1.1")));
+            AlertMessage resolved =
+                    AlertMessage.fromJson(published.receive(PATIENCE.toMillis()).getBody(String.class));
+            assertEquals(silent.id(), resolved.id());
+            assertNotNull(((AlertFacts.Silent) resolved.facts()).resolvedAt(), "resolved by the next reading");
+        }
+    }
+
+    @Test
     void aWeekOrMonthInProgressIsComparedOnItsDaysSoFar() throws Exception {
         UUID device = created(UUID.randomUUID(), "100");
         // 10 kWh on Monday 1 June, nothing then until 12 kWh on Monday 8 June.

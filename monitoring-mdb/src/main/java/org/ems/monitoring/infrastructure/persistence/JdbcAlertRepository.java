@@ -3,18 +3,11 @@ package org.ems.monitoring.infrastructure.persistence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,9 +32,7 @@ import org.ems.monitoring.domain.Projection;
 @ApplicationScoped
 public class JdbcAlertRepository implements AlertRepository {
 
-    private static final String COLUMNS = "a.id, a.device_id, a.kind, a.period_start, a.period_offset_seconds, a.stage,"
-            + " a.kwh, a.limit_kwh, a.projected, a.expected_at, a.resolved_at, a.budget_kwh, a.budget_amount, a.currency,"
-            + " a.created_at, a.acknowledged_at, a.withdrawn_at, a.withdrawn_reason";
+    private static final String COLUMNS = AlertRows.COLUMNS;
 
     /** Alerts in an owner's scope: of the devices they own now, per the replica (null: all). */
     private static final String IN_SCOPE = "(?::uuid is null or exists (select 1 from monitoring.device d"
@@ -63,7 +54,7 @@ public class JdbcAlertRepository implements AlertRepository {
                         INSERT + "update set withdrawn_at = null, withdrawn_reason = null, kwh = excluded.kwh,"
                                 + " limit_kwh = excluded.limit_kwh where a.withdrawn_at is not null returning "
                                 + COLUMNS,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         UUID.randomUUID(),
                         device.id(),
                         AlertKind.OVER_LIMIT.name(),
@@ -86,7 +77,7 @@ public class JdbcAlertRepository implements AlertRepository {
                         "update monitoring.alert a set withdrawn_at = clock_timestamp(), withdrawn_reason = ?"
                                 + " where a.device_id = ? and a.kind = 'OVER_LIMIT' and a.period_start = ?"
                                 + " and a.withdrawn_at is null returning " + COLUMNS,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         reason,
                         deviceId,
                         hour.start());
@@ -98,7 +89,7 @@ public class JdbcAlertRepository implements AlertRepository {
         return sql().first(
                         "cannot store a projection of device " + device.id(),
                         INSERT + "nothing returning " + COLUMNS,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         UUID.randomUUID(),
                         device.id(),
                         AlertKind.PROJECTED.name(),
@@ -126,7 +117,7 @@ public class JdbcAlertRepository implements AlertRepository {
                                 + " and o.kind = 'OVER_LIMIT' and o.period_start = p.period_start and o.withdrawn_at is null"
                                 + " where a.id = p.id and p.kind = 'PROJECTED' and p.settled_at is null"
                                 + " and p.period_start <= ?::timestamptz - interval '1 hour' returning " + COLUMNS,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         now)
                 .stream()
                 .filter(alert -> !alert.standing())
@@ -149,7 +140,7 @@ public class JdbcAlertRepository implements AlertRepository {
                                 // never left silent while it reports
                                 + " for update of m"
                                 + " on conflict (device_id, kind, period_start, stage) do nothing returning " + COLUMNS,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         now,
                         silentAfter.toSeconds(),
                         ARRIVAL_RESOLUTION.toSeconds());
@@ -159,17 +150,19 @@ public class JdbcAlertRepository implements AlertRepository {
     public List<AlertMessage> arrived(Collection<UUID> deviceIds) {
         return sql().list(
                         "cannot record the arrival of readings",
+                        // the insert runs whether or not the update reads it (PostgreSQL runs every data-modifying
+                        // WITH to completion): one round trip for both
                         "with moved as (insert into monitoring.meter_activity as m (device_id, last_arrival_at)"
                                 + " select id, clock_timestamp() from unnest(?::uuid[]) as id on conflict (device_id) do update"
                                 + " set last_arrival_at = excluded.last_arrival_at"
-                                + " where m.last_arrival_at < excluded.last_arrival_at - ? * interval '1 second'"
-                                + " returning device_id)"
-                                + " update monitoring.alert a set resolved_at = clock_timestamp() from moved"
-                                + " where a.device_id = moved.device_id and a.kind = 'SILENT' and a.resolved_at is null"
+                                + " where m.last_arrival_at < excluded.last_arrival_at - ? * interval '1 second')"
+                                + " update monitoring.alert a set resolved_at = clock_timestamp()"
+                                + " where a.device_id = any(?::uuid[]) and a.kind = 'SILENT' and a.resolved_at is null"
                                 + " returning " + COLUMNS,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         deviceIds,
-                        ARRIVAL_RESOLUTION.toSeconds());
+                        ARRIVAL_RESOLUTION.toSeconds(),
+                        deviceIds);
     }
 
     @Override
@@ -178,7 +171,7 @@ public class JdbcAlertRepository implements AlertRepository {
         return sql().first(
                         "cannot store a budget alert of device " + device.id(),
                         INSERT + "nothing returning " + COLUMNS,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         UUID.randomUUID(),
                         device.id(),
                         AlertKind.BUDGET.name(),
@@ -200,7 +193,7 @@ public class JdbcAlertRepository implements AlertRepository {
                         "cannot read silent meters",
                         "select " + COLUMNS + " from monitoring.alert a join monitoring.device d on d.id = a.device_id"
                                 + " where a.kind = 'SILENT' and a.resolved_at is null and not d.deleted order by a.period_start",
-                        JdbcAlertRepository::alert);
+                        AlertRows::alert);
     }
 
     @Override
@@ -214,7 +207,7 @@ public class JdbcAlertRepository implements AlertRepository {
                         "select " + COLUMNS + " from monitoring.alert a where " + IN_SCOPE
                                 + " and (?::uuid is null or a.device_id = ?::uuid) and (?::text is null or a.kind = ?::text)"
                                 + " order by a.created_at desc, a.id limit ?",
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         owner,
                         owner,
                         device,
@@ -246,7 +239,7 @@ public class JdbcAlertRepository implements AlertRepository {
         return sql().first(
                         "cannot read alert " + id,
                         "select " + COLUMNS + " from monitoring.alert a where a.id = ? and " + IN_SCOPE,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         id,
                         owner,
                         owner);
@@ -259,7 +252,7 @@ public class JdbcAlertRepository implements AlertRepository {
                         "cannot acknowledge alert " + id,
                         "update monitoring.alert a set acknowledged_at = coalesce(a.acknowledged_at, clock_timestamp())"
                                 + " where a.id = ? and " + IN_SCOPE + " returning " + COLUMNS,
-                        JdbcAlertRepository::alert,
+                        AlertRows::alert,
                         id,
                         owner,
                         owner);
@@ -267,43 +260,5 @@ public class JdbcAlertRepository implements AlertRepository {
 
     private Sql sql() {
         return new Sql(db);
-    }
-
-    private static AlertMessage alert(ResultSet rs) throws SQLException {
-        return new AlertMessage(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                facts(rs),
-                rs.getTimestamp(15).toInstant(),
-                instant(rs.getTimestamp(16)),
-                instant(rs.getTimestamp(17)),
-                rs.getString(18));
-    }
-
-    /** The columns of its kind. */
-    private static AlertFacts facts(ResultSet rs) throws SQLException {
-        OffsetDateTime start = rs.getTimestamp(4).toInstant().atOffset(ZoneOffset.ofTotalSeconds(rs.getInt(5)));
-        return switch (AlertKind.valueOf(rs.getString(3))) {
-            case OVER_LIMIT -> new AlertFacts.OverLimit(start, rs.getBigDecimal(7), rs.getBigDecimal(8));
-            case PROJECTED ->
-                new AlertFacts.Projected(
-                        start,
-                        rs.getBigDecimal(7),
-                        rs.getBigDecimal(9),
-                        rs.getBigDecimal(8),
-                        rs.getTimestamp(10).toInstant());
-            case SILENT -> new AlertFacts.Silent(start.toInstant(), instant(rs.getTimestamp(11)));
-            case BUDGET ->
-                new AlertFacts.Budget(
-                        YearMonth.from(start),
-                        AlertFacts.Budget.Stage.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
-                        new MonthlyBudget(rs.getBigDecimal(12), rs.getBigDecimal(13)),
-                        rs.getBigDecimal(9),
-                        rs.getString(14));
-        };
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
