@@ -579,6 +579,11 @@ class BrowserIT {
         page(b -> b.findElements(By.cssSelector("#dayForm\\:hours_data tr")).size() == 23);
         screenshot("portal-device-phone");
         assertNoHorizontalScroll();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('periodName').scrollIntoView()");
+        assertThat(browser.findElement(By.id("periodName")).getText())
+                .as("a new view: the month")
+                .isEqualTo("March 2026");
+        screenshot("portal-device-period-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
         String notHers = ApiClient.json(
                         api.call("POST", "api/devices", admin, "{\"name\":\"not hers\",\"maxHourlyKwh\":1}"))
