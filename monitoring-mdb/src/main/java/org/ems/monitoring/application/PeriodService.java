@@ -38,10 +38,10 @@ public class PeriodService {
         int compared = period.daysSoFar(today);
         List<Priced> days = days(deviceId, zone, pricing, period);
         Priced now = sum(days.subList(0, compared));
-        Integer vsPrevious = change(now, deviceId, zone, pricing, period.previous(), compared);
+        Integer vsPrevious = change(now, deviceId, zone, period.previous(), compared);
         Integer vsYearBefore = kind == Period.Kind.YEAR
                 ? vsPrevious // the year before is the previous period
-                : change(now, deviceId, zone, pricing, period.yearBefore(), compared);
+                : change(now, deviceId, zone, period.yearBefore(), compared);
         return new PeriodSummary(
                 period,
                 bars(kind, days),
@@ -63,10 +63,12 @@ public class PeriodService {
     }
 
     /** The change of {@code now} against the first {@code compared} days of {@code before} (all, if it is shorter). */
-    private Integer change(Priced now, UUID deviceId, ZoneId zone, Pricing pricing, Period before, int compared) {
-        List<Priced> days = days(deviceId, zone, pricing, before);
-        return Period.change(
-                now.kwh(), sum(days.subList(0, Math.min(compared, days.size()))).kwh());
+    private Integer change(Priced now, UUID deviceId, ZoneId zone, Period before, int compared) {
+        BigDecimal kwh = consumption.days(deviceId, before.start(), before.end().minusDays(1), zone).stream()
+                .limit(compared)
+                .map(d -> DayTotal.of(d.date(), d.hours()).kwh())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Period.change(now.kwh(), kwh);
     }
 
     private static Priced sum(List<Priced> days) {

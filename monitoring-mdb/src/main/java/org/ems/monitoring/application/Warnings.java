@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,11 +20,8 @@ import org.ems.monitoring.domain.AlertRepository;
 import org.ems.monitoring.domain.BudgetStages;
 import org.ems.monitoring.domain.DeviceReplica;
 import org.ems.monitoring.domain.HourTotal;
-import org.ems.monitoring.domain.HourlyConsumption;
 import org.ems.monitoring.domain.MonitoredDevice;
 import org.ems.monitoring.domain.Pricing;
-import org.ems.monitoring.domain.QuarterTotal;
-import org.ems.monitoring.domain.ReadingRepository;
 
 /**
  * The warnings that come with time rather than with a reading, each run in a transaction of its own: meters gone
@@ -43,7 +38,7 @@ public class Warnings {
     DeviceReplica devices;
 
     @Inject
-    ReadingRepository readings;
+    ConsumptionService consumption;
 
     @Inject
     TariffDirectory tariffs;
@@ -59,7 +54,7 @@ public class Warnings {
     /** Raises the meters silent by {@code now}; returns how many meters are silent. */
     public int silence(Instant now) {
         tell(alerts.silence(now, Duration.parse(silentAfter)));
-        return alerts.silentMeters().size();
+        return alerts.silentMeterCount();
     }
 
     /** Withdraws the projections of the hours that ended within their limit. */
@@ -95,15 +90,9 @@ public class Warnings {
 
     /** The hours of the month's days up to {@code today}. */
     private List<HourTotal> hoursSoFar(MonitoredDevice device, YearMonth month, LocalDate today) {
-        NavigableMap<Instant, QuarterTotal> quarters = readings.quarters(
-                device.id(),
-                month.atDay(1).atStartOfDay(device.zone()).toInstant(),
-                today.plusDays(1).atStartOfDay(device.zone()).toInstant());
-        List<HourTotal> hours = new ArrayList<>();
-        for (LocalDate day = month.atDay(1); !day.isAfter(today); day = day.plusDays(1)) {
-            hours.addAll(HourlyConsumption.ofDay(quarters, day, device.zone()));
-        }
-        return hours;
+        return consumption.days(device.id(), month.atDay(1), today, device.zone()).stream()
+                .flatMap(day -> day.hours().stream())
+                .toList();
     }
 
     private void tell(List<AlertMessage> changed) {

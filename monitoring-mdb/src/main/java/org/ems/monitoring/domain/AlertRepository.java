@@ -61,6 +61,9 @@ public interface AlertRepository {
     /** The open {@code SILENT} alerts of devices not deleted, oldest silence first: the silent meters. */
     List<AlertMessage> silentMeters();
 
+    /** How many meters are silent ({@link #silentMeters()}, counted). */
+    int silentMeterCount();
+
     /**
      * The newest alerts first, at most {@code limit}.
      *

@@ -38,6 +38,11 @@ public class JdbcAlertRepository implements AlertRepository {
     private static final String IN_SCOPE = "(?::uuid is null or exists (select 1 from monitoring.device d"
             + " where d.id = a.device_id and d.owner_id = ?::uuid))";
 
+    /** The open silences of devices not deleted. */
+    private static final String SILENT_METERS =
+            " from monitoring.alert a join monitoring.device d on d.id = a.device_id"
+                    + " where a.kind = 'SILENT' and a.resolved_at is null and not d.deleted";
+
     private static final String INSERT = "insert into monitoring.alert as a (id, device_id, kind, period_start,"
             + " period_offset_seconds, stage, kwh, limit_kwh, projected, expected_at, budget_kwh, budget_amount, currency,"
             + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
@@ -107,16 +112,19 @@ public class JdbcAlertRepository implements AlertRepository {
 
     @Override
     public List<AlertMessage> settleProjections(Instant now) {
+        // The conditions are on the updated row itself (no join): an instance that waited for another's settling of
+        // the same rows sees them settled and leaves them, so each is withdrawn and pushed once.
+        String over = "exists (select 1 from monitoring.alert o where o.device_id = a.device_id"
+                + " and o.kind = 'OVER_LIMIT' and o.period_start = a.period_start and o.withdrawn_at is null)";
         return sql()
                 .list(
                         "cannot settle projections",
                         "update monitoring.alert a set settled_at = clock_timestamp(),"
-                                + " withdrawn_at = case when o.id is null then clock_timestamp() end,"
-                                + " withdrawn_reason = case when o.id is null then 'the hour ended within its limit' end"
-                                + " from monitoring.alert p left join monitoring.alert o on o.device_id = p.device_id"
-                                + " and o.kind = 'OVER_LIMIT' and o.period_start = p.period_start and o.withdrawn_at is null"
-                                + " where a.id = p.id and p.kind = 'PROJECTED' and p.settled_at is null"
-                                + " and p.period_start <= ?::timestamptz - interval '1 hour' returning " + COLUMNS,
+                                + " withdrawn_at = case when " + over + " then null else clock_timestamp() end,"
+                                + " withdrawn_reason = case when " + over + " then null"
+                                + " else 'the hour ended within its limit' end"
+                                + " where a.kind = 'PROJECTED' and a.settled_at is null"
+                                + " and a.period_start <= ?::timestamptz - interval '1 hour' returning " + COLUMNS,
                         AlertRows::alert,
                         now)
                 .stream()
@@ -191,9 +199,14 @@ public class JdbcAlertRepository implements AlertRepository {
     public List<AlertMessage> silentMeters() {
         return sql().list(
                         "cannot read silent meters",
-                        "select " + COLUMNS + " from monitoring.alert a join monitoring.device d on d.id = a.device_id"
-                                + " where a.kind = 'SILENT' and a.resolved_at is null and not d.deleted order by a.period_start",
+                        "select " + COLUMNS + SILENT_METERS + " order by a.period_start",
                         AlertRows::alert);
+    }
+
+    @Override
+    public int silentMeterCount() {
+        return sql().first("cannot count silent meters", "select count(*)" + SILENT_METERS, rs -> rs.getInt(1))
+                .orElse(0);
     }
 
     @Override

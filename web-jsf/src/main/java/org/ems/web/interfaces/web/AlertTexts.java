@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import org.ems.contracts.alert.AlertFacts;
 import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
@@ -32,9 +31,7 @@ public class AlertTexts {
         } else if (facts instanceof AlertFacts.Silent silent) {
             return format.time(silent.lastReadingAt());
         }
-        AlertFacts.Budget budget = (AlertFacts.Budget) facts;
-        return budget.month().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Formats.locale()) + " "
-                + budget.month().getYear();
+        return format.month(((AlertFacts.Budget) facts).month());
     }
 
     /** What it says, in a sentence. */
@@ -64,6 +61,6 @@ public class AlertTexts {
     }
 
     private String amount(BigDecimal value, AlertFacts.Budget budget) {
-        return budget.budget().inMoney() ? format.kwh(value) + " " + budget.currency() : format.kwh(value) + " kWh";
+        return budget.budget().inMoney() ? Formats.money(value, budget.currency()) : format.kwh(value) + " kWh";
     }
 }

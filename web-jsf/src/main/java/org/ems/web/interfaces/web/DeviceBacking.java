@@ -86,7 +86,7 @@ public class DeviceBacking implements Serializable {
         hours = consumption.day(device.id(), date, zone()).hours();
         Pricing pricing = Pricing.of(device.tariffId(), tariffs);
         BigDecimal cost = pricing.cost(hours);
-        dayCost = cost == null ? null : cost.toPlainString() + " " + pricing.currency();
+        dayCost = cost == null ? null : Formats.money(cost, pricing.currency());
     }
 
     /** A reading of the device was stored (pushed): today's chart grows; another day stays as it is. */

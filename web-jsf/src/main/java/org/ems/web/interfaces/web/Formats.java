@@ -9,9 +9,11 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import org.ems.contracts.access.Caller;
 import org.ems.users.application.UserService;
@@ -59,6 +61,16 @@ public class Formats {
     /** A device's hour with its day, for lists of many days. */
     public String dayAndHour(OffsetDateTime start) {
         return date(start.toLocalDate()) + " " + hour(start);
+    }
+
+    /** A month and its year, "December 2026". */
+    public String month(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale()) + " " + month.getYear();
+    }
+
+    /** An amount of money as the tariff's prices are written, with its currency: "8.45 RON"; empty for none. */
+    public static String money(BigDecimal amount, String currency) {
+        return amount == null ? "" : amount.toPlainString() + " " + currency;
     }
 
     public String date(LocalDate date) {

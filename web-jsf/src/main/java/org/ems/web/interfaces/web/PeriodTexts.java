@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
@@ -23,7 +24,7 @@ public class PeriodTexts {
     public String name(Period period) {
         return switch (period.kind()) {
             case WEEK -> PageMessages.text("period.weekOf", format.date(period.start()));
-            case MONTH -> month(period.start());
+            case MONTH -> format.month(YearMonth.from(period.start()));
             case YEAR -> Integer.toString(period.start().getYear());
         };
     }
@@ -31,7 +32,7 @@ public class PeriodTexts {
     /** "312.4 kWh · 140.58 RON" (without a tariff, the kWh alone). */
     public String amounts(PeriodSummary summary) {
         return format.kwh(summary.kwh()) + " kWh"
-                + (summary.cost() == null ? "" : " · " + money(summary.cost(), summary.currency()));
+                + (summary.cost() == null ? "" : " · " + Formats.money(summary.cost(), summary.currency()));
     }
 
     /** "+12% vs November 2026 · −3% vs December 2025", each only when there is something to compare with. */
@@ -66,17 +67,14 @@ public class PeriodTexts {
     /** A bar's date in full, for the table beside the chart. */
     public String barDate(Period.Kind kind, LocalDate start) {
         return kind == Period.Kind.YEAR
-                ? month(start)
+                ? format.month(YearMonth.from(start))
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
                         .withLocale(Formats.locale())
                         .format(start);
     }
 
+    /** An amount of money with its currency, for the pages ({@link Formats#money}). */
     public String money(BigDecimal amount, String currency) {
-        return amount == null ? "" : amount.toPlainString() + " " + currency;
-    }
-
-    private static String month(LocalDate day) {
-        return day.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Formats.locale()) + " " + day.getYear();
+        return Formats.money(amount, currency);
     }
 }
