@@ -54,7 +54,7 @@ class EarOnPayaraServerIT {
     @BeforeAll
     void startServerAndDeploy() throws Exception {
         Path emsHome = Files.createTempDirectory(Path.of("target"), "ear-home-").toAbsolutePath();
-        EmsSettings settings = EmsSettings.embedded(emsHome, httpPort, freePort(), freePort());
+        EmsSettings settings = EmsSettings.embedded(emsHome, httpPort, freePort(), freePort(), freePort());
         home = InstallationHome.open(emsHome);
         infrastructure = Infrastructure.start(settings, home, getClass().getClassLoader());
 

@@ -1,6 +1,5 @@
 package org.ems.simulator;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +14,19 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.ems.simulator.client.Durations;
 import org.ems.simulator.client.EmsHome;
-import org.ems.simulator.meter.BrokerLink;
+import org.ems.simulator.client.LinkOptions;
 import org.ems.simulator.meter.Fault;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.LoadRun;
+import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.MeterStream;
 import org.ems.simulator.meter.Replay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./ems simulate}: headless smart meters replaying a load profile to the EMS broker. */
+/** {@code ./ems simulate}: headless smart meters replaying a load profile to EMS, over JMS, MQTT or HTTP. */
 @Command(
         name = "simulate",
         mixinStandardHelpOptions = true,
@@ -79,19 +80,8 @@ public final class Simulate implements Callable<Integer> {
     @Option(names = "--ledger", paramLabel = "FILE", description = "append every reading the broker acknowledged")
     Path ledger;
 
-    @Option(
-            names = "--broker",
-            paramLabel = "URL",
-            description = "default: tcp://127.0.0.1:$EMS_BROKER_PORT if set, "
-                    + "else the URL the running EMS wrote to $EMS_HOME/run/meter.properties (with TLS options when on), "
-                    + "else tcp://127.0.0.1:61616")
-    String broker;
-
-    @Option(names = "--user", description = "default: $EMS_BROKER_USER, else meter")
-    String user;
-
-    @Option(names = "--password", description = "default: $EMS_BROKER_PASSWORD, else the one in $EMS_HOME")
-    String password;
+    @Mixin
+    LinkOptions link;
 
     @Option(
             names = "--fault",
@@ -170,15 +160,11 @@ public final class Simulate implements Callable<Integer> {
                         : Instant.ofEpochSecond(Instant.now().getEpochSecond() / step.toSeconds() * step.toSeconds());
         LoadProfile profile = csv == null ? LoadProfile.bundled() : LoadProfile.load(csv);
         Path home = EmsHome.path();
-        String url = broker != null ? broker : EmsHome.brokerUrl();
         if (load != null) {
             if (load < 1 || !(rate > 0) || threads < 1) {
                 throw new IllegalArgumentException("--load, --rate and --threads must be above 0");
             }
-            String meterUser = user();
-            String meterPassword = password(home);
-            System.out.printf(
-                    "load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, printable(url));
+            System.out.printf("load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, link.target());
             new LoadRun(
                             LoadRun.fixedMeters(load),
                             profile,
@@ -188,7 +174,7 @@ public final class Simulate implements Callable<Integer> {
                             Durations.parse(loadDuration),
                             threads,
                             batch,
-                            acknowledged -> new BrokerLink(url, meterUser, meterPassword, acknowledged),
+                            acknowledged -> open(home, acknowledged),
                             System.out)
                     .run();
             return 0;
@@ -210,7 +196,7 @@ public final class Simulate implements Callable<Integer> {
                                 .map(UUID::toString)
                                 .reduce((a, b) -> a + "," + b)
                                 .orElse("") + "@" + first + "/" + step;
-        try (BrokerLink link = new BrokerLink(url, user(), password(home))) {
+        try (MeterLink meterLink = link.open(home, null)) {
             Replay replay = new Replay(
                     meters,
                     step,
@@ -218,8 +204,8 @@ public final class Simulate implements Callable<Integer> {
                     last,
                     stateDir,
                     runKey,
-                    link,
-                    BrokerLink.Format.valueOf(format.toUpperCase(Locale.ROOT)),
+                    meterLink,
+                    MeterLink.Format.valueOf(format.toUpperCase(Locale.ROOT)),
                     batch,
                     ledger,
                     System.out);
@@ -235,7 +221,7 @@ public final class Simulate implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             System.out.printf(
                     "simulating %d meter(s) from %s, every %s of meter time, speed %s, to %s%n",
-                    meters.size(), first, step, speed, printable(url));
+                    meters.size(), first, step, speed, link.target());
             int left = replay.run();
             System.out.printf(
                     "%d readings acknowledged by the broker%s%n",
@@ -266,24 +252,11 @@ public final class Simulate implements Callable<Integer> {
         }
     }
 
-    private String user() {
-        return user != null ? user : EmsHome.meterUser();
-    }
-
-    private String password(Path home) throws IOException {
-        if (password != null) {
-            return password;
+    private MeterLink open(Path home, MeterLink.Acknowledgements acknowledged) {
+        try {
+            return link.open(home, acknowledged);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        String known = EmsHome.meterPassword(home);
-        if (known == null) {
-            throw new IllegalArgumentException("no broker password: give --password, set EMS_BROKER_PASSWORD, or run "
-                    + "./ems run first (it generates one into " + home.resolve("secrets.properties") + ")");
-        }
-        return known;
-    }
-
-    /** The broker URL without its (trust store) passwords. */
-    private static String printable(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ class SimulatorIT {
         }
         endpoint =
                 new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
-        broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint);
+        broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint, OptionalInt.empty());
     }
 
     @AfterEach
@@ -164,6 +165,41 @@ class SimulatorIT {
     }
 
     @Test
+    void overMqttEachMeterPublishesToItsOwnTopicWhichTheBrokerDivertsIntoTheReadingsQueue() throws Exception {
+        broker.close();
+        int mqtt;
+        try (ServerSocket s = new ServerSocket(0)) {
+            mqtt = s.getLocalPort();
+        }
+        broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint, OptionalInt.of(mqtt));
+        assertThat(simulate(
+                        "--protocol",
+                        "mqtt",
+                        "--mqtt",
+                        "tcp://127.0.0.1:" + mqtt,
+                        "--device",
+                        A.toString(),
+                        "--device",
+                        B.toString(),
+                        "--count",
+                        "3",
+                        "--speed",
+                        "60000"))
+                .isZero();
+        List<MeterReading> received = new ArrayList<>();
+        for (Message m : drain()) {
+            // MQTT payloads reach JMS as bytes; the device's topic stays in the original address.
+            String body = new String(m.getBody(byte[].class), java.nio.charset.StandardCharsets.UTF_8);
+            MeterReading r = MeterReadingCodec.decode(body).readings().get(0);
+            assertThat(m.getStringProperty("_AMQ_ORIG_ADDRESS")).isEqualTo("ems.readings." + r.deviceId());
+            received.add(r);
+        }
+        List<MeterReading> want = new ArrayList<>(expected(A, 3));
+        want.addAll(expected(B, 3));
+        assertThat(received).containsExactlyInAnyOrderElementsOf(want);
+    }
+
+    @Test
     void batchesAndTheClassicFormatAreWhatEmsAccepts() throws Exception {
         assertThat(simulate("--device", A.toString(), "--count", "6", "--speed", "60000", "--batch", "3"))
                 .isZero();
@@ -207,7 +243,7 @@ class SimulatorIT {
         broker.close();
         broker = null;
         await().atMost(Duration.ofSeconds(30)).until(() -> lines(outbox) >= 10); // the unacknowledged ones
-        broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint);
+        broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint, OptionalInt.empty());
         assertThat(run.get(60, TimeUnit.SECONDS)).isZero();
 
         List<MeterReading> received = new ArrayList<>();

@@ -6,5 +6,8 @@ public final class Roles {
     public static final String ADMIN = "ADMIN";
     public static final String CLIENT = "CLIENT";
 
+    /** A meter, or the gateway, posting readings over HTTP (never a person: no JWT carries it). */
+    public static final String METER = "METER";
+
     private Roles() {}
 }

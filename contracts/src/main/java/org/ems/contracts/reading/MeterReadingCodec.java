@@ -55,13 +55,23 @@ public final class MeterReadingCodec {
      *     reading with a bad value, an oversized batch)
      */
     public static DecodedReadings decode(String text) throws InvalidReadingException {
+        return decode(text, null);
+    }
+
+    /**
+     * Decodes one message published to a device's own topic ({@code topicDevice}; null: none): its readings may leave
+     * out the device id, and any they name must be that device.
+     *
+     * @throws InvalidReadingException as {@link #decode(String)}
+     */
+    public static DecodedReadings decode(String text, UUID topicDevice) throws InvalidReadingException {
         if (text != null && text.length() > MAX_MESSAGE_CHARS) {
             throw tooLarge(text.length());
         }
         JsonObject message = parseObject(text);
         JsonValue batch = message.get("readings");
         if (batch == null) {
-            return new DecodedReadings(List.of(reading(message)), List.of());
+            return new DecodedReadings(List.of(reading(message, topicDevice)), List.of());
         }
         if (batch.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new InvalidReadingException("'readings' must be an array");
@@ -82,7 +92,7 @@ public final class MeterReadingCodec {
                 if (entry.getValueType() != JsonValue.ValueType.OBJECT) {
                     throw new InvalidReadingException("a reading must be a JSON object");
                 }
-                readings.add(reading(entry.asJsonObject()));
+                readings.add(reading(entry.asJsonObject(), topicDevice));
             } catch (InvalidReadingException e) {
                 rejected.add(new DecodedReadings.Rejected(entry.toString(), "readings[" + i + "]: " + e.getMessage()));
             }
@@ -149,9 +159,17 @@ public final class MeterReadingCodec {
         }
     }
 
-    private static MeterReading reading(JsonObject json) throws InvalidReadingException {
-        boolean classic = !json.containsKey("deviceId") && json.containsKey("device_id");
-        UUID deviceId = deviceId(json.get(classic ? "device_id" : "deviceId"));
+    private static MeterReading reading(JsonObject json, UUID topicDevice) throws InvalidReadingException {
+        boolean classic = !json.containsKey("deviceId")
+                && (json.containsKey("device_id") || topicDevice != null && json.containsKey("measurement_value"));
+        JsonValue named = json.get(classic ? "device_id" : "deviceId");
+        UUID deviceId = topicDevice != null && (named == null || named.getValueType() == JsonValue.ValueType.NULL)
+                ? topicDevice
+                : deviceId(named);
+        if (topicDevice != null && !topicDevice.equals(deviceId)) {
+            throw new InvalidReadingException(
+                    "deviceId " + deviceId + " is not the device of its topic, " + topicDevice);
+        }
         Instant timestamp = timestamp(json.get("timestamp"));
         if (timestamp.isBefore(EARLIEST) || !timestamp.isBefore(LATEST)) {
             throw new InvalidReadingException("timestamp must be in the years 2000 to 2099: " + timestamp);

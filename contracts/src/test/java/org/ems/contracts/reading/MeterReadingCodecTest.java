@@ -95,4 +95,26 @@ class MeterReadingCodecTest {
         String batch = "{\"readings\":[" + String.join(",", java.util.Collections.nCopies(1001, entry)) + "]}";
         assertThatThrownBy(() -> MeterReadingCodec.decode(batch)).hasMessageContaining("exceeds the limit of 1000");
     }
+
+    @Test
+    void onADeviceTopicTheDeviceMayBeLeftOutButNotContradicted() throws Exception {
+        assertThat(MeterReadingCodec.decode("{\"timestamp\":\"2026-03-29T00:10:00Z\",\"kwh\":1234.567}", DEVICE)
+                        .readings())
+                .containsExactly(READING);
+        assertThat(MeterReadingCodec.decode(
+                                "{\"timestamp\":" + READING.timestamp().toEpochMilli()
+                                        + ",\"measurement_value\":1234.567}",
+                                DEVICE)
+                        .readings())
+                .containsExactly(READING);
+        assertThat(MeterReadingCodec.decode(MeterReadingCodec.encode(READING), DEVICE)
+                        .readings())
+                .containsExactly(READING);
+        UUID other = UUID.randomUUID();
+        assertThatThrownBy(() -> MeterReadingCodec.decode(MeterReadingCodec.encode(READING), other))
+                .isInstanceOf(InvalidReadingException.class)
+                .hasMessage("deviceId " + DEVICE + " is not the device of its topic, " + other);
+        assertThatThrownBy(() -> MeterReadingCodec.decode("{\"timestamp\":\"2026-03-29T00:10:00Z\",\"kwh\":1}"))
+                .hasMessage("missing deviceId");
+    }
 }

@@ -58,6 +58,11 @@ public class MeterCredentials {
         });
     }
 
+    /** The device's credential hash, to check a meter's password against; null when it has none. */
+    public String storedHash(UUID deviceId) {
+        return devices.credential(deviceId).map(MeterCredential::passwordHash).orElse(null);
+    }
+
     /** When the device's credential was issued; empty when it has none. */
     public Optional<Instant> issuedAt(UUID deviceId) {
         return devices.credential(deviceId).map(MeterCredential::issuedAt);

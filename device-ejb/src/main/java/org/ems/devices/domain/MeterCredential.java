@@ -37,6 +37,10 @@ public class MeterCredential {
         this.issuedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    public String passwordHash() {
+        return passwordHash;
+    }
+
     public Instant issuedAt() {
         return issuedAt.toInstant();
     }

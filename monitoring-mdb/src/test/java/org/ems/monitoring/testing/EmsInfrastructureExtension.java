@@ -45,7 +45,7 @@ public class EmsInfrastructureExtension implements BeforeAllCallback {
                 Files.createDirectories(testDir.resolve("tmp")); // Micro's java.io.tmpdir, see arquillian.xml
                 Path root = Files.createTempDirectory(testDir, "home-");
                 EmsSettings settings = EmsSettings.embedded(
-                        root, freePort(), freePort(), freePort()); // HTTP: Arquillian picks its own
+                        root, freePort(), freePort(), freePort(), freePort()); // HTTP: Arquillian picks its own
                 InstallationHome home = InstallationHome.open(root);
                 Infrastructure infrastructure =
                         Infrastructure.start(settings, home, EmsInfrastructureExtension.class.getClassLoader());

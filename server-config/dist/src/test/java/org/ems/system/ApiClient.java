@@ -120,6 +120,16 @@ final class ApiClient {
         }
     }
 
+    /** How many readings the device's local day holds, as its hours count them. */
+    int readings(String token, java.util.UUID device, String date) throws Exception {
+        return json(call("GET", "api/devices/" + device + "/consumption?date=" + date, token, null))
+                .getJsonArray("hours")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .mapToInt(h -> h.getInt("readings"))
+                .sum();
+    }
+
     static String quote(String text) {
         return Json.createValue(text).toString();
     }

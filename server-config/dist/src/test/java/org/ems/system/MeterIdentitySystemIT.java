@@ -152,12 +152,7 @@ class MeterIdentitySystemIT extends SharedEmsSuite {
     }
 
     private int readings(UUID device, String date) throws Exception {
-        return ApiClient.json(api.call("GET", "api/devices/" + device + "/consumption?date=" + date, admin, null))
-                .getJsonArray("hours")
-                .getValuesAs(JsonObject.class)
-                .stream()
-                .mapToInt(h -> h.getInt("readings"))
-                .sum();
+        return api.readings(admin, device, date);
     }
 
     private JMSContext meter(String user, String password) {

@@ -36,6 +36,8 @@ final class RunningEms implements AutoCloseable {
     final int httpPort;
     final int dbPort;
     final int brokerPort;
+    final int mqttPort;
+    private final LaunchedEms.Ports ports;
     private final LaunchedEms launched;
     /** A home of its own ({@link #ready}): emptied but for its logs when this EMS is closed. */
     private boolean ownHome;
@@ -45,6 +47,8 @@ final class RunningEms implements AutoCloseable {
         this.httpPort = ports.http();
         this.dbPort = ports.db();
         this.brokerPort = ports.broker();
+        this.mqttPort = ports.mqtt();
+        this.ports = ports;
         this.launched = launched;
     }
 
@@ -69,7 +73,10 @@ final class RunningEms implements AutoCloseable {
 
     static RunningEms start(Path home, int httpPort, int dbPort, int brokerPort, Map<String, String> env)
             throws IOException {
-        var ports = new LaunchedEms.Ports(httpPort, dbPort, brokerPort, freePort());
+        return start(home, new LaunchedEms.Ports(httpPort, dbPort, brokerPort, freePort(), freePort()), env);
+    }
+
+    private static RunningEms start(Path home, LaunchedEms.Ports ports, Map<String, String> env) throws IOException {
         return new RunningEms(
                 home, ports, LaunchedEms.start(distribution(), home, ports, "256m", env, Optional.empty()));
     }
@@ -189,7 +196,7 @@ final class RunningEms implements AutoCloseable {
         if (launched.process().isAlive()) {
             stop();
         }
-        RunningEms again = start(home, httpPort, dbPort, brokerPort, env);
+        RunningEms again = start(home, ports, env);
         again.ownHome = ownHome;
         again.awaitLine("EMS ready at", 240);
         return again;

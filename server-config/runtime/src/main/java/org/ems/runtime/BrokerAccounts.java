@@ -2,34 +2,31 @@ package org.ems.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager3;
+import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.meter.MeterIdentity;
-import org.ems.contracts.meter.MeterSecret;
+import org.ems.contracts.meter.MeterLogins;
+import org.ems.contracts.meter.MeterTopics;
 
 /**
  * Who may use the embedded broker, and as what: EMS itself (role {@code app}); the gateway account for the simulator
  * and trusted data concentrators (role {@code meter}, unless switched off); and every meter with its own credential,
- * its device id as username, checked against {@code devices.meter_credential} (role {@code meter}): a new login at
- * once, an open connection when the broker checks its permissions again each second (a success within
- * {@link #TRUSTED_FOR} counting then), so a new, rotated or revoked credential counts without a restart; the slow hash
- * is computed only when the stored hash or the password changed. Repeated wrong passwords for one meter are refused
- * without hashing for a growing time ({@link #wrongPassword}), so guessing cannot burn the broker's CPU; the meter's
- * own, known password still gets in meanwhile.
+ * its device id as username, checked against {@code devices.meter_credential} (role {@code meter}, {@link MeterLogins}):
+ * a new login at once, an open connection when the broker checks its permissions again each second, so a new, rotated
+ * or revoked credential counts without a restart. Over MQTT a meter publishes to its own device's topic only
+ * ({@link MeterTopics}).
  */
 final class BrokerAccounts implements ActiveMQSecurityManager3 {
 
@@ -38,31 +35,8 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
     private final BrokerEndpoint endpoint;
     private final boolean gateway;
     private final Optional<DatabaseEndpoint> database;
-    /**
-     * How long a meter's successful check is trusted without the database when the broker checks its permissions
-     * again: shorter than the broker's own re-check interval (1 s), so it saves the reads of a burst of checks (several
-     * sessions, several kinds of check) without delaying a revocation; a new login always reads the database.
-     */
-    static final long TRUSTED_FOR = 500;
-
-    /** Wrong passwords for one meter before the next ones are refused unhashed. */
-    static final int FAILURES_BEFORE_LOCK = 5;
-
-    /** Meters whose failures are remembered at most (a spray of made-up device ids must not grow the heap). */
-    private static final int FAILURES_KEPT = 10_000;
-
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final MeterLogins meters = new MeterLogins(this::storedHash);
     private Connection connection;
-
-    /**
-     * A password once found right for a stored hash: its digest, so the slow hash runs once per credential, and when
-     * the stored hash was last read.
-     */
-    private record Verified(String storedHash, byte[] digest, long checkedAt) {}
-
-    /** Wrong passwords in a row for one meter, and until when further unknown ones are refused unhashed. */
-    record Failures(int count, long lockedUntil) {}
 
     /** With no database, no meter credential is known: EMS and the gateway only. */
     BrokerAccounts(BrokerEndpoint endpoint, boolean gateway, Optional<DatabaseEndpoint> database) {
@@ -85,7 +59,17 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
             CheckType checkType,
             String address,
             RemotingConnection connection) {
-        return validateUserAndRole(user, password, roles, checkType) ? user : null;
+        if (!validateUserAndRole(user, password, roles, checkType)) {
+            return null;
+        }
+        // Under the readings queue, a meter sends only to its own device's topic, a gateway to any device's.
+        boolean deviceTopic = address != null && address.startsWith(Destinations.READINGS + ".");
+        return deviceTopic
+                        && checkType == CheckType.SEND
+                        && !same(user, endpoint.appUser())
+                        && !MeterTopics.mayPublish(user, address)
+                ? null
+                : user;
     }
 
     @Override
@@ -111,52 +95,7 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
             return Optional.of("meter");
         }
         UUID device = MeterIdentity.deviceOf(user);
-        if (device == null) {
-            return Optional.empty();
-        }
-        long now = System.currentTimeMillis();
-        byte[] digest = sha256(password);
-        Verified known = verified.get(user);
-        boolean knownPassword = known != null && MessageDigest.isEqual(known.digest(), digest);
-        if (recheck && knownPassword && now - known.checkedAt() < TRUSTED_FOR) {
-            return Optional.of("meter");
-        }
-        Failures failed = failures.get(user);
-        if (!knownPassword && failed != null && now < failed.lockedUntil()) {
-            return Optional.empty(); // guessing: refused without the database or the slow hash
-        }
-        String stored = storedHash(device);
-        if (stored == null) {
-            verified.remove(user);
-            return Optional.empty();
-        }
-        if ((knownPassword && known.storedHash().equals(stored)) || MeterSecret.matches(password, stored)) {
-            verified.put(user, new Verified(stored, digest, now));
-            failures.remove(user);
-            return Optional.of("meter");
-        }
-        if (failures.size() >= FAILURES_KEPT) {
-            failures.clear();
-        }
-        Failures after = failures.merge(user, new Failures(1, 0), (before, one) -> wrongPassword(before, now));
-        if (after.count() == FAILURES_BEFORE_LOCK) {
-            LOG.warning(() -> "ems-security event=broker-login-throttled user=" + user + " reason=\""
-                    + FAILURES_BEFORE_LOCK + " wrong passwords in a row\"");
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * One more wrong password after {@code before}: from the {@value #FAILURES_BEFORE_LOCK}th on, unknown passwords
-     * are refused unhashed for a second, doubled with each further failure, at most a minute.
-     */
-    static Failures wrongPassword(Failures before, long now) {
-        int count = before.count() + 1;
-        if (count < FAILURES_BEFORE_LOCK) {
-            return new Failures(count, 0);
-        }
-        long lock = Math.min(1_000L << Math.min(count - FAILURES_BEFORE_LOCK, 16), 60_000L);
-        return new Failures(count, now + lock);
+        return device != null && meters.check(device, password, recheck) ? Optional.of("meter") : Optional.empty();
     }
 
     /** The device's credential hash, or null when it has none (or the database cannot say: refused until it can). */
@@ -186,13 +125,5 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
     private static boolean same(String a, String b) {
         return b != null
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] sha256(String password) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
@@ -63,6 +64,7 @@ final class BrokerProcess implements Supervised {
                     "peer-port",
                     Integer.toString(endpoint.servers().get(backup ? 0 : 1).port()));
         }
+        handover.setProperty("mqtt-port", Integer.toString(settings.mqttPort()));
         handover.setProperty("cluster-password", EmbeddedBroker.clusterPassword(home));
         List<String> options = tls.map(TlsMaterial::acceptorOptions).orElse(List.of());
         for (int i = 0; i < options.size(); i++) {
@@ -171,6 +173,7 @@ final class BrokerProcess implements Supervised {
                 config,
                 host,
                 port,
+                OptionalInt.of(Integer.parseInt(handover.getProperty("mqtt-port"))),
                 options,
                 Integer.parseInt(handover.getProperty("duplicate-ids")),
                 new BrokerAccounts(

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
@@ -20,7 +21,7 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
  * An ActiveMQ Artemis broker in this JVM ({@code ./ems run} gives it a process of its own, {@link BrokerProcess}),
  * configured by {@code broker.xml}, with a persistent journal
  * under {@code $EMS_HOME/broker}. It always requires login ({@link BrokerAccounts}): role {@code app} for EMS, role
- * {@code meter} for meters.
+ * {@code meter} for meters, which send over the core protocol (JMS) or MQTT.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -53,14 +54,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         return home.secret("broker.cluster.password");
     }
 
-    /** A broker for EMS and the gateway account only (no meter credentials: no database), in plain TCP. */
-    public static EmbeddedBroker start(InstallationHome home, String address, BrokerEndpoint endpoint)
-            throws Exception {
+    /**
+     * A broker for EMS and the gateway account only (no meter credentials: no database), in plain TCP; meters' MQTT on
+     * {@code mqttPort} unless empty.
+     */
+    public static EmbeddedBroker start(
+            InstallationHome home, String address, BrokerEndpoint endpoint, OptionalInt mqttPort) throws Exception {
         return start(
                 home.directory("broker"),
                 home.directory("run").resolve("broker.xml"),
                 address,
                 endpoint.port(),
+                mqttPort,
                 List.of(),
                 DUPLICATE_IDS,
                 new BrokerAccounts(endpoint, true, Optional.empty()),
@@ -69,7 +74,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * A broker with its journal under {@code data}, whose acceptor takes the given transport options (TLS), letting in
+     * A broker with its journal under {@code data}, on {@code port} for the core protocol and {@code mqttPort} (unless
+     * empty) for meters' MQTT, whose acceptors take the given transport options (TLS), letting in
      * the {@code accounts}; {@code duplicateIds} is the size of its duplicate-id cache; with a {@code pair}, one of a
      * primary/backup pair. The cluster account gets {@code clusterPassword} in every mode: left unset, Artemis lets in
      * its documented default cluster account, whatever the security manager says.
@@ -79,6 +85,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             Path config,
             String address,
             int port,
+            OptionalInt mqttPort,
             List<String> transportOptions,
             int duplicateIds,
             ActiveMQSecurityManager accounts,
@@ -103,6 +110,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                 new FileDeploymentManager(config.toUri().toString());
         deployment.addDeployable(configuration);
         deployment.readConfiguration();
+        if (mqttPort.isPresent()) {
+            // A pair's backup opens it only when it takes over: both use the one port meters know.
+            configuration.addAcceptorConfiguration(
+                    "mqtt",
+                    "tcp://" + address + ":" + mqttPort.getAsInt() + "?protocols=MQTT;"
+                            + String.join(";", acceptorOptions));
+            configuration.setIncomingInterceptorClassNames(List.of(NoMqttSubscriptions.class.getName()));
+        }
         configuration.setClusterUser(CLUSTER_USER);
         configuration.setClusterPassword(clusterPassword);
         pair.ifPresent(p -> pairUp(configuration, address, port, transportOptions, p));

@@ -20,6 +20,7 @@ public record EmsSettings(
         int httpsPort,
         int dbPort,
         int brokerPort,
+        int mqttPort,
         Optional<String> dbUrl,
         Optional<String> dbUser,
         Optional<String> dbPassword,
@@ -58,6 +59,7 @@ public record EmsSettings(
                 port(env, "EMS_HTTPS_PORT"),
                 port(env, "EMS_DB_PORT"),
                 port(env, "EMS_BROKER_PORT"),
+                port(env, "EMS_MQTT_PORT"),
                 value(env, "EMS_DB_URL"),
                 value(env, "EMS_DB_USER"),
                 value(env, "EMS_DB_PASSWORD"),
@@ -142,13 +144,14 @@ public record EmsSettings(
     }
 
     /** Settings for tests: everything embedded under {@code home}, on the given ports. */
-    public static EmsSettings embedded(Path home, int httpPort, int dbPort, int brokerPort) {
+    public static EmsSettings embedded(Path home, int httpPort, int dbPort, int brokerPort, int mqttPort) {
         return fromEnvironment(
                 Map.of(
                         "EMS_HOME", home.toString(),
                         "EMS_HTTP_PORT", Integer.toString(httpPort),
                         "EMS_DB_PORT", Integer.toString(dbPort),
-                        "EMS_BROKER_PORT", Integer.toString(brokerPort)),
+                        "EMS_BROKER_PORT", Integer.toString(brokerPort),
+                        "EMS_MQTT_PORT", Integer.toString(mqttPort)),
                 Path.of("."));
     }
 

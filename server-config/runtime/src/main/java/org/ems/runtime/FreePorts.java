@@ -26,6 +26,7 @@ final class FreePorts {
             for (BrokerEndpoint.Address server : broker.servers()) {
                 require(settings.bindAddress(), server.port(), "EMS_BROKER_PORT");
             }
+            require(settings.bindAddress(), settings.mqttPort(), "EMS_MQTT_PORT");
         }
     }
 

@@ -53,6 +53,7 @@ public final class Infrastructure implements AutoCloseable {
                         home.directory("run").resolve("broker.xml"),
                         settings.bindAddress(),
                         broker.port(),
+                        java.util.OptionalInt.of(settings.mqttPort()),
                         tls.map(TlsMaterial::acceptorOptions).orElse(List.of()),
                         settings.brokerDuplicateIds(),
                         new BrokerAccounts(broker, settings.brokerGateway(), Optional.of(database)),

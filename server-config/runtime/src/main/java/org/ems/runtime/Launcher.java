@@ -185,7 +185,7 @@ public final class Launcher {
 
         // The application has read the initial password: do not leave it on disk.
         MicroConfiguration.write(runDirectory, settings, database, broker, jwt, tls, resourceAdapter, new Properties());
-        announceToMeters(runDirectory, broker, urls.get(0));
+        announceToMeters(runDirectory, settings, broker, urls.get(0));
         urls.forEach(url -> System.out.println("EMS ready at " + url));
         if (newAdminPassword.isPresent()) {
             System.out.println(
@@ -257,10 +257,19 @@ public final class Launcher {
         System.out.println("EMS stopped");
     }
 
-    /** Where meters on this machine (./ems simulate) find the broker: the URL with its TLS options. */
-    private static void announceToMeters(Path runDirectory, BrokerEndpoint broker, URI url) throws IOException {
+    /**
+     * Where meters on this machine (./ems simulate) find the broker (the URL with its TLS options; MQTT on the
+     * embedded broker) and EMS.
+     */
+    private static void announceToMeters(Path runDirectory, EmsSettings settings, BrokerEndpoint broker, URI url)
+            throws IOException {
         Properties meters = new Properties();
         meters.setProperty("broker.url", broker.url());
+        if (settings.brokerUrl().isEmpty()) {
+            meters.setProperty(
+                    "mqtt.url",
+                    (settings.tls() ? "ssl://" : "tcp://") + settings.bindAddress() + ":" + settings.mqttPort());
+        }
         meters.setProperty("ems.url", url.toString());
         InstallationHome.writePrivate(runDirectory.resolve("meter.properties"), meters, "EMS endpoints for meters");
     }

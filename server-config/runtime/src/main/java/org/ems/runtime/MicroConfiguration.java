@@ -72,6 +72,11 @@ public final class MicroConfiguration {
         properties.setProperty("ems.broker.ha", Boolean.toString(broker.ha()));
         properties.setProperty("ems.broker.user", broker.appUser());
         properties.setProperty("ems.broker.password", broker.appPassword());
+        if (settings.brokerGateway() && !broker.meterPassword().isEmpty()) {
+            // POST /api/readings lets the gateway account in as the broker does.
+            properties.setProperty("ems.gateway.user", broker.meterUser());
+            properties.setProperty("ems.gateway.password", broker.meterPassword());
+        }
         properties.setProperty("ems.db.pool.max-size", Integer.toString(settings.dbPoolMaxSize()));
         properties.setProperty("ems.timezone", settings.timeZone());
         properties.putAll(settings.application());

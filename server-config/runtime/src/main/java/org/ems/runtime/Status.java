@@ -42,6 +42,9 @@ final class Status {
                 launcher.map(p -> "process " + p.pid() + ", EMS_HOME " + root).orElse("no EMS runs on " + root)));
         parts.add(database(settings));
         parts.add(broker(settings));
+        if (settings.brokerUrl().isEmpty()) {
+            parts.add(listening("MQTT", settings.bindAddress(), settings.mqttPort()));
+        }
         for (int i = 0; i < settings.instances(); i++) {
             parts.add(instance(settings, i));
         }
@@ -71,13 +74,17 @@ final class Status {
         if (settings.brokerUrl().isPresent()) {
             return new Part("broker", true, settings.brokerUrl().get() + " (external: not checked)");
         }
-        String where = settings.bindAddress() + ":" + settings.brokerPort();
+        return listening("broker", settings.bindAddress(), settings.brokerPort());
+    }
+
+    /** Whether something accepts connections on the port. */
+    private static Part listening(String name, String host, int port) {
+        String where = host + ":" + port;
         try (Socket socket = new Socket()) {
-            socket.connect(
-                    new InetSocketAddress(settings.bindAddress(), settings.brokerPort()), (int) TIMEOUT.toMillis());
-            return new Part("broker", true, where);
+            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
+            return new Part(name, true, where);
         } catch (IOException e) {
-            return new Part("broker", false, where + ": " + e.getMessage());
+            return new Part(name, false, where + ": " + e.getMessage());
         }
     }
 

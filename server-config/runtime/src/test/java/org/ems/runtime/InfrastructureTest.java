@@ -23,7 +23,7 @@ class InfrastructureTest {
         Path embeddedHome = tmp.resolve("embedded");
         try (InstallationHome home = InstallationHome.open(embeddedHome);
                 Infrastructure embedded = Infrastructure.start(
-                        EmsSettings.embedded(embeddedHome, freePort(), freePort(), freePort()),
+                        EmsSettings.embedded(embeddedHome, freePort(), freePort(), freePort(), freePort()),
                         home,
                         getClass().getClassLoader())) {
             var db = embedded.database();
@@ -56,7 +56,7 @@ class InfrastructureTest {
     @Test
     void theEmbeddedDatabaseKeepsItsDataAndSecretsAcrossRestarts() throws Exception {
         Path root = tmp.resolve("home");
-        EmsSettings settings = EmsSettings.embedded(root, freePort(), freePort(), freePort());
+        EmsSettings settings = EmsSettings.embedded(root, freePort(), freePort(), freePort(), freePort());
         String password;
         try (InstallationHome home = InstallationHome.open(root);
                 Infrastructure first =

@@ -24,6 +24,7 @@ import org.ems.simulator.client.TextMessages;
 import org.ems.simulator.meter.BrokerLink;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.LoadRun;
+import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.Outgoing;
 
 /**
@@ -93,13 +94,13 @@ final class AlertLatency {
                 Instant h = hourStart.plus(Duration.ofHours(i));
                 link.send(
                         List.of(Outgoing.of(new MeterReading(device, h, BigDecimal.valueOf(i)))),
-                        BrokerLink.Format.EMS,
+                        MeterLink.Format.EMS,
                         1);
                 sentAt.put(h.toString(), System.nanoTime());
                 link.send(
                         List.of(Outgoing.of(
                                 new MeterReading(device, h.plus(IngestBench.INTERVAL), BigDecimal.valueOf(i + 1)))),
-                        BrokerLink.Format.EMS,
+                        MeterLink.Format.EMS,
                         1);
                 Thread.sleep(100);
             }

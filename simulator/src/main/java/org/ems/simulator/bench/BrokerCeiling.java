@@ -26,6 +26,20 @@ import org.ems.simulator.client.BrokerManagement;
  */
 public final class BrokerCeiling implements AutoCloseable {
 
+    /** What the single-reading phase is judged against. */
+    enum Kind {
+        BROKER_ALONE("the broker alone (" + IngestBench.EMS_SESSIONS + " consumers acknowledging each message)"),
+        NO_WORK_MDB("an MDB that does no work (" + IngestBench.EMS_SESSIONS
+                + " sessions, through EMS's adapter in its Payara)"),
+        LOAD_ALONE("the load generator alone (no consumers)");
+
+        final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+    }
+
     static final String QUEUE = "ems.bench.ceiling";
 
     /** The queue NoWorkConsumer (module bench-mdb) consumes. */

@@ -11,11 +11,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.ems.contracts.meter.MeterProtocol;
 import org.ems.simulator.client.EmsClient;
 import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.meter.BrokerLink;
+import org.ems.simulator.meter.HttpLink;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.LoadRun;
+import org.ems.simulator.meter.MqttLink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +43,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     static final Instant METER_START = Instant.parse("2030-01-01T00:00:00Z");
 
     /** MeterReadingConsumer's maxSession. */
-    private static final int EMS_SESSIONS = 64;
+    static final int EMS_SESSIONS = 64;
 
     @Mixin
     BenchTarget target;
@@ -74,6 +77,16 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             defaultValue = "1000",
             description = "readings/s of background load while alerts are measured (default: ${DEFAULT-VALUE})")
     double background;
+
+    @Option(
+            names = "--protocols",
+            split = ",",
+            defaultValue = "jms",
+            paramLabel = "PROTOCOL",
+            converter = org.ems.simulator.client.LinkOptions.Protocol.class,
+            description = "how meters send the throughput phases, each measured in turn: jms, mqtt, http "
+                    + "(default: ${DEFAULT-VALUE}; the ceilings and alerts are measured over JMS)")
+    List<MeterProtocol> protocols;
 
     private EmsClient client;
     private String token;
@@ -115,22 +128,41 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 seconds,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        LoadRun.LinkFactory links = acknowledged -> new BrokerLink(target.broker, "meter", meterPassword, acknowledged);
+        LoadRun.LinkFactory jms = links(MeterProtocol.JMS, meterPassword);
         // Each phase its own devices: the meter time of a phase starts anew.
         // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.
-        throughput("warm-up (single-reading messages, not measured)", meters("warm-up"), 1, warmup, links);
-        double broker = ceiling(Ceiling.BROKER_ALONE, meters("ceiling"));
-        double mdb = ceiling(Ceiling.NO_WORK_MDB, meters("no-work MDB"));
-        double load = ceiling(Ceiling.LOAD_ALONE, meters("load alone"));
-        double single = throughput("single-reading messages", meters("single"), 1, seconds, links);
-        System.out.printf(
-                "%nEMS's single-reading messages/s against the ceilings of this run: %.2f of the no-work MDB,"
-                        + " %.2f of the broker alone, %.2f of the load generator alone%n",
-                single / mdb, single / broker, single / load);
-        throughput("batches of 100 readings", meters("batch"), 100, seconds, links);
+        throughput("warm-up (single-reading messages, not measured)", meters("warm-up"), 1, warmup, jms);
+        double broker = ceiling(BrokerCeiling.Kind.BROKER_ALONE, meters("ceiling"));
+        double mdb = ceiling(BrokerCeiling.Kind.NO_WORK_MDB, meters("no-work MDB"));
+        double load = ceiling(BrokerCeiling.Kind.LOAD_ALONE, meters("load alone"));
+        StringBuilder table = new StringBuilder(String.format(
+                "%n%-9s %28s %28s%n", "protocol", "single-reading messages/s", "batches of 100, readings/s"));
+        for (MeterProtocol protocol : protocols) {
+            LoadRun.LinkFactory links = links(protocol, meterPassword);
+            String over = " over " + protocol.label();
+            double single =
+                    throughput("single-reading messages" + over, meters("single " + protocol), 1, seconds, links);
+            System.out.printf(
+                    "%nEMS's single-reading messages/s%s against the ceilings of this run: %.2f of the no-work MDB,"
+                            + " %.2f of the broker alone, %.2f of the load generator alone%n",
+                    over, single / mdb, single / broker, single / load);
+            double batches =
+                    throughput("batches of 100 readings" + over, meters("batch " + protocol), 100, seconds, links);
+            table.append(String.format("%-9s %,28.0f %,28.0f%n", protocol.label(), single, batches));
+        }
+        System.out.print(table);
         new AlertLatency(target, profile, background, alerts)
-                .measure(meters("background"), alerting, client.login(owner, owner + "-password"), links);
+                .measure(meters("background"), alerting, client.login(owner, owner + "-password"), jms);
         return 0;
+    }
+
+    /** Meters sending as the gateway account over {@code protocol} (HTTP's per-meter limit is not the gateway's). */
+    private LoadRun.LinkFactory links(MeterProtocol protocol, String meterPassword) {
+        return acknowledged -> switch (protocol) {
+            case JMS -> new BrokerLink(target.broker, "meter", meterPassword, acknowledged);
+            case MQTT -> new MqttLink("tcp://127.0.0.1:" + target.ports.mqtt(), "meter", meterPassword, acknowledged);
+            case HTTP -> new HttpLink(target.ems, "meter", meterPassword, acknowledged);
+        };
     }
 
     private List<UUID> meters(String phase) throws IOException, InterruptedException {
@@ -208,31 +240,18 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 .run();
     }
 
-    /** What the single-reading phase is judged against. */
-    private enum Ceiling {
-        BROKER_ALONE("the broker alone (" + EMS_SESSIONS + " consumers acknowledging each message)"),
-        NO_WORK_MDB("an MDB that does no work (" + EMS_SESSIONS + " sessions, through EMS's adapter in its Payara)"),
-        LOAD_ALONE("the load generator alone (no consumers)");
-
-        final String description;
-
-        Ceiling(String description) {
-            this.description = description;
-        }
-    }
-
     /**
      * The single-reading phase's messages (same size, same producers, same closed loop) through EMS's broker, without
      * EMS, into a queue of the bench's own: messages/s.
      */
-    private double ceiling(Ceiling ceiling, List<UUID> meters) throws Exception {
+    private double ceiling(BrokerCeiling.Kind ceiling, List<UUID> meters) throws Exception {
         String appPassword = EmsHome.appPassword(target.home);
-        String queue = ceiling == Ceiling.NO_WORK_MDB ? BrokerCeiling.MDB_QUEUE : BrokerCeiling.QUEUE;
+        String queue = ceiling == BrokerCeiling.Kind.NO_WORK_MDB ? BrokerCeiling.MDB_QUEUE : BrokerCeiling.QUEUE;
         try (BrokerCeiling run = new BrokerCeiling(target.broker, EmsHome.APP_USER, appPassword, queue)) {
-            boolean consumed = ceiling != Ceiling.LOAD_ALONE;
-            if (ceiling == Ceiling.BROKER_ALONE) {
+            boolean consumed = ceiling != BrokerCeiling.Kind.LOAD_ALONE;
+            if (ceiling == BrokerCeiling.Kind.BROKER_ALONE) {
                 run.consume(EMS_SESSIONS);
-            } else if (ceiling == Ceiling.NO_WORK_MDB) {
+            } else if (ceiling == BrokerCeiling.Kind.NO_WORK_MDB) {
                 Thread.sleep(3_000); // the adapter retries its activation every 2 s until the queue exists
             }
             if (consumed) {
@@ -244,7 +263,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                     meters,
                     1,
                     seconds,
-                    acknowledged -> new BrokerLink(target.broker, EmsHome.APP_USER, appPassword, acknowledged, queue),
+                    acknowledged -> new BrokerLink(
+                            target.broker, EmsHome.APP_USER, appPassword, BrokerLink.listener(acknowledged), queue),
                     consumed ? ahead : Long.MAX_VALUE,
                     run.consumed::get);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

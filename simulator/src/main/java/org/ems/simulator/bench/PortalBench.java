@@ -16,6 +16,7 @@ import org.ems.contracts.reading.MeterReading;
 import org.ems.simulator.client.EmsClient;
 import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.meter.BrokerLink;
+import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.Outgoing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,7 +82,7 @@ public final class PortalBench implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         try (BrokerLink link = new BrokerLink(target.broker, "meter", EmsHome.meterPassword(target.home))) {
-            link.send(year, BrokerLink.Format.EMS, 100);
+            link.send(year, MeterLink.Format.EMS, 100);
         }
         while (client.counter("ems_readings_stored_total") - before < readings) {
             Thread.sleep(200);

@@ -25,16 +25,38 @@ public final class EmsHome {
 
     /** The local EMS broker: as ./ems run announced it for meters (TLS options included), unless a port is set. */
     public static String brokerUrl() {
-        String port = System.getenv("EMS_BROKER_PORT");
+        return announced("EMS_BROKER_PORT", "broker.url", "tcp://127.0.0.1:", 61616);
+    }
+
+    /** The local EMS broker's MQTT listener, as ./ems run announced it, unless a port is set. */
+    public static String mqttUrl() {
+        return announced("EMS_MQTT_PORT", "mqtt.url", "tcp://127.0.0.1:", 1883);
+    }
+
+    /** The local EMS, as ./ems run announced it, unless a port is set. */
+    public static String emsUrl() {
+        String url = announced("EMS_HTTP_PORT", "ems.url", "http://127.0.0.1:", 8080);
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /**
+     * What ./ems run wrote for meters to {@code run/meter.properties} under {@code key}, unless the port variable is
+     * set (then {@code prefix} and it), else {@code prefix} and the default port.
+     */
+    private static String announced(String portVariable, String key, String prefix, int defaultPort) {
+        String port = System.getenv(portVariable);
         Path announced = path().resolve("run/meter.properties");
         if (port == null && Files.isReadable(announced)) {
             try {
-                return properties(announced).getProperty("broker.url");
+                String url = properties(announced).getProperty(key);
+                if (url != null) {
+                    return url;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + announced, e);
             }
         }
-        return "tcp://127.0.0.1:" + (port == null ? "61616" : port);
+        return prefix + (port == null ? defaultPort : port);
     }
 
     public static String meterUser() {

@@ -29,11 +29,11 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class LaunchedEms {
 
     /** The ports EMS listens on (the data grid's from {@code cluster} on). */
-    public record Ports(int http, int db, int broker, int cluster) {
+    public record Ports(int http, int db, int broker, int mqtt, int cluster) {
 
         /** Ports free now. */
         public static Ports free() {
-            return new Ports(freePort(), freePort(), freePort(), freePort());
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
         }
 
         public URI url(int instance) {
@@ -105,6 +105,7 @@ public final class LaunchedEms {
                 "EMS_HTTP_PORT", Integer.toString(ports.http()),
                 "EMS_DB_PORT", Integer.toString(ports.db()),
                 "EMS_BROKER_PORT", Integer.toString(ports.broker()),
+                "EMS_MQTT_PORT", Integer.toString(ports.mqtt()),
                 "EMS_CLUSTER_PORT", Integer.toString(ports.cluster())));
         variables.putAll(env);
         builder.redirectErrorStream(true);

@@ -1,6 +1,5 @@
 package org.ems.simulator.faults;
 
-import jakarta.jms.JMSRuntimeException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ems.contracts.reading.MeterReading;
 import org.ems.simulator.meter.BrokerLink;
+import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.Outgoing;
 
 /**
@@ -207,7 +207,7 @@ public final class FaultLoad implements AutoCloseable {
                 while (!closed) {
                     try {
                         if (next instanceof Outgoing reading) {
-                            link.send(List.of(reading), BrokerLink.Format.EMS, 1);
+                            link.send(List.of(reading), MeterLink.Format.EMS, 1);
                             MeterReading r = reading.reading();
                             ledger.computeIfAbsent(r.deviceId(), d -> new ConcurrentSkipListMap<>())
                                     .put(r.timestamp(), r.kwh());
@@ -216,7 +216,7 @@ public final class FaultLoad implements AutoCloseable {
                             malformed.add((String) next);
                         }
                         break;
-                    } catch (JMSRuntimeException brokerAway) {
+                    } catch (MeterLink.Unreachable brokerAway) {
                         failedSends.incrementAndGet();
                         Thread.sleep(500); // the same message again, with the same duplicate id
                     }

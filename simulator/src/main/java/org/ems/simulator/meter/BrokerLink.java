@@ -8,21 +8,13 @@ import jakarta.jms.TextMessage;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.ems.contracts.messaging.Destinations;
-import org.ems.contracts.reading.MeterReading;
-import org.ems.contracts.reading.MeterReadingCodec;
 
 /**
- * The meter's connection to the broker, as any meter has it: send-only to {@code ems.readings}, persistent messages
+ * The meter's JMS connection to the broker, as any meter has it: send-only to {@code ems.readings}, persistent messages
  * that return once the broker has them, {@code JMSXGroupID} = device id and {@code _AMQ_DUPL_ID} for the broker's
  * duplicate detection. A failed send drops the connection; the next send connects again.
  */
-public final class BrokerLink implements AutoCloseable {
-
-    /** The JSON form readings are sent in. */
-    public enum Format {
-        EMS,
-        CLASSIC
-    }
+public final class BrokerLink implements MeterLink {
 
     private final ActiveMQConnectionFactory factory;
     private JMSContext context;
@@ -40,9 +32,37 @@ public final class BrokerLink implements AutoCloseable {
      * With {@code acknowledged}, sends return at once and the broker's acknowledgements arrive there later (load mode:
      * many messages in flight instead of one journal sync per message).
      */
-    public BrokerLink(String url, String user, String password, jakarta.jms.CompletionListener acknowledged) {
-        this(url, user, password, acknowledged, Destinations.READINGS);
+    public BrokerLink(String url, String user, String password, Acknowledgements acknowledged) {
+        this(url, user, password, listener(acknowledged), Destinations.READINGS);
     }
+
+    /** The JMS listener of a load run's acknowledgements (each message one part of the run's batch size). */
+    public static jakarta.jms.CompletionListener listener(Acknowledgements acknowledged) {
+        return acknowledged == null
+                ? null
+                : new jakarta.jms.CompletionListener() {
+                    @Override
+                    public void onCompletion(jakarta.jms.Message message) {
+                        acknowledged.acknowledged(readingsIn(message));
+                    }
+
+                    @Override
+                    public void onException(jakarta.jms.Message message, Exception e) {
+                        acknowledged.failed(e);
+                    }
+                };
+    }
+
+    private static int readingsIn(jakarta.jms.Message message) {
+        try {
+            return message.getIntProperty(READINGS_PROPERTY);
+        } catch (jakarta.jms.JMSException e) {
+            return 1;
+        }
+    }
+
+    /** How many readings a message holds, for the acknowledgements (a property EMS ignores). */
+    private static final String READINGS_PROPERTY = "ems_simulator_readings";
 
     /** Sending to another queue than {@code ems.readings}: the benchmark's ceiling of the broker alone. */
     public BrokerLink(
@@ -59,16 +79,16 @@ public final class BrokerLink implements AutoCloseable {
         factory.setCallTimeout(10_000);
     }
 
-    /** Sends the readings, {@code batch} per message (1: one reading per message); returns when the broker has them. */
+    @Override
     public void send(List<Outgoing> outgoing, Format format, int batch) {
         try {
             connect();
             var producer = context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setAsync(acknowledged);
-            for (int from = 0; from < outgoing.size(); from += batch) {
-                List<Outgoing> part = outgoing.subList(from, Math.min(outgoing.size(), from + batch));
-                TextMessage message = context.createTextMessage(body(part, format));
+            for (List<Outgoing> part : MeterLink.parts(outgoing, batch)) {
+                TextMessage message = context.createTextMessage(MeterLink.body(part, format));
+                message.setIntProperty(READINGS_PROPERTY, part.size());
                 message.setStringProperty(
                         "JMSXGroupID", part.get(0).reading().deviceId().toString());
                 String duplicateId = part.size() == 1 ? part.get(0).duplicateId() : batchId(part);
@@ -79,18 +99,18 @@ public final class BrokerLink implements AutoCloseable {
             }
         } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
             close();
-            throw e instanceof JMSRuntimeException r ? r : new JMSRuntimeException(e.getMessage());
+            throw new Unreachable(e.getMessage(), e);
         }
     }
 
-    /** Sends a text as it is, persistent, returning once the broker has it (the fault run's malformed readings). */
+    @Override
     public void sendText(String body) {
         try {
             connect();
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(readings, body);
         } catch (JMSRuntimeException e) {
             close();
-            throw e;
+            throw new Unreachable(e.getMessage(), e);
         }
     }
 
@@ -101,17 +121,9 @@ public final class BrokerLink implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean connected() {
         return context != null;
-    }
-
-    private static String body(List<Outgoing> part, Format format) {
-        if (part.size() > 1) {
-            return MeterReadingCodec.encodeBatch(
-                    part.stream().map(Outgoing::reading).toList());
-        }
-        MeterReading reading = part.get(0).reading();
-        return format == Format.CLASSIC ? MeterReadingCodec.encodeClassic(reading) : MeterReadingCodec.encode(reading);
     }
 
     /** A batch is a duplicate only of the very same batch; one holding a deliberate duplicate gets no id. */

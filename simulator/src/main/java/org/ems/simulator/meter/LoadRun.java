@@ -1,6 +1,5 @@
 package org.ems.simulator.meter;
 
-import jakarta.jms.JMSRuntimeException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,7 +76,7 @@ public final class LoadRun {
 
     /** A connection whose acknowledgements go to the listener. */
     public interface LinkFactory {
-        BrokerLink open(jakarta.jms.CompletionListener acknowledged);
+        MeterLink open(MeterLink.Acknowledgements acknowledged);
     }
 
     /** Runs for the duration; returns the readings the broker acknowledged. */
@@ -111,20 +110,20 @@ public final class LoadRun {
         double perThread = rate / threads;
         long mine = 0;
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
-        jakarta.jms.CompletionListener acknowledged = new jakarta.jms.CompletionListener() {
+        MeterLink.Acknowledgements acknowledged = new MeterLink.Acknowledgements() {
             @Override
-            public void onCompletion(jakarta.jms.Message message) {
-                sent.addAndGet(batch); // every load message holds one batch
+            public void acknowledged(int readings) {
+                sent.addAndGet(readings);
                 inFlight.release();
             }
 
             @Override
-            public void onException(jakarta.jms.Message message, Exception e) {
+            public void failed(Exception e) {
                 console.println("send failed: " + e.getMessage());
                 inFlight.release();
             }
         };
-        try (BrokerLink link = links.open(acknowledged)) {
+        try (MeterLink link = links.open(acknowledged)) {
             while (System.nanoTime() < end) {
                 long due = t0 + (long) (mine / perThread * 1e9);
                 long wait = due - System.nanoTime();
@@ -142,8 +141,8 @@ public final class LoadRun {
                 }
                 try {
                     inFlight.acquire();
-                    link.send(chunk, BrokerLink.Format.EMS, batch);
-                } catch (JMSRuntimeException e) {
+                    link.send(chunk, MeterLink.Format.EMS, batch);
+                } catch (MeterLink.Unreachable e) {
                     inFlight.release();
                     console.println("send failed: " + e.getMessage());
                     Thread.sleep(500);

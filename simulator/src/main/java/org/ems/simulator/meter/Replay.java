@@ -1,6 +1,5 @@
 package org.ems.simulator.meter;
 
-import jakarta.jms.JMSRuntimeException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -28,8 +27,8 @@ public final class Replay {
     private final long lastStep; // exclusive; Long.MAX_VALUE: for ever
     private final Path state;
     private final String runKey;
-    private final BrokerLink broker;
-    private final BrokerLink.Format format;
+    private final MeterLink broker;
+    private final MeterLink.Format format;
     private final int batch;
     private final Path ledger;
     private final PrintStream console;
@@ -46,8 +45,8 @@ public final class Replay {
             long lastStep,
             Path state,
             String runKey,
-            BrokerLink broker,
-            BrokerLink.Format format,
+            MeterLink broker,
+            MeterLink.Format format,
             int batch,
             Path ledger,
             PrintStream console) {
@@ -157,7 +156,7 @@ public final class Replay {
                 }
                 try {
                     broker.send(entries.stream().map(Outbox.Entry::outgoing).toList(), format, batch);
-                } catch (JMSRuntimeException e) {
+                } catch (MeterLink.Unreachable e) {
                     if (!"unreachable".equals(brokerState)) {
                         console.println("broker unreachable (" + e.getMessage() + "); buffering readings");
                         listener.brokerState("unreachable");

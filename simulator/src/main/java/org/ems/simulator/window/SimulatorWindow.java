@@ -35,6 +35,7 @@ import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.meter.BrokerLink;
 import org.ems.simulator.meter.Fault;
 import org.ems.simulator.meter.LoadProfile;
+import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.MeterStream;
 import org.ems.simulator.meter.Outgoing;
 import org.ems.simulator.meter.Replay;
@@ -206,7 +207,7 @@ public final class SimulatorWindow {
                     stateDir,
                     "desktop",
                     link,
-                    BrokerLink.Format.EMS,
+                    MeterLink.Format.EMS,
                     1,
                     null,
                     new PrintStream(PrintStream.nullOutputStream()));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,7 @@ class SimulatorWindowIT {
         BrokerEndpoint endpoint =
                 new BrokerEndpoint("127.0.0.1", port, List.of(), "ems-app", "app-secret-1", "meter", "meter-secret-1");
         try (InstallationHome home = InstallationHome.open(tmp.resolve("home"));
-                EmbeddedBroker broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint)) {
+                EmbeddedBroker broker = EmbeddedBroker.start(home, "127.0.0.1", endpoint, OptionalInt.empty())) {
             // Xvfb is up once it listens on its socket
             Path socket = Path.of("/tmp/.X11-unix/X" + display);
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket) && xvfb.isAlive());

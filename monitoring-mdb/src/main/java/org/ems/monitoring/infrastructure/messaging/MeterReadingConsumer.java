@@ -5,10 +5,14 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,8 @@ import java.util.stream.Collectors;
 import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.contracts.meter.MeterIdentity;
+import org.ems.contracts.meter.MeterProtocol;
+import org.ems.contracts.meter.MeterTopics;
 import org.ems.contracts.reading.DecodedReadings;
 import org.ems.contracts.reading.InvalidReadingException;
 import org.ems.contracts.reading.MeterReading;
@@ -25,7 +31,8 @@ import org.ems.monitoring.application.RefusedData;
 import org.ems.monitoring.infrastructure.metrics.IngestionMetrics;
 
 /**
- * Consumes meter readings from {@code ems.readings}: decodes, dead-letters the invalid ones and those a meter may not
+ * Consumes meter readings from {@code ems.readings}, whichever way they came ({@link MeterProtocol}: JMS text, MQTT
+ * payloads as bytes, the device of an MQTT device topic filling in a reading's missing id): decodes, dead-letters the invalid ones and those a meter may not
  * report (another device's, {@link MeterIdentity}) with their reason, and
  * hands the valid ones to {@link GroupCommit}, which commits them in a database transaction of its own. The
  * message is acknowledged once that is done; anything that fails (database, broker) is thrown, so the broker
@@ -77,21 +84,23 @@ public class MeterReadingConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            if (!(message instanceof TextMessage text)) {
-                deadLetters.reject(
-                        "", "not a text message: " + message.getClass().getSimpleName(), message.getJMSMessageID());
-                return;
+            if (!message.getJMSRedelivered()) {
+                metrics.received(MeterProtocol.of(message));
             }
-            long size = largeBodySize(message);
+            long size = message instanceof BytesMessage bytes ? bytes.getBodyLength() : largeBodySize(message);
             if (size > MeterReadingCodec.MAX_MESSAGE_CHARS) {
                 // Dead-lettered unread: its body would have to be loaded whole into memory to be read at all.
                 deadLetters.reject("", MeterReadingCodec.tooLarge(size).getMessage(), message.getJMSMessageID());
                 return;
             }
-            String body = text.getText();
+            String body = null;
             DecodedReadings decoded;
             try {
-                decoded = MeterReadingCodec.decode(body);
+                body = text(message);
+                // Published to a device's own MQTT topic: the topic names the device.
+                decoded = MeterReadingCodec.decode(
+                        body,
+                        MeterTopics.deviceOfAddress(message.getStringProperty(MeterTopics.ORIGINAL_ADDRESS_PROPERTY)));
             } catch (InvalidReadingException e) {
                 deadLetters.reject(body == null ? "" : body, e.getMessage(), message.getJMSMessageID());
                 return;
@@ -127,6 +136,30 @@ public class MeterReadingConsumer implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read reading message", e);
         }
+    }
+
+    /**
+     * The message's text: a JMS text message's, or an MQTT publication's payload (which JMS sees as bytes), read as
+     * UTF-8.
+     */
+    private static String text(Message message) throws JMSException, InvalidReadingException {
+        if (message instanceof TextMessage text) {
+            return text.getText();
+        }
+        if (message instanceof BytesMessage bytes) {
+            byte[] payload = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(payload);
+            try {
+                return StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(payload))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw new InvalidReadingException("not UTF-8 text");
+            }
+        }
+        throw new InvalidReadingException(
+                "not a text message: " + message.getClass().getSimpleName());
     }
 
     private static String rootMessage(Throwable failure) {

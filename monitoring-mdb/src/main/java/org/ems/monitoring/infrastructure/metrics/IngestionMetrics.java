@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.ems.contracts.messaging.Destinations;
+import org.ems.contracts.meter.MeterProtocol;
 import org.ems.monitoring.application.AlertRaised;
 import org.ems.monitoring.application.AlertWatch;
 import org.ems.monitoring.application.DeviceEventHandled;
@@ -19,7 +21,8 @@ import org.ems.monitoring.application.ReadingsRemoved;
 
 /**
  * Monitoring on {@code /metrics}. Counters of what it committed: readings stored, duplicates ignored, the database
- * transactions that applied them (group commit: readings per transaction), alerts raised, device events applied and
+ * transactions that applied them (group commit: readings per transaction), reading messages received by protocol
+ * ({@code ems_reading_messages_received_total{protocol="mqtt"}}), alerts raised, device events applied and
  * ignored as stale (e.g. {@code ems_readings_stored_total}); counted after commit, so a rolled-back, redelivered message
  * counts once; months of raw readings removed by the retention ({@code ems.readings.months.removed}). And what shows
  * saturation or a stop: readings stored a second over the last ten seconds, the messages waiting in
@@ -63,6 +66,9 @@ public class IngestionMetrics {
         }) {
             registry.counter(counter);
         }
+        for (MeterProtocol protocol : MeterProtocol.values()) {
+            registry.counter("ems.reading.messages.received", new Tag("protocol", protocol.label()));
+        }
         registry.gauge("ems.readings.per.second", stored, RecentRate::perSecond);
         registry.gauge(
                 "ems.readings.waiting",
@@ -77,6 +83,12 @@ public class IngestionMetrics {
                 "ems.readings.last.stored.age.seconds",
                 this,
                 m -> Duration.between(m.lastStored, Instant.now()).toSeconds());
+    }
+
+    /** A reading message arrived (its first delivery), by way of {@code protocol}. */
+    public void received(MeterProtocol protocol) {
+        registry.counter("ems.reading.messages.received", new Tag("protocol", protocol.label()))
+                .inc();
     }
 
     /** A message's readings are committed {@code latency} after the message arrived at the broker. */

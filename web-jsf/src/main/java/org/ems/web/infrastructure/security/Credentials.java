@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,7 +24,7 @@ import org.ems.users.application.TokenIssuer;
 /**
  * The one place that decides what a request presents as its credential: {@code Authorization: Bearer <token>}
  * (the scheme in any case), or on a WebSocket handshake the subprotocol {@code access_token, <token>} that browsers can
- * send. Anything else that looks like a credential (another scheme, two headers, a token both ways or in the query
+ * send; on {@code POST /api/readings} alone, a meter's HTTP Basic credential. Anything else that looks like a credential (another scheme, two headers, a token both ways or in the query
  * string, an {@code EMS_SIGNIN} token or any other token not issued for the API) is refused, never passed on. A token
  * that passes here still needs its signature, expiry and active sign-in checked.
  */
@@ -38,11 +39,20 @@ final class Credentials {
     /** An API token, to be verified, and the sign-in it names ({@code jti}, read unverified: trusted only after). */
     record Token(String value, Optional<UUID> signIn) implements Credential {}
 
+    /** A meter's (or the gateway's) account, accepted on {@code POST /api/readings} alone (HTTP Basic). */
+    record Meter(String username, String password) implements Credential {}
+
     /** Something that is not an acceptable credential: a 401. */
     record Refused(String reason) implements Credential {}
 
     /** Clock skew allowed on {@code nbf}, as on {@code exp}. */
     static final long SKEW_SECONDS = 60;
+
+    /** The one request that takes HTTP Basic: meters posting readings. */
+    static final String READINGS_PATH = "/api/readings";
+
+    /** RFC 7617's credentials. */
+    private static final Pattern BASIC = Pattern.compile("(?i)basic +([A-Za-z0-9+/]+=*) *");
 
     /** RFC 6750's b64token. */
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +([A-Za-z0-9\\-._~+/]+=*) *");
@@ -53,7 +63,14 @@ final class Credentials {
         return of(
                 Collections.list(request.getHeaders("Authorization")),
                 request.getServletPath().startsWith("/ws/") ? request.getHeader("Sec-WebSocket-Protocol") : null,
-                request.getQueryString());
+                request.getQueryString(),
+                isMeterRequest(request));
+    }
+
+    /** Whether the request posts readings, as meters do (the one place for HTTP Basic). */
+    static boolean isMeterRequest(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && READINGS_PATH.equals(request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
     }
 
     /** The value of the request's one {@code Authorization: Bearer} header, not checked any further. */
@@ -67,7 +84,7 @@ final class Credentials {
      * @param headers the request's {@code Authorization} headers
      * @param subprotocol a handshake's {@code Sec-WebSocket-Protocol}, null on other requests
      */
-    static Credential of(List<String> headers, String subprotocol, String query) {
+    static Credential of(List<String> headers, String subprotocol, String query, boolean meterRequest) {
         Optional<Credential> fromSubprotocol = fromSubprotocol(subprotocol);
         if (query != null && query.matches("(?i)(.*&)?(access_token|token|jwt)=.*")) {
             return new Refused("a token in the query string");
@@ -79,10 +96,27 @@ final class Credentials {
             if (fromSubprotocol.isPresent()) {
                 return new Refused("a credential both in Authorization and as subprotocol");
             }
+            Matcher basic = BASIC.matcher(headers.get(0));
+            if (meterRequest && basic.matches()) {
+                return meter(basic.group(1));
+            }
             Matcher bearer = BEARER.matcher(headers.get(0));
             return bearer.matches() ? token(bearer.group(1)) : new Refused("Authorization is not 'Bearer <token>'");
         }
         return fromSubprotocol.orElse(new None());
+    }
+
+    /** RFC 7617: base64 of {@code user:password} in UTF-8. */
+    private static Credential meter(String base64) {
+        try {
+            String pair = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon > 0
+                    ? new Meter(pair.substring(0, colon), pair.substring(colon + 1))
+                    : new Refused("Basic credential without 'user:password'");
+        } catch (IllegalArgumentException malformed) {
+            return new Refused("Basic credential is not base64");
+        }
     }
 
     /** {@code access_token, <jwt>}; another subprotocol is not a credential (and not ours). */

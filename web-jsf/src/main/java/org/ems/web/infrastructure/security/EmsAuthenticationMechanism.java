@@ -25,7 +25,8 @@ import org.ems.users.application.TokenIssuer;
 /**
  * The one authentication mechanism of EMS (Payara refuses two). {@link Credentials} decides what a request presents:
  * an API token goes to Payara's MP-JWT mechanism (signature, issuer, expiry) and then must name an active sign-in;
- * anything else that looks like a credential is a 401. Pages use a login session, opened by the form of
+ * a meter's HTTP Basic credential is taken on {@code POST /api/readings} alone ({@link MeterSignIns}, role
+ * {@code METER}); anything else that looks like a credential is a 401. Pages use a login session, opened by the form of
  * {@code login.xhtml} posting to {@code /login} and closed by a {@code POST /logout}; a protected page without a session
  * redirects to the login page. A state-changing API request authenticated by the page session must come from EMS's
  * own origin (cross-site request forgery). WebSocket handshakes ({@code /ws/*}) must come from an allowed origin (else
@@ -81,7 +82,8 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     MetricsScrapers scrapers;
 
-    private volatile HttpAuthenticationMechanism jwt;
+    @Inject
+    MeterSignIns meters;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -118,6 +120,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (credential instanceof Credentials.Token token) {
             return bearer(request, response, context, token);
+        }
+        if (credential instanceof Credentials.Meter || Credentials.isMeterRequest(request)) {
+            return meters.authenticate(request, context, credential);
         }
         HttpSession session = request.getSession(false);
         Optional<SignedIn> page = SignedIn.of(session);
@@ -215,7 +220,8 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext context,
             Credentials.Token token)
             throws AuthenticationException {
-        AuthenticationStatus status = jwt().validateRequest(Credentials.presenting(request, token), response, context);
+        AuthenticationStatus status =
+                PayaraJwt.mechanism().validateRequest(Credentials.presenting(request, token), response, context);
         if (status != AuthenticationStatus.SUCCESS) {
             return unauthorized(request, context, "token signature, issuer or expiry");
         }
@@ -281,20 +287,5 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus redirect(HttpMessageContext context, String path) {
         SecurityHeaders.notAPage(context.getResponse());
         return context.redirect(publicUrl.redirect(path));
-    }
-
-    /** Payara's MP-JWT mechanism, created on first use (it looks up its identity store through CDI). */
-    private HttpAuthenticationMechanism jwt() throws AuthenticationException {
-        if (jwt == null) {
-            try {
-                jwt = (HttpAuthenticationMechanism)
-                        Class.forName("fish.payara.microprofile.jwtauth.eesecurity.JWTAuthenticationMechanism")
-                                .getConstructor()
-                                .newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new AuthenticationException("Payara's MP-JWT mechanism is not available", e);
-            }
-        }
-        return jwt;
     }
 }

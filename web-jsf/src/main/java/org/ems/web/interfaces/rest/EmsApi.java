@@ -13,7 +13,7 @@ import org.ems.contracts.access.Roles;
 @ApplicationPath("api")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({Roles.ADMIN, Roles.CLIENT})
+@DeclareRoles({Roles.ADMIN, Roles.CLIENT, Roles.METER})
 @OpenAPIDefinition(
         info =
                 @Info(

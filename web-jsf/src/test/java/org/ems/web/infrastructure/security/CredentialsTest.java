@@ -17,11 +17,11 @@ class CredentialsTest {
     @Test
     void aBearerTokenInAnyCaseOfTheSchemeIsTheCredential() {
         for (String header : List.of("Bearer " + API, "bearer " + API, "BEARER  " + API)) {
-            assertThat(Credentials.of(List.of(header), null, null))
+            assertThat(Credentials.of(List.of(header), null, null, false))
                     .isEqualTo(new Credentials.Token(API, Optional.empty()));
         }
-        assertThat(Credentials.of(List.of(), null, null)).isInstanceOf(Credentials.None.class);
-        assertThat(Credentials.of(List.of(), null, "date=2026-12-01")).isInstanceOf(Credentials.None.class);
+        assertThat(Credentials.of(List.of(), null, null, false)).isInstanceOf(Credentials.None.class);
+        assertThat(Credentials.of(List.of(), null, "date=2026-12-01", false)).isInstanceOf(Credentials.None.class);
     }
 
     @Test
@@ -35,15 +35,17 @@ class CredentialsTest {
                 "Bearer " + API + " extra",
                 "Bearer " + API + "," + API,
                 "Bearer ")) {
-            assertThat(Credentials.of(List.of(header), null, null)).as(header).isInstanceOf(Credentials.Refused.class);
+            assertThat(Credentials.of(List.of(header), null, null, false))
+                    .as(header)
+                    .isInstanceOf(Credentials.Refused.class);
         }
-        assertThat(Credentials.of(List.of("Bearer " + API, "Bearer " + API), null, null))
+        assertThat(Credentials.of(List.of("Bearer " + API, "Bearer " + API), null, null, false))
                 .as("two headers")
                 .isInstanceOf(Credentials.Refused.class);
-        assertThat(Credentials.of(List.of(), null, "access_token=" + API))
+        assertThat(Credentials.of(List.of(), null, "access_token=" + API, false))
                 .as("in the query string")
                 .isInstanceOf(Credentials.Refused.class);
-        assertThat(Credentials.of(List.of("Bearer " + API), "access_token, " + API, null))
+        assertThat(Credentials.of(List.of("Bearer " + API), "access_token, " + API, null, false))
                 .as("both ways")
                 .isInstanceOf(Credentials.Refused.class);
     }
@@ -54,12 +56,12 @@ class CredentialsTest {
         String noAudience = token("JWT", "\"sub\":\"x\"");
         String otherAudience = token("JWT", "\"aud\":[\"ems-signin\"]");
         for (String token : List.of(signIn, noAudience, otherAudience, "not-a-jwt", "a.b.c")) {
-            assertThat(Credentials.of(List.of("Bearer " + token), null, null))
+            assertThat(Credentials.of(List.of("Bearer " + token), null, null, false))
                     .as(token)
                     .isInstanceOf(Credentials.Refused.class);
         }
         String listed = token("JWT", "\"aud\":[\"other\",\"ems-api\"]");
-        assertThat(Credentials.of(List.of("Bearer " + listed), null, null))
+        assertThat(Credentials.of(List.of("Bearer " + listed), null, null, false))
                 .isEqualTo(new Credentials.Token(listed, Optional.empty()));
     }
 
@@ -68,19 +70,22 @@ class CredentialsTest {
         long now = Instant.now().getEpochSecond();
         String later = token("JWT", "\"aud\":\"ems-api\",\"nbf\":" + (now + 3600));
         String withinSkew = token("JWT", "\"aud\":\"ems-api\",\"nbf\":" + (now + Credentials.SKEW_SECONDS - 5));
-        assertThat(Credentials.of(List.of("Bearer " + later), null, null)).isInstanceOf(Credentials.Refused.class);
-        assertThat(Credentials.of(List.of("Bearer " + withinSkew), null, null)).isInstanceOf(Credentials.Token.class);
+        assertThat(Credentials.of(List.of("Bearer " + later), null, null, false))
+                .isInstanceOf(Credentials.Refused.class);
+        assertThat(Credentials.of(List.of("Bearer " + withinSkew), null, null, false))
+                .isInstanceOf(Credentials.Token.class);
     }
 
     @Test
     void aSocketsTokenComesAsTheSecondSubprotocol() {
-        assertThat(Credentials.of(List.of(), "access_token, " + API, null))
+        assertThat(Credentials.of(List.of(), "access_token, " + API, null, false))
                 .isEqualTo(new Credentials.Token(API, Optional.empty()));
-        assertThat(Credentials.of(List.of(), "access_token," + API, null))
+        assertThat(Credentials.of(List.of(), "access_token," + API, null, false))
                 .isEqualTo(new Credentials.Token(API, Optional.empty()));
-        assertThat(Credentials.of(List.of(), "chat", null)).isInstanceOf(Credentials.None.class);
-        assertThat(Credentials.of(List.of(), "access_token, a, b", null)).isInstanceOf(Credentials.Refused.class);
-        assertThat(Credentials.of(List.of(), "access_token", null)).isInstanceOf(Credentials.Refused.class);
+        assertThat(Credentials.of(List.of(), "chat", null, false)).isInstanceOf(Credentials.None.class);
+        assertThat(Credentials.of(List.of(), "access_token, a, b", null, false))
+                .isInstanceOf(Credentials.Refused.class);
+        assertThat(Credentials.of(List.of(), "access_token", null, false)).isInstanceOf(Credentials.Refused.class);
     }
 
     @Test
@@ -91,16 +96,33 @@ class CredentialsTest {
         assertThat(signIn(token("JWT", "\"aud\":\"ems-api\",\"jti\":\"not-a-uuid\"")))
                 .isEmpty();
         assertThat(signIn(token("JWT", "\"aud\":\"ems-api\",\"jti\":42"))).isEmpty();
-        assertThat(Credentials.of(List.of("Bearer garbage"), null, null)).isInstanceOf(Credentials.Refused.class);
+        assertThat(Credentials.of(List.of("Bearer garbage"), null, null, false))
+                .isInstanceOf(Credentials.Refused.class);
     }
 
     private static Optional<UUID> signIn(String token) {
-        return ((Credentials.Token) Credentials.of(List.of("Bearer " + token), null, null)).signIn();
+        return ((Credentials.Token) Credentials.of(List.of("Bearer " + token), null, null, false)).signIn();
     }
 
     private static String token(String type, String claims) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         return url.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"" + type + "\"}").getBytes(StandardCharsets.UTF_8))
                 + "." + url.encodeToString(("{" + claims + "}").getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
+    }
+
+    @Test
+    void httpBasicIsAMeterCredentialOnTheReadingsEndpointAlone() {
+        String basic = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString("6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10:pa:ss"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(Credentials.of(List.of(basic), null, null, true))
+                .isEqualTo(new Credentials.Meter("6f1c2b0e-4a57-4c3e-9a43-0d6f3c7f8a10", "pa:ss"));
+        assertThat(Credentials.of(List.of(basic), null, null, false)).isInstanceOf(Credentials.Refused.class);
+        assertThat(Credentials.of(List.of("Basic bm9jb2xvbg=="), null, null, true))
+                .as("no colon")
+                .isInstanceOf(Credentials.Refused.class);
+        assertThat(Credentials.of(List.of("Basic !!!"), null, null, true)).isInstanceOf(Credentials.Refused.class);
+        assertThat(Credentials.of(List.of("Bearer " + API), null, null, true)).isInstanceOf(Credentials.Token.class);
     }
 }

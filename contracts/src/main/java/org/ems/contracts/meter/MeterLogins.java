@@ -1,0 +1,113 @@
+package org.ems.contracts.meter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * Checks meters' own passwords against their stored hashes ({@link MeterSecret}), for the broker and for
+ * {@code POST /api/readings} alike. The stored hash is read on every check, so a new, rotated or revoked credential
+ * counts at once; the slow hash is computed only when the stored hash or the password changed. A check repeated
+ * within {@link #TRUSTED_FOR} may count a recent success without reading. Repeated wrong passwords for one meter are
+ * refused without hashing for a growing time ({@link #wrongPassword}), so guessing cannot burn the CPU; the meter's
+ * own, known password still gets in meanwhile.
+ */
+public final class MeterLogins {
+
+    private static final Logger LOG = Logger.getLogger(MeterLogins.class.getName());
+
+    /**
+     * How long a success is trusted without reading the stored hash when the same login is checked again: shorter
+     * than the broker's own re-check interval (1 s), so it saves the reads of a burst of checks (several sessions,
+     * several kinds of check) without delaying a revocation.
+     */
+    public static final long TRUSTED_FOR = 500;
+
+    /** Wrong passwords for one meter before the next ones are refused unhashed. */
+    public static final int FAILURES_BEFORE_LOCK = 5;
+
+    /** Meters whose failures are remembered at most (a spray of made-up device ids must not grow the heap). */
+    private static final int FAILURES_KEPT = 10_000;
+
+    private final Function<UUID, String> storedHashes;
+    private final Map<UUID, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<UUID, Failures> failures = new ConcurrentHashMap<>();
+
+    /** A password once found right for a stored hash: its digest, and when the stored hash was last read. */
+    private record Verified(String storedHash, byte[] digest, long checkedAt) {}
+
+    /** Wrong passwords in a row for one meter, and until when further unknown ones are refused unhashed. */
+    public record Failures(int count, long lockedUntil) {}
+
+    /**
+     * @param storedHashes a device's stored credential hash, null when it has none (or cannot be read: refused until
+     *     it can)
+     */
+    public MeterLogins(Function<UUID, String> storedHashes) {
+        this.storedHashes = storedHashes;
+    }
+
+    /**
+     * Whether {@code password} is the device's.
+     *
+     * @param again whether this login was checked a moment ago (a success within {@link #TRUSTED_FOR} counts)
+     */
+    public boolean check(UUID device, String password, boolean again) {
+        long now = System.currentTimeMillis();
+        byte[] digest = sha256(password);
+        Verified known = verified.get(device);
+        boolean knownPassword = known != null && MessageDigest.isEqual(known.digest(), digest);
+        if (again && knownPassword && now - known.checkedAt() < TRUSTED_FOR) {
+            return true;
+        }
+        Failures failed = failures.get(device);
+        if (!knownPassword && failed != null && now < failed.lockedUntil()) {
+            return false; // guessing: refused without reading or the slow hash
+        }
+        String stored = storedHashes.apply(device);
+        if (stored == null) {
+            verified.remove(device);
+            return false;
+        }
+        if ((knownPassword && known.storedHash().equals(stored)) || MeterSecret.matches(password, stored)) {
+            verified.put(device, new Verified(stored, digest, now));
+            failures.remove(device);
+            return true;
+        }
+        if (failures.size() >= FAILURES_KEPT) {
+            failures.clear();
+        }
+        Failures after = failures.merge(device, new Failures(1, 0), (before, one) -> wrongPassword(before, now));
+        if (after.count() == FAILURES_BEFORE_LOCK) {
+            LOG.warning(() -> "ems-security event=meter-login-throttled user=" + device + " reason=\""
+                    + FAILURES_BEFORE_LOCK + " wrong passwords in a row\"");
+        }
+        return false;
+    }
+
+    /**
+     * One more wrong password after {@code before}: from the {@value #FAILURES_BEFORE_LOCK}th on, unknown passwords
+     * are refused unhashed for a second, doubled with each further failure, at most a minute.
+     */
+    public static Failures wrongPassword(Failures before, long now) {
+        int count = before.count() + 1;
+        if (count < FAILURES_BEFORE_LOCK) {
+            return new Failures(count, 0);
+        }
+        long lock = Math.min(1_000L << Math.min(count - FAILURES_BEFORE_LOCK, 16), 60_000L);
+        return new Failures(count, now + lock);
+    }
+
+    private static byte[] sha256(String password) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
