@@ -6,18 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.ems.simulator.check.LedgerCheck;
+import org.ems.simulator.client.AdminOptions;
 import org.ems.simulator.client.Durations;
 import org.ems.simulator.client.EmsHome;
+import org.ems.simulator.client.Fleet;
 import org.ems.simulator.client.LinkOptions;
-import org.ems.simulator.meter.Fault;
+import org.ems.simulator.meter.FaultPlan;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.LoadRun;
+import org.ems.simulator.meter.LoadShape;
 import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.MeterStream;
 import org.ems.simulator.meter.Replay;
@@ -44,6 +47,13 @@ public final class Simulate implements Callable<Integer> {
             description = "load profile: one cumulative kWh value per line "
                     + "(default: the bundled sensor.csv, 4 weeks at 10 minutes)")
     Path csv;
+
+    @Option(
+            names = "--profile",
+            defaultValue = "household",
+            description = "the kind of consumer: household, shop, heat-pump or ev, shaped from the profile "
+                    + "(default ${DEFAULT-VALUE})")
+    String shape;
 
     @Option(
             names = "--interval",
@@ -83,16 +93,39 @@ public final class Simulate implements Callable<Integer> {
     @Mixin
     LinkOptions link;
 
+    @Mixin
+    AdminOptions admin;
+
+    @Option(names = "--clients", paramLabel = "N", description = "create N clients in the EMS at --ems, with")
+    Integer clients;
+
     @Option(
-            names = "--fault",
-            paramLabel = "FAULT",
-            description = "duplicates, reorder, late, gap, reset or dst " + "(repeatable)")
-    List<String> faults = new ArrayList<>();
+            names = "--devices-per-client",
+            defaultValue = "1",
+            paramLabel = "M",
+            description = "M devices each (in --zone, limit 2 kWh)")
+    int perClient;
+
+    @Option(names = "--own-credentials", description = "each created device sends with a meter credential of its own")
+    boolean ownCredentials;
+
+    @Option(
+            names = "--faults",
+            paramLabel = "FAULTS",
+            description = "faults by probability per reading, e.g. duplicate=0.1,reorder=0.05,late=0.02:PT2H,"
+                    + "reset=0.001,gap=0.01:PT3H,skew=PT5M,surge=0.01:x5")
+    String faults;
+
+    @Option(names = "--seed", defaultValue = "1", description = "the faults' seed: the same seed, the same run")
+    long seed;
+
+    @Option(names = "--dst", description = "start at midnight of the next DST change day in --zone")
+    boolean dst;
 
     @Option(
             names = "--zone",
             defaultValue = "Europe/Bucharest",
-            description = "meter's zone for --fault dst (default ${DEFAULT-VALUE})")
+            description = "the zone of --dst and of created clients (default ${DEFAULT-VALUE})")
     String zone;
 
     @Option(
@@ -141,8 +174,19 @@ public final class Simulate implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (admin.check() != null) {
+            return LedgerCheck.run(admin.check(), link.emsUrl(), admin.user(), admin.password(), System.out);
+        }
+        Fleet fleet = clients != null
+                ? Fleet.created(
+                        link.emsUrl(), admin.user(), admin.password(), clients, perClient, ownCredentials, zone, "2")
+                : devices.isEmpty() && load == null && admin.given()
+                        ? Fleet.existing(link.emsUrl(), admin.user(), admin.password()) // the EMS under test as it is
+                        : new Fleet(List.of(), Map.of());
+        devices.addAll(fleet.devices());
         if (devices.isEmpty() && load == null) {
-            throw new IllegalArgumentException("give at least one --device <uuid> (or --load for load mode)");
+            throw new IllegalArgumentException("give at least one --device <uuid>, --admin-password for the fleet of "
+                    + "the EMS at --ems, or --load for load mode");
         }
         if (batch < 1 || batch > org.ems.contracts.reading.MeterReadingCodec.MAX_BATCH) {
             throw new IllegalArgumentException("--batch must be 1 to 1000, not " + batch);
@@ -151,14 +195,14 @@ public final class Simulate implements Callable<Integer> {
             throw new IllegalArgumentException("--speed must be above 0");
         }
         Duration step = Durations.parse(interval);
-        Set<Fault> chosen = faults();
-        ZoneId meterZone = ZoneId.of(zone);
+        FaultPlan chosen = FaultPlan.parse(faults, seed);
         Instant first = start != null
                 ? instant(start)
-                : chosen.contains(Fault.DST)
-                        ? Fault.nextDstDay(meterZone)
+                : dst
+                        ? MeterStream.nextDstDay(ZoneId.of(zone))
                         : Instant.ofEpochSecond(Instant.now().getEpochSecond() / step.toSeconds() * step.toSeconds());
-        LoadProfile profile = csv == null ? LoadProfile.bundled() : LoadProfile.load(csv);
+        LoadProfile profile =
+                (csv == null ? LoadProfile.bundled() : LoadProfile.load(csv)).shaped(LoadShape.of(shape), step);
         Path home = EmsHome.path();
         if (load != null) {
             if (load < 1 || !(rate > 0) || threads < 1) {
@@ -196,7 +240,8 @@ public final class Simulate implements Callable<Integer> {
                                 .map(UUID::toString)
                                 .reduce((a, b) -> a + "," + b)
                                 .orElse("") + "@" + first + "/" + step;
-        try (MeterLink meterLink = link.open(home, null)) {
+        try (MeterLink meterLink =
+                fleet.passwords().isEmpty() ? link.open(home, null) : link.openEach(fleet.passwords())) {
             Replay replay = new Replay(
                     meters,
                     step,
@@ -228,19 +273,6 @@ public final class Simulate implements Callable<Integer> {
                     replay.sent(), left == 0 ? "" : ", " + left + " kept in " + stateDir + " for the next run");
             return left == 0 ? 0 : 1;
         }
-    }
-
-    private Set<Fault> faults() {
-        Set<Fault> chosen = EnumSet.noneOf(Fault.class);
-        for (String f : faults) {
-            try {
-                chosen.add(Fault.valueOf(f.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "unknown --fault '" + f + "' (duplicates, reorder, late, gap, reset, dst)");
-            }
-        }
-        return chosen;
     }
 
     private static Instant instant(String text) {

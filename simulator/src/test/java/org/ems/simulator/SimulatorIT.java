@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -27,7 +26,7 @@ import org.ems.contracts.reading.MeterReadingCodec;
 import org.ems.runtime.BrokerEndpoint;
 import org.ems.runtime.EmbeddedBroker;
 import org.ems.runtime.InstallationHome;
-import org.ems.simulator.meter.Fault;
+import org.ems.simulator.meter.FaultPlan;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.MeterStream;
 import org.junit.jupiter.api.AfterEach;
@@ -112,11 +111,7 @@ class SimulatorIT {
 
     private static List<MeterReading> expected(UUID device, int count) throws Exception {
         MeterStream meter = new MeterStream(
-                device,
-                LoadProfile.bundled(),
-                Instant.parse(START),
-                Duration.ofMinutes(10),
-                EnumSet.noneOf(Fault.class));
+                device, LoadProfile.bundled(), Instant.parse(START), Duration.ofMinutes(10), FaultPlan.NONE);
         List<MeterReading> readings = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             readings.add(meter.reading(i));

@@ -146,12 +146,13 @@ class DistributionIT {
             Installation.Result status = run(home, installation.ems("status"), Map.of("EMS_HOME", home.toString()), 60);
             assertThat(status.exit()).as(String.join("\n", status.output())).isZero();
             assertThat(status.output())
-                    .hasSize(4)
-                    .allMatch(line -> line.matches("(launcher|database|broker|EMS) +up .*"))
+                    .hasSize(5)
+                    .allMatch(line -> line.matches("(launcher|database|broker|MQTT|EMS) +up .*"))
+                    .anyMatch(line -> line.contains(":" + ports.mqtt()))
                     .anyMatch(line -> line.contains("PostgreSQL 17"));
         }
         Installation.Result stopped = run(home, installation.ems("status"), Map.of("EMS_HOME", home.toString()), 60);
         assertThat(stopped.exit()).isEqualTo(1);
-        assertThat(stopped.output()).allMatch(line -> line.matches("(launcher|database|broker|EMS) +DOWN .*"));
+        assertThat(stopped.output()).allMatch(line -> line.matches("(launcher|database|broker|MQTT|EMS) +DOWN .*"));
     }
 }

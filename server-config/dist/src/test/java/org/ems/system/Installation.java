@@ -66,6 +66,7 @@ final class Installation {
                 "ems.http.port=" + ports.http(),
                 "ems.db.port=" + ports.db(),
                 "ems.broker.port=" + ports.broker(),
+                "ems.mqtt.port=" + ports.mqtt(),
                 "ems.cluster.port=" + ports.cluster()));
         lines.addAll(List.of(settings));
         Files.write(home.resolve("ems.properties"), lines);

@@ -3,11 +3,15 @@ package org.ems.simulator.client;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.ems.contracts.meter.MeterProtocol;
 import org.ems.simulator.meter.BrokerLink;
 import org.ems.simulator.meter.HttpLink;
 import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.MqttLink;
+import org.ems.simulator.meter.PerMeterLinks;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -67,8 +71,17 @@ public final class LinkOptions {
 
     /** A link of the chosen protocol; with {@code acknowledged}, sends return at once. */
     public MeterLink open(Path home, MeterLink.Acknowledgements acknowledged) throws IOException {
-        String user = user();
-        String password = password(home);
+        return open(user(), password(home), acknowledged);
+    }
+
+    /** A link per meter, each signed in with its own credential ({@code passwords}: by device). */
+    public MeterLink openEach(Map<UUID, String> passwords) {
+        Map<UUID, MeterLink> links = new HashMap<>();
+        passwords.forEach((device, password) -> links.put(device, open(device.toString(), password, null)));
+        return new PerMeterLinks(links);
+    }
+
+    private MeterLink open(String user, String password, MeterLink.Acknowledgements acknowledged) {
         return switch (protocol) {
             case JMS -> new BrokerLink(brokerUrl(), user, password, acknowledged);
             case MQTT -> new MqttLink(mqttUrl(), user, password, acknowledged);

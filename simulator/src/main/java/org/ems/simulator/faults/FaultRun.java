@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ems.simulator.check.Books;
 import org.ems.simulator.client.Durations;
 import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.client.EmsProcesses;
@@ -209,7 +210,10 @@ public final class FaultRun implements Callable<Integer> {
         load.pauseAndFlush();
         ems.awaitReady();
         ems.awaitDrained();
-        return Books.check(ems.api(), ems.token(), limits, load.ledger, load.malformed, ems.deadLetters());
+        Map<UUID, Books.Device> devices = new java.util.HashMap<>();
+        limits.forEach(
+                (id, limit) -> devices.put(id, new Books.Device("fault meter", java.time.ZoneOffset.UTC, limit)));
+        return Books.check(ems.api(), ems.token(), devices, load.ledger, load.malformed, ems.deadLetters());
     }
 
     /** Two clients and the meters, in zones at UTC+0 all year, limits just above an average hour (1.5 kWh). */

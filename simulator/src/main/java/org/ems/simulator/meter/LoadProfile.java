@@ -89,6 +89,21 @@ public final class LoadProfile {
         return register.get(at).add(lap.multiply(BigDecimal.valueOf(laps)));
     }
 
+    /** This (household) profile reshaped as another kind of consumer, its steps {@code interval} apart. */
+    public LoadProfile shaped(LoadShape shape, java.time.Duration interval) {
+        if (shape == LoadShape.HOUSEHOLD) {
+            return this;
+        }
+        List<BigDecimal> shaped = new ArrayList<>(register.size());
+        BigDecimal value = register.get(0);
+        shaped.add(value);
+        for (int i = 1; i < register.size(); i++) {
+            value = value.add(shape.energy(i, interval, register.get(i).subtract(register.get(i - 1))));
+            shaped.add(value.setScale(3, RoundingMode.HALF_EVEN));
+        }
+        return new LoadProfile(shaped);
+    }
+
     /**
      * This profile as one device's meter: consumption scaled by a factor from 0.6 to 1.6 and a starting register, both
      * fixed by the device id, so that devices differ but each one always replays the same way.

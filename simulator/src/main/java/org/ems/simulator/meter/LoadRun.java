@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +44,7 @@ public final class LoadRun {
             LinkFactory links,
             PrintStream console) {
         for (UUID id : meterIds) {
-            meters.add(new MeterStream(id, profile, start, interval, EnumSet.noneOf(Fault.class)));
+            meters.add(new MeterStream(id, profile, start, interval, FaultPlan.NONE));
         }
         this.rate = rate;
         this.duration = duration;

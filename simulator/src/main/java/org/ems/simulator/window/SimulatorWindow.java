@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +32,7 @@ import javax.swing.SwingUtilities;
 import org.ems.simulator.client.Durations;
 import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.meter.BrokerLink;
-import org.ems.simulator.meter.Fault;
+import org.ems.simulator.meter.FaultPlan;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.MeterStream;
@@ -194,7 +193,7 @@ public final class SimulatorWindow {
                     java.time.OffsetDateTime.parse(start.getText().trim()).toInstant();
             List<MeterStream> meters = ids.stream()
                     .distinct()
-                    .map(d -> new MeterStream(d, profile, first, step, EnumSet.noneOf(Fault.class)))
+                    .map(d -> new MeterStream(d, profile, first, step, FaultPlan.NONE))
                     .toList();
             EmsHome.deleteTree(stateDir); // the window always starts afresh
             BrokerLink link =

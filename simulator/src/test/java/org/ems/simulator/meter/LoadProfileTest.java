@@ -67,4 +67,33 @@ class LoadProfileTest {
                 profile.value(profile.size() - 1).subtract(profile.value(0)).doubleValue() / 28;
         assertThat(perDay).as("kWh per day of a household").isBetween(8.0, 30.0);
     }
+
+    @Test
+    void theKindsOfConsumerAreShapedFromTheHouseholdByTheTimeOfWeek() throws Exception {
+        LoadProfile household = LoadProfile.bundled();
+        Duration tenMinutes = Duration.ofMinutes(10);
+        // Steps of 10 minutes from a Monday at midnight: 63 is Monday 10:30, 6*144+63 Sunday 10:30, 2 Monday 00:20.
+        long mondayMorning = 63;
+        long sundayMorning = 6 * 144 + 63;
+        long mondayNight = 2;
+        long mondayEvening = 19 * 6 + 3;
+        BigDecimal plain = energy(household, mondayMorning);
+
+        LoadProfile shop = household.shaped(LoadShape.SHOP, tenMinutes);
+        assertThat(energy(shop, mondayMorning)).isGreaterThan(plain.multiply(new BigDecimal("2.9")));
+        assertThat(energy(shop, sundayMorning)).isLessThan(energy(household, sundayMorning));
+        LoadProfile heatPump = household.shaped(LoadShape.HEAT_PUMP, tenMinutes);
+        assertThat(energy(heatPump, mondayNight)).isGreaterThan(energy(household, mondayNight));
+        LoadProfile ev = household.shaped(LoadShape.EV, tenMinutes);
+        assertThat(energy(ev, mondayEvening).subtract(energy(household, mondayEvening)))
+                .isEqualByComparingTo("1.2"); // 7.2 kW for 10 minutes
+        assertThat(energy(ev, mondayMorning)).isEqualByComparingTo(plain);
+        assertThat(household.shaped(LoadShape.HOUSEHOLD, tenMinutes)).isSameAs(household);
+        assertThat(LoadShape.of("heat-pump")).isEqualTo(LoadShape.HEAT_PUMP);
+        assertThatThrownBy(() -> LoadShape.of("factory")).hasMessageContaining("household, shop, heat-pump, ev");
+    }
+
+    private static BigDecimal energy(LoadProfile profile, long step) {
+        return profile.value(step).subtract(profile.value(step - 1));
+    }
 }
