@@ -159,12 +159,18 @@ public final class Simulate implements Callable<Integer> {
             description = "load mode: broker connections (default ${DEFAULT-VALUE})")
     int threads;
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    @Option(
+            names = Scenario.OPTION,
+            paramLabel = "FILE",
+            description = "a scenario (YAML or JSON, one key per option); the command line's options win")
+    Path scenario;
+
+    public static void main(String[] args) throws java.io.IOException {
+        System.exit(commandLine().execute(Scenario.expand(args)));
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Simulate());
+        CommandLine cli = new CommandLine(new Simulate()).setOverwrittenOptionsAllowed(true);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("simulate: " + (e.getMessage() == null ? e : e.getMessage()));
             return 2;
