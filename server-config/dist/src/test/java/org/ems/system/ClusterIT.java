@@ -38,7 +38,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code ./ems run --instances 2}: two Payara Micro instances in one data grid, the broker as a primary/backup pair,
+ * {@code ./ems run --instances 2}: two Payara Micro instances in one data grid, the broker as a primary/backup pair
+ * (MQTT too: the backup serves it on the same port once the primary died),
  * one PostgreSQL. Readings are shared out and stay exact, alerts reach sockets on either instance, the login throttle
  * and page sessions are the cluster's, and killing an instance or the primary broker under load loses nothing.
  */
@@ -204,6 +205,45 @@ class ClusterIT {
                 .orElseThrow()
                 .destroyForcibly());
         ems.awaitLine(before, "the broker stopped unexpectedly", 60);
+        // The backup took over MQTT too, on the one port meters know (it opens its acceptors only once live).
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(Files.readString(ems.home.resolve("logs/broker-backup.0.log")))
+                        .contains("127.0.0.1:" + ems.mqttPort + " for protocols [MQTT]"));
+        UUID device = devices(1).get(0);
+        for (String reading : List.of(
+                "{\"timestamp\":\"2026-07-01T10:00:00Z\",\"kwh\":5}",
+                "{\"timestamp\":\"2026-07-01T10:30:00Z\",\"kwh\":5.75}")) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> publishOverMqtt("ems/readings/" + device, reading));
+        }
+        awaitHour(device, 10, 2, "0.75");
+    }
+
+    /** A QoS 1 publication as the gateway; true once the broker acknowledged it. */
+    private boolean publishOverMqtt(String topic, String payload) throws Exception {
+        var client = com.hivemq.client.mqtt.mqtt5.Mqtt5Client.builder()
+                .identifier("cluster-meter-" + UUID.randomUUID())
+                .serverHost("127.0.0.1")
+                .serverPort(ems.mqttPort)
+                .buildBlocking();
+        client.connectWith()
+                .simpleAuth()
+                .username("meter")
+                .password(ems.secret("broker.meter.password").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .applySimpleAuth()
+                .send();
+        try {
+            client.publishWith()
+                    .topic(topic)
+                    .qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE)
+                    .payload(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .send();
+            return true;
+        } finally {
+            client.disconnect();
+        }
     }
 
     /** What a fault does while the load runs. */
