@@ -13,6 +13,15 @@ public record DecodedReadings(List<MeterReading> readings, List<Rejected> reject
         rejected = List.copyOf(rejected);
     }
 
-    /** One entry of a message that cannot be applied: its JSON text and why. */
-    public record Rejected(String json, String reason) {}
+    /**
+     * One entry of a message that cannot be applied: its JSON text, where it stands ({@code readings[3]}) and what is
+     * wrong with it.
+     */
+    public record Rejected(String json, String field, String problem) {
+
+        /** Where and what, in one line: {@code readings[1]: kwh must not be negative: -5}. */
+        public String reason() {
+            return field + ": " + problem;
+        }
+    }
 }

@@ -94,7 +94,7 @@ public final class MeterReadingCodec {
                 }
                 readings.add(reading(entry.asJsonObject(), topicDevice));
             } catch (InvalidReadingException e) {
-                rejected.add(new DecodedReadings.Rejected(entry.toString(), "readings[" + i + "]: " + e.getMessage()));
+                rejected.add(new DecodedReadings.Rejected(entry.toString(), "readings[" + i + "]", e.getMessage()));
             }
         }
         return new DecodedReadings(readings, rejected);

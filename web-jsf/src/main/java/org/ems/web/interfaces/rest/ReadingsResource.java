@@ -81,9 +81,7 @@ public class ReadingsResource {
         }
         List<Rejected.FieldError> errors = new ArrayList<>();
         for (DecodedReadings.Rejected rejected : decoded.rejected()) {
-            int colon = rejected.reason().indexOf(": ");
-            errors.add(new Rejected.FieldError(
-                    rejected.reason().substring(0, colon), rejected.reason().substring(colon + 2)));
+            errors.add(new Rejected.FieldError(rejected.field(), rejected.problem()));
         }
         Set<UUID> foreign = new LinkedHashSet<>();
         for (MeterReading reading : decoded.readings()) {
