@@ -15,10 +15,9 @@ import org.ems.contracts.meter.MeterProtocol;
 import org.ems.simulator.client.EmsClient;
 import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.meter.BrokerLink;
-import org.ems.simulator.meter.HttpLink;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.LoadRun;
-import org.ems.simulator.meter.MqttLink;
+import org.ems.simulator.meter.MeterEndpoints;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -158,11 +157,9 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
 
     /** Meters sending as the gateway account over {@code protocol} (HTTP's per-meter limit is not the gateway's). */
     private LoadRun.LinkFactory links(MeterProtocol protocol, String meterPassword) {
-        return acknowledged -> switch (protocol) {
-            case JMS -> new BrokerLink(target.broker, "meter", meterPassword, acknowledged);
-            case MQTT -> new MqttLink("tcp://127.0.0.1:" + target.ports.mqtt(), "meter", meterPassword, acknowledged);
-            case HTTP -> new HttpLink(target.ems, "meter", meterPassword, acknowledged);
-        };
+        MeterEndpoints endpoints =
+                new MeterEndpoints(target.broker, "tcp://127.0.0.1:" + target.ports.mqtt(), target.ems);
+        return acknowledged -> endpoints.open(protocol, "meter", meterPassword, acknowledged);
     }
 
     private List<UUID> meters(String phase) throws IOException, InterruptedException {

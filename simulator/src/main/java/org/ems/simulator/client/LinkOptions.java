@@ -7,10 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.ems.contracts.meter.MeterProtocol;
-import org.ems.simulator.meter.BrokerLink;
-import org.ems.simulator.meter.HttpLink;
+import org.ems.simulator.meter.MeterEndpoints;
 import org.ems.simulator.meter.MeterLink;
-import org.ems.simulator.meter.MqttLink;
 import org.ems.simulator.meter.PerMeterLinks;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -71,40 +69,28 @@ public final class LinkOptions {
 
     /** A link of the chosen protocol; with {@code acknowledged}, sends return at once. */
     public MeterLink open(Path home, MeterLink.Acknowledgements acknowledged) throws IOException {
-        return open(user(), password(home), acknowledged);
+        return endpoints().open(protocol, user(), password(home), acknowledged);
     }
 
     /** A link per meter, each signed in with its own credential ({@code passwords}: by device). */
     public MeterLink openEach(Map<UUID, String> passwords) {
         Map<UUID, MeterLink> links = new HashMap<>();
-        passwords.forEach((device, password) -> links.put(device, open(device.toString(), password, null)));
+        passwords.forEach(
+                (device, password) -> links.put(device, endpoints().open(protocol, device.toString(), password, null)));
         return new PerMeterLinks(links);
-    }
-
-    private MeterLink open(String user, String password, MeterLink.Acknowledgements acknowledged) {
-        return switch (protocol) {
-            case JMS -> new BrokerLink(brokerUrl(), user, password, acknowledged);
-            case MQTT -> new MqttLink(mqttUrl(), user, password, acknowledged);
-            case HTTP -> new HttpLink(emsUrl(), user, password, acknowledged);
-        };
     }
 
     /** Where the readings go, without passwords. */
     public String target() {
-        String url = switch (protocol) {
-            case JMS -> brokerUrl();
-            case MQTT -> mqttUrl();
-            case HTTP -> emsUrl().resolve("api/readings").toString();
-        };
-        return protocol.label() + " " + url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return endpoints().target(protocol);
+    }
+
+    private MeterEndpoints endpoints() {
+        return new MeterEndpoints(brokerUrl(), mqtt != null ? mqtt : EmsHome.mqttUrl(), emsUrl());
     }
 
     public String brokerUrl() {
         return broker != null ? broker : EmsHome.brokerUrl();
-    }
-
-    private String mqttUrl() {
-        return mqtt != null ? mqtt : EmsHome.mqttUrl();
     }
 
     /** EMS's base URL (ending in a slash). */
