@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -35,6 +36,7 @@ public final class MeterLogins {
     private static final int FAILURES_KEPT = 10_000;
 
     private final Function<UUID, String> storedHashes;
+    private final Optional<Gateway> gateway;
     private final Map<UUID, Verified> verified = new ConcurrentHashMap<>();
     private final Map<UUID, Failures> failures = new ConcurrentHashMap<>();
 
@@ -44,12 +46,40 @@ public final class MeterLogins {
     /** Wrong passwords in a row for one meter, and until when further unknown ones are refused unhashed. */
     public record Failures(int count, long lockedUntil) {}
 
+    /** The gateway account, which may report any device (the simulator's, trusted data concentrators'). */
+    public record Gateway(String user, String password) {}
+
     /**
      * @param storedHashes a device's stored credential hash, null when it has none (or cannot be read: refused until
      *     it can)
+     * @param gateway the gateway account while it is on
      */
-    public MeterLogins(Function<UUID, String> storedHashes) {
+    public MeterLogins(Function<UUID, String> storedHashes, Optional<Gateway> gateway) {
         this.storedHashes = storedHashes;
+        this.gateway = gateway;
+    }
+
+    /**
+     * Whether {@code user} is the gateway with its password, or a meter (its device id) with its own.
+     *
+     * @param again as in {@link #check}
+     */
+    public boolean admits(String user, String password, boolean again) {
+        if (gateway.isPresent()
+                && same(user, gateway.get().user())
+                && same(password, gateway.get().password())) {
+            return true;
+        }
+        UUID device = MeterIdentity.deviceOf(user);
+        return device != null && check(device, password, again);
+    }
+
+    /** Whether two secrets are equal, in a time that does not tell how much of them is. */
+    public static boolean same(String given, String known) {
+        return given != null
+                && known != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), known.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

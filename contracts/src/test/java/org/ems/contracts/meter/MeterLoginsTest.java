@@ -34,10 +34,15 @@ class MeterLoginsTest {
         String password = MeterSecret.generate();
         Map<UUID, String> stored = new HashMap<>(Map.of(METER, MeterSecret.hash(password)));
         AtomicInteger reads = new AtomicInteger();
-        MeterLogins logins = new MeterLogins(device -> {
-            reads.incrementAndGet();
-            return stored.get(device);
-        });
+        MeterLogins logins = new MeterLogins(
+                device -> {
+                    reads.incrementAndGet();
+                    return stored.get(device);
+                },
+                java.util.Optional.of(new MeterLogins.Gateway("meter", "gateway-secret")));
+        assertThat(logins.admits("meter", "gateway-secret", false)).isTrue();
+        assertThat(logins.admits("meter", "gateway-secre", false)).isFalse();
+        assertThat(logins.admits("someone", "gateway-secret", false)).isFalse();
         assertThat(logins.check(METER, password, false)).isTrue();
         assertThat(logins.check(METER, password, true))
                 .as("again at once: trusted unread")

@@ -1,7 +1,5 @@
 package org.ems.runtime;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,7 +14,6 @@ import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager3;
 import org.ems.contracts.messaging.Destinations;
-import org.ems.contracts.meter.MeterIdentity;
 import org.ems.contracts.meter.MeterLogins;
 import org.ems.contracts.meter.MeterTopics;
 
@@ -33,16 +30,19 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
     private static final Logger LOG = Logger.getLogger(BrokerAccounts.class.getName());
 
     private final BrokerEndpoint endpoint;
-    private final boolean gateway;
     private final Optional<DatabaseEndpoint> database;
-    private final MeterLogins meters = new MeterLogins(this::storedHash);
+    private final MeterLogins meters;
     private Connection connection;
 
     /** With no database, no meter credential is known: EMS and the gateway only. */
     BrokerAccounts(BrokerEndpoint endpoint, boolean gateway, Optional<DatabaseEndpoint> database) {
         this.endpoint = endpoint;
-        this.gateway = gateway;
         this.database = database;
+        this.meters = new MeterLogins(
+                this::storedHash,
+                gateway
+                        ? Optional.of(new MeterLogins.Gateway(endpoint.meterUser(), endpoint.meterPassword()))
+                        : Optional.empty());
     }
 
     /** The validated user (the broker writes it on every message the connection sends), or null when refused. */
@@ -66,7 +66,7 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
         boolean deviceTopic = address != null && address.startsWith(Destinations.READINGS + ".");
         return deviceTopic
                         && checkType == CheckType.SEND
-                        && !same(user, endpoint.appUser())
+                        && !MeterLogins.same(user, endpoint.appUser())
                         && !MeterTopics.mayPublish(user, address)
                 ? null
                 : user;
@@ -88,14 +88,10 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
         if (user == null || password == null) {
             return Optional.empty();
         }
-        if (same(user, endpoint.appUser()) && same(password, endpoint.appPassword())) {
+        if (MeterLogins.same(user, endpoint.appUser()) && MeterLogins.same(password, endpoint.appPassword())) {
             return Optional.of("app");
         }
-        if (gateway && same(user, endpoint.meterUser()) && same(password, endpoint.meterPassword())) {
-            return Optional.of("meter");
-        }
-        UUID device = MeterIdentity.deviceOf(user);
-        return device != null && meters.check(device, password, recheck) ? Optional.of("meter") : Optional.empty();
+        return meters.admits(user, password, recheck) ? Optional.of("meter") : Optional.empty();
     }
 
     /** The device's credential hash, or null when it has none (or the database cannot say: refused until it can). */
@@ -120,10 +116,5 @@ final class BrokerAccounts implements ActiveMQSecurityManager3 {
             connection = null;
             return null;
         }
-    }
-
-    private static boolean same(String a, String b) {
-        return b != null
-                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,14 +7,10 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ems.contracts.access.Roles;
-import org.ems.contracts.meter.MeterIdentity;
 import org.ems.contracts.meter.MeterLogins;
 import org.ems.devices.application.MeterCredentials;
 
@@ -47,7 +43,9 @@ public class MeterSignIns {
 
     @PostConstruct
     void start() {
-        meters = new MeterLogins(credentials::storedHash);
+        meters = new MeterLogins(
+                credentials::storedHash,
+                gatewayUser.flatMap(user -> gatewayPassword.map(password -> new MeterLogins.Gateway(user, password))));
     }
 
     /**
@@ -56,7 +54,8 @@ public class MeterSignIns {
      */
     AuthenticationStatus authenticate(
             HttpServletRequest request, HttpMessageContext context, Credentials.Credential credential) {
-        if (credential instanceof Credentials.Meter meter && admits(meter.username(), meter.password())) {
+        // A meter posting again within half a second is trusted without reading its hash again.
+        if (credential instanceof Credentials.Meter meter && meters.admits(meter.username(), meter.password(), true)) {
             return context.notifyContainerAboutLogin(new CallerPrincipal(meter.username()), Set.of(Roles.METER));
         }
         events.record(
@@ -66,22 +65,5 @@ public class MeterSignIns {
                 "meter credential");
         context.getResponse().setHeader("WWW-Authenticate", "Basic realm=\"EMS meters\", charset=\"UTF-8\"");
         return context.responseUnauthorized();
-    }
-
-    /** Whether the account is a meter's own or the gateway's, and the password right. */
-    boolean admits(String username, String password) {
-        if (gatewayUser.isPresent()
-                && gatewayPassword.isPresent()
-                && same(username, gatewayUser.get())
-                && same(password, gatewayPassword.get())) {
-            return true;
-        }
-        UUID device = MeterIdentity.deviceOf(username);
-        // A meter posting again within half a second is trusted without reading its hash again.
-        return device != null && meters.check(device, password, true);
-    }
-
-    private static boolean same(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }
