@@ -118,6 +118,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                             + String.join(";", acceptorOptions));
             configuration.setIncomingInterceptorClassNames(List.of(NoMqttSubscriptions.class.getName()));
         }
+        configuration.registerBrokerPlugin(new DeviceTopics());
         configuration.setClusterUser(CLUSTER_USER);
         configuration.setClusterPassword(clusterPassword);
         pair.ifPresent(p -> pairUp(configuration, address, port, transportOptions, p));
