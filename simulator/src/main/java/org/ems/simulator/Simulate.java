@@ -113,7 +113,7 @@ public final class Simulate implements Callable<Integer> {
             names = "--faults",
             paramLabel = "FAULTS",
             description = "faults by probability per reading, e.g. duplicate=0.1,reorder=0.05,late=0.02:PT2H,"
-                    + "reset=0.001,gap=0.01:PT3H,skew=PT5M,surge=0.01:x5")
+                    + "reset=0.001,gap=0.01:PT3H,skew=PT5M,surge=0.01:x5,poison=0.001")
     String faults;
 
     @Option(names = "--seed", defaultValue = "1", description = "the faults' seed: the same seed, the same run")

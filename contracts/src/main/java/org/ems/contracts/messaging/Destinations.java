@@ -30,5 +30,8 @@ public final class Destinations {
     /** Message property naming why a message was dead-lettered. */
     public static final String ERROR_PROPERTY = "ems_error";
 
+    /** Message property of a dead letter: the JMS message id of the message it was when it arrived. */
+    public static final String ORIGINAL_MESSAGE_ID_PROPERTY = "ems_original_message_id";
+
     private Destinations() {}
 }

@@ -508,6 +508,10 @@ class BrowserIT {
         }
         ems.sendReadings(readings);
         String erin = api.login("erin", "erin-password").getString("token");
+        // All applied before the API is asked: the last reading, in the next local day, closes the day's last hour.
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> api.readings(erin, UUID.fromString(meter), "2026-03-29") == 23
+                        && api.readings(erin, UUID.fromString(meter), "2026-03-30") == 1);
         var expected = ApiClient.json(
                         api.call("GET", "api/devices/" + meter + "/consumption?date=2026-03-29", erin, null))
                 .getJsonArray("hours")

@@ -270,6 +270,20 @@ class MeterProtocolsSystemIT extends SharedEmsSuite {
         HttpResponse<String> gateway = post(
                 basic("meter", ems.secret("broker.meter.password")), reading(neighbour, "2026-05-04T09:00:00Z", "7"));
         assertThat(gateway.statusCode()).isEqualTo(202);
+        // Many more posts than the JMS pool has connections (32): each returns its own.
+        for (int i = 1; i <= 100; i++) {
+            HttpResponse<String> more = post(
+                    basic("meter", ems.secret("broker.meter.password")),
+                    reading(
+                            neighbour,
+                            Instant.parse("2026-05-05T00:00:00Z")
+                                    .plusSeconds(60L * i)
+                                    .toString(),
+                            "" + i));
+            assertThat(more.statusCode())
+                    .as("gateway post %d: %s", i, more.body())
+                    .isEqualTo(202);
+        }
 
         // Over 1 MiB: 413, unread.
         assertThat(post(basic, "{\"readings\":[\"" + "x".repeat(1_100_000) + "\"]}")
@@ -308,6 +322,7 @@ class MeterProtocolsSystemIT extends SharedEmsSuite {
 
     private HttpRequest request(String authorization, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.url("api/readings"))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {

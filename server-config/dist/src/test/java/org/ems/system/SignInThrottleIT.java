@@ -3,6 +3,8 @@ package org.ems.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Guessing passwords: the same answer for an unknown user, throttles per username and per address. */
@@ -16,25 +18,30 @@ class SignInThrottleIT extends SharedEmsSuite {
 
     @Test
     void anUnknownUserAndAWrongPasswordGetTheSameAnswerInAboutTheSameTime() throws Exception {
-        long unknown = 0;
-        long wrong = 0;
+        List<Long> unknown = new ArrayList<>();
+        List<Long> wrong = new ArrayList<>();
         String unknownBody = null;
         String wrongBody = null;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) { // 5: one more wrong password for admin from here would be throttled
             long t0 = System.nanoTime();
             HttpResponse<String> a = api.loginResponse("nobody-" + i, "whatever-password", TIMING);
-            unknown += System.nanoTime() - t0;
+            unknown.add(System.nanoTime() - t0);
             t0 = System.nanoTime();
             HttpResponse<String> b = api.loginResponse("admin", "wrong-password-" + i, TIMING);
-            wrong += System.nanoTime() - t0;
+            wrong.add(System.nanoTime() - t0);
             assertThat(a.statusCode()).isEqualTo(401);
             assertThat(b.statusCode()).isEqualTo(401);
             unknownBody = a.body();
             wrongBody = b.body();
         }
         assertThat(unknownBody).isEqualTo(wrongBody);
-        // both verify a PBKDF2 hash (~100 ms); without the decoy the unknown user would answer in a few ms
-        assertThat((double) unknown / wrong).isBetween(0.5, 2.0);
+        // Both verify a PBKDF2 hash (~100 ms); without the decoy the unknown user would answer in a few ms, a twentieth
+        // of the time. Medians, and a wide band: a busy machine (CI runs two suites at once) makes single answers slow.
+        assertThat((double) median(unknown) / median(wrong)).isBetween(0.3, 3.0);
+    }
+
+    private static long median(List<Long> times) {
+        return times.stream().sorted().toList().get(times.size() / 2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ems.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.ems.simulator.Simulate;
 import org.ems.simulator.check.LedgerCheck;
+import org.ems.simulator.window.WindowCommand;
+import org.ems.simulator.window.XvfbDisplay;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,15 +42,7 @@ class SimulatorCheckSystemIT extends SharedEmsSuite {
         Path work = Files.createTempDirectory(ems.home, "simulator-check-");
         Path ledger = work.resolve("ledger.csv");
         int exit = new picocli.CommandLine(new Simulate())
-                .execute(
-                        "--protocol",
-                        "http",
-                        "--ems",
-                        api.url("").toString(),
-                        "--user",
-                        "meter",
-                        "--password",
-                        ems.secret("broker.meter.password"),
+                .execute(overHttpAsGateway(
                         "--device",
                         device.toString(),
                         "--start",
@@ -58,7 +54,7 @@ class SimulatorCheckSystemIT extends SharedEmsSuite {
                         "--ledger",
                         ledger.toString(),
                         "--state",
-                        work.resolve("state").toString());
+                        work.resolve("state").toString()));
         assertThat(exit).isZero();
         assertThat(Files.readAllLines(ledger)).hasSize(30);
         await().atMost(Duration.ofSeconds(30))
@@ -118,7 +114,7 @@ class SimulatorCheckSystemIT extends SharedEmsSuite {
                         "--profile",
                         "ev",
                         "--faults",
-                        "duplicate=0.2,reorder=0.1,late=0.05:PT1H,reset=0.02,skew=PT5M,surge=0.05:x3",
+                        "duplicate=0.2,reorder=0.1,late=0.05:PT1H,reset=0.02,skew=PT5M,surge=0.05:x3,poison=0.02",
                         "--seed",
                         "7",
                         "--start",
@@ -132,14 +128,126 @@ class SimulatorCheckSystemIT extends SharedEmsSuite {
                         "--state",
                         work.resolve("state").toString());
         assertThat(exit).isZero();
-        List<UUID> meters = Files.readAllLines(ledger).stream()
+        List<String> lines = Files.readAllLines(ledger);
+        List<UUID> meters = lines.stream()
                 .map(line -> UUID.fromString(line.substring(0, 36)))
                 .distinct()
                 .toList();
         assertThat(meters).hasSize(4);
-        Checked checked = await().atMost(Duration.ofSeconds(60)).until(() -> check(ledger), c -> c.exit == 0);
+        long poisoned = lines.stream().filter(l -> l.endsWith(",dead-letter")).count();
+        assertThat(poisoned).as("poison messages the broker took").isPositive();
+        var last = new java.util.concurrent.atomic.AtomicReference<Checked>();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            last.set(check(ledger));
+            assertThat(last.get().exit).as(last.get().output).isZero();
+        });
+        Checked checked = last.get();
         assertThat(checked.output).contains("OK: 4 devices").contains("sim-");
         assertThat(checked.output).doesNotContain(" 0 of 0 expected alerts found"); // the evenings alerted
+        assertThat(checked.output).contains(String.format("dead letters: %d expected, %d found", poisoned, poisoned));
+
+        // The dead letters as the API lists them: with the reason, for administrators only.
+        JsonObject page = ApiClient.json(api.call("GET", "api/dead-letters?size=500", admin, null));
+        assertThat(page.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(poisoned);
+        assertThat(page.getJsonArray("deadLetters").getValuesAs(JsonObject.class))
+                .filteredOn(l -> l.getString("body").contains(meters.get(0).toString())
+                        || l.getString("body").contains(meters.get(1).toString())
+                        || l.getString("body").contains(meters.get(2).toString())
+                        || l.getString("body").contains(meters.get(3).toString()))
+                .hasSize((int) poisoned)
+                .allSatisfy(l -> {
+                    assertThat(l.getString("reason")).contains("kwh");
+                    assertThat(l.getString("id")).isNotBlank();
+                    assertThat(Instant.parse(l.getString("at"))).isBefore(Instant.now());
+                    assertThat(l.getBoolean("bodyCut")).isFalse();
+                });
+        String future = Instant.now().plusSeconds(3600).toString();
+        assertThat(ApiClient.json(api.call("GET", "api/dead-letters?since=" + future, admin, null))
+                        .getJsonArray("deadLetters"))
+                .isEmpty();
+        assertThat(api.call("GET", "api/dead-letters?since=yesterday", admin, null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(api.call("GET", "api/dead-letters?size=0", admin, null).statusCode())
+                .isEqualTo(400);
+        assertThat(api.call("GET", "api/dead-letters", null, null).statusCode()).isEqualTo(401);
+        String client = api.newClient(admin, "dead-letter-reader");
+        assertThat(api.call("GET", "api/dead-letters", client, null).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theWindowSendsOverHttpWithPoisonAndShowsTheCheckersTableAtTheEnd() throws Exception {
+        UUID device = UUID.fromString(ApiClient.json(api.call(
+                        "POST",
+                        "api/devices",
+                        admin,
+                        "{\"name\":\"window meter\",\"maxHourlyKwh\":0.5,\"timeZone\":\"Europe/Bucharest\"}"))
+                .getString("id"));
+        Path work = Files.createTempDirectory(ems.home, "simulator-window-");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Path png = Path.of("target", "screenshots", "simulator-window-checked.png");
+        try (XvfbDisplay screen = XvfbDisplay.start()) {
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    WindowCommand.class.getName()));
+            command.addAll(List.of(overHttpAsGateway(
+                    "--device",
+                    device.toString(),
+                    "--faults",
+                    "poison=0.05,duplicate=0.1",
+                    "--seed",
+                    "3",
+                    "--batch",
+                    "5",
+                    "--speed",
+                    "1000000",
+                    "--start",
+                    "2026-07-01T00:00:00Z",
+                    "--admin-password",
+                    SharedEms.ADMIN_PASSWORD,
+                    "--state",
+                    work.resolve("state").toString(),
+                    "--autostart",
+                    "--screenshot",
+                    png.toString(),
+                    "--screenshot-checked")));
+            Process window = screen.on(new ProcessBuilder(command))
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("window.log").toFile())
+                    .start();
+            assertThat(window.waitFor(4, TimeUnit.MINUTES)).isTrue();
+            assertThat(window.exitValue())
+                    .as(Files.readString(work.resolve("window.log")))
+                    .isZero();
+        }
+        List<String> status = Files.readAllLines(Path.of(png + ".txt"));
+        assertThat(status.get(2))
+                .as(String.join("\n", status))
+                .startsWith("OK: 1 devices")
+                .doesNotContain("not checked");
+        List<String> ledger = Files.readAllLines(work.resolve("state").resolve("ledger.csv"));
+        assertThat(ledger).anyMatch(line -> line.endsWith(",refused")); // poison over HTTP: a 400 at once
+        assertThat(ledger.stream().filter(line -> !line.endsWith(",refused")).distinct())
+                .as("every reading of sensor.csv once (a duplicate is the same line)")
+                .hasSize(org.ems.simulator.meter.LoadProfile.bundled().size());
+    }
+
+    /** The simulator's options to send over HTTP as the gateway, then {@code more}. */
+    private String[] overHttpAsGateway(String... more) throws Exception {
+        List<String> options = new java.util.ArrayList<>(List.of(
+                "--protocol",
+                "http",
+                "--ems",
+                api.url("").toString(),
+                "--user",
+                "meter",
+                "--password",
+                ems.secret("broker.meter.password")));
+        options.addAll(List.of(more));
+        return options.toArray(String[]::new);
     }
 
     private record Checked(int exit, String output) {}

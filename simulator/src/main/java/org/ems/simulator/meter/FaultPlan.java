@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Faults by probability, for QA ({@code --faults duplicate=0.1,reorder=0.05,late=0.02:PT2H,reset=0.001,gap=0.01:PT3H,
- * skew=PT5M,surge=0.01:x5 --seed 42}): at each step a meter draws, in a fixed order, whether each fault strikes, from
+ * skew=PT5M,surge=0.01:x5,poison=0.001 --seed 42}): at each step a meter draws, in a fixed order, whether each fault strikes, from
  * a random of its own seeded by the seed and its device id, so the same command sends the same readings every time,
  * whatever the timing. A probability is per reading.
  *
@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param gap the meter sends nothing for {@code gapFor} from this reading on (those readings are never sent)
  * @param skew the meter's clock is off by up to this much, either way: each meter draws its own offset once
  * @param surge this interval's consumption is {@code surgeFactor} times what it would be
+ * @param poison a malformed message naming the reading follows it, which EMS must dead-letter (HTTP: refuse)
  */
 public record FaultPlan(
         double duplicate,
@@ -31,13 +32,14 @@ public record FaultPlan(
         Duration skew,
         double surge,
         BigDecimal surgeFactor,
+        double poison,
         long seed) {
 
     public static final FaultPlan NONE = parse("", 0);
 
     /** The faults {@code --faults} knows. */
     private static final java.util.Set<String> NAMES =
-            java.util.Set.of("duplicate", "reorder", "late", "reset", "gap", "skew", "surge");
+            java.util.Set.of("duplicate", "reorder", "late", "reset", "gap", "skew", "surge", "poison");
 
     /** The plan of a {@code --faults} text ({@code name=probability[:argument]}, comma-separated). */
     public static FaultPlan parse(String text, long seed) {
@@ -46,8 +48,8 @@ public record FaultPlan(
             String[] pair = part.strip().split("=", 2);
             String name = pair[0].strip().toLowerCase(Locale.ROOT);
             if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException(
-                        "--faults: unknown fault '" + name + "' (duplicate, reorder, late, reset, gap, skew, surge)");
+                throw new IllegalArgumentException("--faults: unknown fault '" + name
+                        + "' (duplicate, reorder, late, reset, gap, skew, surge, poison)");
             }
             given.put(name, pair.length == 2 ? pair[1].strip() : "");
         }
@@ -62,6 +64,7 @@ public record FaultPlan(
                 given.containsKey("skew") ? checked("skew", given.get("skew"), FaultPlan::positive) : Duration.ZERO,
                 probability(given, "surge"),
                 argument(given, "surge", FaultPlan::factor, BigDecimal.ONE),
+                probability(given, "poison"),
                 seed);
     }
 

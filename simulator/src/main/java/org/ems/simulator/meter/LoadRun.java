@@ -13,12 +13,10 @@ import java.util.function.LongSupplier;
 /**
  * Load mode: many meters sending as fast as a target rate allows, for benchmarks. Meter time advances one interval
  * per reading of a meter, so hours fill up quickly. Readings go straight to the broker (no outbox: its disk writes
- * would be what is measured), sent asynchronously with at most {@value #IN_FLIGHT} messages per connection awaiting
- * the broker's acknowledgement; only acknowledged readings are counted.
+ * would be what is measured), sent asynchronously with at most {@link MeterLink#inFlight()} messages per connection
+ * awaiting their acknowledgement; only acknowledged readings are counted.
  */
 public final class LoadRun {
-
-    public static final int IN_FLIGHT = 500;
 
     private final List<MeterStream> meters = new ArrayList<>();
     private final double rate;
@@ -108,7 +106,7 @@ public final class LoadRun {
     private void work(long t0, long end) {
         double perThread = rate / threads;
         long mine = 0;
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(0); // the link's, once open
         MeterLink.Acknowledgements acknowledged = new MeterLink.Acknowledgements() {
             @Override
             public void acknowledged(int readings) {
@@ -123,6 +121,7 @@ public final class LoadRun {
             }
         };
         try (MeterLink link = links.open(acknowledged)) {
+            inFlight.release(link.inFlight());
             while (System.nanoTime() < end) {
                 long due = t0 + (long) (mine / perThread * 1e9);
                 long wait = due - System.nanoTime();
@@ -148,7 +147,7 @@ public final class LoadRun {
                 }
                 mine += chunk.size();
             }
-            inFlight.acquire(IN_FLIGHT); // every acknowledgement is in
+            inFlight.acquire(link.inFlight()); // every acknowledgement is in
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

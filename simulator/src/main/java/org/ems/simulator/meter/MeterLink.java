@@ -46,8 +46,24 @@ public interface MeterLink extends AutoCloseable {
     @Override
     void close();
 
-    /** The body of one message of readings. */
+    /**
+     * How many messages may await their acknowledgement at once in load mode: a broker takes hundreds per connection.
+     */
+    default int inFlight() {
+        return 500;
+    }
+
+    /** Whether EMS refuses a malformed message at once (HTTP: 400) rather than dead-lettering it. */
+    default boolean refusesMalformed() {
+        return false;
+    }
+
+    /** The body of one message of readings (or of one poison message). */
     static String body(List<Outgoing> part, Format format) {
+        if (part.get(0).poison()) {
+            return Outgoing.poisonBody(
+                    part.get(0).reading().deviceId(), part.get(0).reading().timestamp());
+        }
         if (part.size() > 1) {
             return MeterReadingCodec.encodeBatch(
                     part.stream().map(Outgoing::reading).toList());
@@ -56,11 +72,23 @@ public interface MeterLink extends AutoCloseable {
         return format == Format.CLASSIC ? MeterReadingCodec.encodeClassic(reading) : MeterReadingCodec.encode(reading);
     }
 
-    /** The parts of {@code batch} readings each that {@code outgoing} is sent in. */
+    /**
+     * The parts of {@code batch} readings each that {@code outgoing} is sent in, in order; a poison message is a part
+     * of its own, so that its dead letter is its body as the ledger knows it (and over HTTP, where a batch with a
+     * malformed reading is refused whole, the readings beside it are not refused with it).
+     */
     static List<List<Outgoing>> parts(List<Outgoing> outgoing, int batch) {
         List<List<Outgoing>> parts = new java.util.ArrayList<>();
-        for (int from = 0; from < outgoing.size(); from += batch) {
-            parts.add(outgoing.subList(from, Math.min(outgoing.size(), from + batch)));
+        List<Outgoing> part = new java.util.ArrayList<>();
+        for (Outgoing o : outgoing) {
+            if (!part.isEmpty() && (o.poison() || part.get(0).poison() || part.size() == batch)) {
+                parts.add(part);
+                part = new java.util.ArrayList<>();
+            }
+            part.add(o);
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
         }
         return parts;
     }

@@ -76,6 +76,9 @@ public final class MeterStream {
                     out.add(new Outgoing(now.reading(), null));
                 }
             }
+            if (drawn.poison()) {
+                out.add(Outgoing.poison(drawn.reading()));
+            }
         }
         List<Outgoing> due = held.remove(i);
         if (due != null) {
@@ -85,7 +88,7 @@ public final class MeterStream {
     }
 
     /** Step {@code i}'s reading as the meter takes it, and how it is to be sent. */
-    private record Drawn(MeterReading reading, boolean duplicate, boolean reorder, boolean late) {}
+    private record Drawn(MeterReading reading, boolean duplicate, boolean reorder, boolean late, boolean poison) {}
 
     private Drawn draw(long i) {
         next = i + 1;
@@ -96,6 +99,7 @@ public final class MeterStream {
         boolean reset = random.nextDouble() < plan.reset();
         boolean gap = random.nextDouble() < plan.gap();
         boolean surge = random.nextDouble() < plan.surge();
+        boolean poison = random.nextDouble() < plan.poison();
         BigDecimal raw = profile.value(i);
         if (surge && i > 0) {
             BigDecimal extra = plan.surgeFactor().subtract(BigDecimal.ONE);
@@ -109,7 +113,7 @@ public final class MeterStream {
         }
         MeterReading reading =
                 new MeterReading(device, start.plus(interval.multipliedBy(i)).plus(clockOffset), raw.add(offset));
-        return new Drawn(reading, duplicate, reorder, late);
+        return new Drawn(reading, duplicate, reorder, late, poison);
     }
 
     /** Midnight (local) of the next day with a DST change in the zone. */

@@ -16,7 +16,8 @@ import org.ems.contracts.reading.MeterReadingCodec;
 /**
  * Store and forward: every reading is written here (and forced to disk) before it is sent, and leaves only once the
  * broker has acknowledged it. A simulator stopped or cut off from the broker resumes from what is left.
- * File {@code outbox.log} holds one line per reading ({@code <duplicate id or ->} TAB {@code <reading JSON>});
+ * File {@code outbox.log} holds one line per reading ({@code <duplicate id or ->} TAB {@code <reading JSON>}; a poison
+ * message is the reading it names, its id starting {@code poison/});
  * {@code outbox.offset} the byte offset up to which all are acknowledged.
  */
 public final class Outbox implements AutoCloseable {
@@ -75,7 +76,7 @@ public final class Outbox implements AutoCloseable {
         try {
             var reading =
                     MeterReadingCodec.decode(line.substring(tab + 1)).readings().get(0);
-            return new Outgoing(reading, id.equals("-") ? null : id);
+            return new Outgoing(reading, id.equals("-") ? null : id, id.startsWith(Outgoing.POISON_ID));
         } catch (InvalidReadingException e) {
             throw new IOException("corrupt outbox line: " + line, e);
         }

@@ -38,6 +38,11 @@ public final class PerMeterLinks implements MeterLink {
     }
 
     @Override
+    public boolean refusesMalformed() {
+        return links.values().stream().anyMatch(MeterLink::refusesMalformed);
+    }
+
+    @Override
     public boolean connected() {
         return links.values().stream().allMatch(MeterLink::connected);
     }

@@ -176,9 +176,7 @@ public final class Replay {
                 brokerState = "connected";
                 backoff = 250;
                 for (Outbox.Entry entry : entries) {
-                    var r = entry.outgoing().reading();
-                    ledgerOut.write(
-                            r.deviceId() + "," + r.timestamp() + "," + r.kwh().toPlainString() + "\n");
+                    ledgerOut.write(ledgerLine(entry.outgoing()));
                 }
                 ledgerOut.flush();
                 outbox.acknowledge(entries);
@@ -190,6 +188,24 @@ public final class Replay {
             console.println("simulator: sending stopped: " + e);
         }
     }
+
+    /**
+     * The ledger's line of what EMS acknowledged: {@code deviceId,timestamp,kwh} of a reading; of a poison message,
+     * {@code deviceId,timestamp,dead-letter} (or {@code refused}, when EMS refuses it at once).
+     */
+    private String ledgerLine(Outgoing sent) {
+        var r = sent.reading();
+        String what = !sent.poison()
+                ? r.kwh().toPlainString()
+                : broker.refusesMalformed() ? LEDGER_REFUSED : LEDGER_DEAD_LETTER;
+        return r.deviceId() + "," + r.timestamp() + "," + what + "\n";
+    }
+
+    /** The ledger's word for a poison message EMS must dead-letter. */
+    public static final String LEDGER_DEAD_LETTER = "dead-letter";
+
+    /** The ledger's word for a poison message EMS refused at once (HTTP 400). */
+    public static final String LEDGER_REFUSED = "refused";
 
     private long nextStep() throws IOException {
         Path file = state.resolve("progress.properties");

@@ -1,37 +1,31 @@
 package org.ems.simulator.window;
 
 import java.awt.BorderLayout;
-import java.awt.GridBagConstraints;
-import java.awt.GridBagLayout;
-import java.awt.Insets;
+import java.awt.Font;
 import java.awt.Rectangle;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
-import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
-import javax.swing.JPasswordField;
 import javax.swing.JScrollPane;
-import javax.swing.JSpinner;
+import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
-import javax.swing.JTextField;
-import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingUtilities;
-import org.ems.simulator.client.Durations;
+import org.ems.simulator.check.LedgerCheck;
 import org.ems.simulator.client.EmsHome;
-import org.ems.simulator.meter.BrokerLink;
 import org.ems.simulator.meter.FaultPlan;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.MeterLink;
@@ -40,69 +34,43 @@ import org.ems.simulator.meter.Outgoing;
 import org.ems.simulator.meter.Replay;
 
 /**
- * {@code ./ems simulator}: the simulator's desktop window. Choose meters, profile and speed; start, pause, stop; see
- * per meter the last register value, the readings the broker acknowledged and a live chart, and the broker state.
+ * {@code ./ems simulator}: the simulator's desktop window. Choose meters and the run's settings ({@link RunSettings}:
+ * profile, speed, protocol, faults, readings per message); start, pause, stop; see per meter its protocol, faults,
+ * batch size, last register value and what its ledger holds, a live chart, the broker's state, and at the end the
+ * checker's table of the ledger against what EMS computed.
  */
 public final class SimulatorWindow {
 
+    /** How long the check at the end waits for EMS to apply what the broker acknowledged. */
+    private static final Duration CHECK_WAIT = Duration.ofSeconds(60);
+
     private final JFrame frame = new JFrame("EMS smart meter simulator");
     private final JTextArea devices = new JTextArea(4, 27);
-    private final JTextField csv = new JTextField("(bundled sensor.csv)", 24);
-    private final JSpinner speed = new JSpinner(new SpinnerNumberModel(600.0, 0.1, 1_000_000.0, 60.0));
-    private final JTextField interval = new JTextField("10m", 6);
-    private final JTextField start = new JTextField(24);
-    private final JTextField broker = new JTextField(EmsHome.brokerUrl(), 24);
-    private final JTextField user = new JTextField(EmsHome.meterUser(), 10);
-    private final JPasswordField password = new JPasswordField(16);
-    private final JTextField ems =
-            new JTextField("http://127.0.0.1:" + System.getenv().getOrDefault("EMS_HTTP_PORT", "8080") + "/", 24);
-    private final JTextField emsUser = new JTextField("admin", 10);
-    private final JPasswordField emsPassword = new JPasswordField(16);
+    private final JButton pick = new JButton("Sign in and pick...");
+    private final RunSettings settings = new RunSettings(pick);
     private final JButton startButton = new JButton("Start");
     private final JButton pauseButton = new JButton("Pause");
     private final JButton stopButton = new JButton("Stop");
     private final JLabel brokerState = new JLabel("Broker: idle");
+    private final JLabel ledgerLabel = new JLabel(" ");
     private final MeterProgress progress = new MeterProgress();
+    private final JTextArea checked = new JTextArea();
+    private final JTabbedPane views = new JTabbedPane();
     private final Path stateDir;
+    private volatile String checkSummary = "";
+    private final CompletableFuture<Void> checkShown = new CompletableFuture<>();
     private Replay replay;
 
     SimulatorWindow(Path stateDir) {
         this.stateDir = stateDir;
-        start.setText(
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString());
         devices.setText(UUID.randomUUID().toString());
         devices.setBorder(BorderFactory.createTitledBorder("Device ids, one per line"));
-        try {
-            String known = EmsHome.meterPassword(EmsHome.path());
-            password.setText(known == null ? "" : known);
-        } catch (IOException e) {
-            password.setText("");
-        }
+        pick.addActionListener(e -> pickFromEms());
         startButton.addActionListener(e -> start());
         pauseButton.addActionListener(e -> togglePause());
         stopButton.addActionListener(e -> stop());
         pauseButton.setEnabled(false);
         stopButton.setEnabled(false);
-
-        JPanel settings = new JPanel(new GridBagLayout());
-        GridBagConstraints c = new GridBagConstraints();
-        c.insets = new Insets(3, 4, 3, 4);
-        c.anchor = GridBagConstraints.WEST;
-        c.fill = GridBagConstraints.HORIZONTAL;
-        JButton browse = new JButton("Choose...");
-        browse.addActionListener(e -> chooseCsv());
-        addRow(settings, c, 0, "Profile (CSV)", csv, browse);
-        addRow(settings, c, 1, "Speed (meter/wall time)", speed, null);
-        addRow(settings, c, 2, "Interval", interval, null);
-        addRow(settings, c, 3, "Start (meter time)", start, null);
-        addRow(settings, c, 4, "Broker", broker, null);
-        addRow(settings, c, 5, "User", user, null);
-        addRow(settings, c, 6, "Password", password, null);
-        JButton signIn = new JButton("Sign in and pick...");
-        signIn.addActionListener(e -> pickFromEms());
-        addRow(settings, c, 7, "EMS (admin sign-in)", ems, signIn);
-        addRow(settings, c, 8, "EMS user", emsUser, null);
-        addRow(settings, c, 9, "EMS password", emsPassword, null);
         JButton add = new JButton("Add device");
         add.addActionListener(e -> devices.append("\n" + UUID.randomUUID()));
 
@@ -111,7 +79,7 @@ public final class SimulatorWindow {
         left.add(new JScrollPane(devices), BorderLayout.CENTER);
         left.add(add, BorderLayout.SOUTH);
         top.add(left, BorderLayout.WEST);
-        top.add(settings, BorderLayout.CENTER);
+        top.add(settings.component(), BorderLayout.CENTER);
         JPanel buttons = new JPanel();
         buttons.add(startButton);
         buttons.add(pauseButton);
@@ -119,58 +87,41 @@ public final class SimulatorWindow {
         buttons.add(brokerState);
         top.add(buttons, BorderLayout.SOUTH);
 
+        checked.setEditable(false);
+        checked.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+        checked.setText("At the end of a run the ledger is checked against EMS (with the admin password given).");
+        views.addTab("Chart", progress.chart());
+        views.addTab("Check", new JScrollPane(checked));
+        JPanel runView = new JPanel(new BorderLayout(8, 8));
+        JPanel meters = new JPanel(new BorderLayout(4, 4));
+        meters.add(progress.table(), BorderLayout.CENTER);
+        meters.add(ledgerLabel, BorderLayout.SOUTH);
+        runView.add(meters, BorderLayout.NORTH);
+        runView.add(views, BorderLayout.CENTER);
+
         JPanel content = new JPanel(new BorderLayout(8, 8));
         content.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         content.add(top, BorderLayout.NORTH);
-        content.add(progress.component(), BorderLayout.CENTER);
+        content.add(runView, BorderLayout.CENTER);
         frame.setContentPane(content);
         frame.setDefaultCloseOperation(JFrame.EXIT_ON_CLOSE);
-        frame.setSize(1120, 760);
+        frame.setSize(1180, 900);
         frame.setLocationRelativeTo(null);
-    }
-
-    private static void addRow(
-            JPanel panel,
-            GridBagConstraints c,
-            int row,
-            String label,
-            java.awt.Component field,
-            java.awt.Component extra) {
-        c.gridy = row;
-        c.gridx = 0;
-        c.weightx = 0;
-        panel.add(new JLabel(label), c);
-        c.gridx = 1;
-        c.weightx = 1;
-        panel.add(field, c);
-        if (extra != null) {
-            c.gridx = 2;
-            c.weightx = 0;
-            panel.add(extra, c);
-        }
     }
 
     /** Signs in to EMS, lists the devices the user may see, and lets them pick the ones to simulate. */
     private void pickFromEms() {
         try {
-            String base = ems.getText().trim();
             EmsPicker.pick(
                     frame,
-                    URI.create(base.endsWith("/") ? base : base + "/"),
-                    emsUser.getText().trim(),
-                    new String(emsPassword.getPassword()),
+                    settings.ems(),
+                    settings.adminUser(),
+                    settings.adminPassword(),
                     ids -> devices.setText(
                             String.join("\n", ids.stream().map(UUID::toString).toList())),
                     this::error);
         } catch (IllegalArgumentException e) {
             error(e);
-        }
-    }
-
-    private void chooseCsv() {
-        JFileChooser chooser = new JFileChooser();
-        if (chooser.showOpenDialog(frame) == JFileChooser.APPROVE_OPTION) {
-            csv.setText(chooser.getSelectedFile().getPath());
         }
     }
 
@@ -186,35 +137,34 @@ public final class SimulatorWindow {
             if (ids.isEmpty()) {
                 throw new IllegalArgumentException("enter at least one device id");
             }
-            LoadProfile profile =
-                    csv.getText().startsWith("(") ? LoadProfile.bundled() : LoadProfile.load(Path.of(csv.getText()));
-            Duration step = Durations.parse(interval.getText());
-            Instant first =
-                    java.time.OffsetDateTime.parse(start.getText().trim()).toInstant();
+            LoadProfile profile = settings.profile();
+            Duration step = settings.interval();
+            Instant first = settings.start();
+            FaultPlan faults = settings.faults();
             List<MeterStream> meters = ids.stream()
                     .distinct()
-                    .map(d -> new MeterStream(d, profile, first, step, FaultPlan.NONE))
+                    .map(d -> new MeterStream(d, profile, first, step, faults))
                     .toList();
             EmsHome.deleteTree(stateDir); // the window always starts afresh
-            BrokerLink link =
-                    new BrokerLink(broker.getText().trim(), user.getText().trim(), new String(password.getPassword()));
+            Path ledger = stateDir.resolve("ledger.csv");
+            java.nio.file.Files.createDirectories(stateDir);
+            MeterLink link = settings.link();
             replay = new Replay(
                     meters,
                     step,
-                    ((Number) speed.getValue()).doubleValue(),
+                    settings.speed(),
                     profile.size(),
                     stateDir,
                     "desktop",
                     link,
                     MeterLink.Format.EMS,
-                    1,
-                    null,
+                    settings.batch(),
+                    ledger,
                     new PrintStream(PrintStream.nullOutputStream()));
             replay.listen(new Replay.Listener() {
                 @Override
-                public void acknowledged(List<Outgoing> readings) {
-                    SwingUtilities.invokeLater(() -> readings.forEach(o -> progress.acknowledged(
-                            o.reading().deviceId(), o.reading().kwh())));
+                public void acknowledged(List<Outgoing> sent) {
+                    SwingUtilities.invokeLater(() -> sent.forEach(progress::acknowledged));
                 }
 
                 @Override
@@ -222,12 +172,24 @@ public final class SimulatorWindow {
                     SwingUtilities.invokeLater(() -> brokerState.setText("Broker: " + state));
                 }
             });
-            progress.reset(meters.stream().map(MeterStream::device).toList());
+            progress.reset(
+                    meters.stream().map(MeterStream::device).toList(),
+                    settings.protocol(),
+                    settings.faultsText(),
+                    settings.batch());
+            ledgerLabel.setText("Ledger (what EMS acknowledged): " + ledger);
+            checkSummary = "";
             Replay running = replay;
+            URI ems = settings.ems();
+            String adminUser = settings.adminUser();
+            String adminPassword = settings.adminPassword();
             Thread worker = new Thread(
                     () -> {
                         try {
                             running.run();
+                            if (!adminPassword.isEmpty()) {
+                                check(ledger, ems, adminUser, adminPassword);
+                            }
                         } catch (Exception e) {
                             SwingUtilities.invokeLater(() -> error(e));
                         } finally {
@@ -245,6 +207,43 @@ public final class SimulatorWindow {
         } catch (Exception e) {
             error(e);
         }
+    }
+
+    /**
+     * The checker's table of the ledger against EMS, shown in the Check tab: asked again until it matches or
+     * {@link #CHECK_WAIT} has passed, as EMS applies what the broker acknowledged a moment later.
+     */
+    private void check(Path ledger, URI ems, String adminUser, String adminPassword) throws Exception {
+        SwingUtilities.invokeLater(() -> {
+            checked.setText("Checking " + ledger + " against " + ems + " ...");
+            views.setSelectedIndex(1);
+        });
+        long deadline = System.nanoTime() + CHECK_WAIT.toNanos();
+        String table;
+        int exit;
+        do {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            exit = LedgerCheck.run(
+                    ledger, ems, adminUser, adminPassword, new PrintStream(out, true, StandardCharsets.UTF_8));
+            table = out.toString(StandardCharsets.UTF_8);
+        } while (exit != 0 && System.nanoTime() < deadline && pause(Duration.ofSeconds(2)));
+        String shown = table;
+        checkSummary = shown.strip().lines().reduce((a, b) -> b).orElse("");
+        SwingUtilities.invokeLater(() -> {
+            checked.setText(shown);
+            checked.setCaretPosition(0);
+            checkShown.complete(null);
+        });
+    }
+
+    /** Completes once a check's table is shown. */
+    CompletableFuture<Void> checked() {
+        return checkShown;
+    }
+
+    private static boolean pause(Duration wait) throws InterruptedException {
+        Thread.sleep(wait.toMillis());
+        return true;
     }
 
     private void togglePause() {
@@ -279,11 +278,7 @@ public final class SimulatorWindow {
             devices.setText(String.join(
                     "\n", options.devices.stream().map(UUID::toString).toList()));
         }
-        Optional.ofNullable(options.broker).ifPresent(broker::setText);
-        Optional.ofNullable(options.user).ifPresent(user::setText);
-        Optional.ofNullable(options.password).ifPresent(password::setText);
-        Optional.ofNullable(options.speed).ifPresent(speed::setValue);
-        Optional.ofNullable(options.start).ifPresent(start::setText);
+        settings.prefill(options);
         frame.setVisible(true);
     }
 
@@ -292,8 +287,8 @@ public final class SimulatorWindow {
         return frame.getBounds();
     }
 
-    /** The broker's state and the readings acknowledged per meter, as text. */
+    /** The broker's state, the readings acknowledged per meter, and the check's last line, as text. */
     String status() {
-        return brokerState.getText() + "\n" + progress.counts() + "\n";
+        return brokerState.getText() + "\n" + progress.counts() + "\n" + checkSummary + "\n";
     }
 }

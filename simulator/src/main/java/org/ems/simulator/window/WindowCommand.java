@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import org.ems.contracts.meter.MeterProtocol;
 import org.ems.simulator.client.EmsHome;
+import org.ems.simulator.client.LinkOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,14 +28,38 @@ public final class WindowCommand implements Callable<Integer> {
     @Option(names = "--device")
     List<UUID> devices = new ArrayList<>();
 
+    @Option(names = "--protocol", converter = LinkOptions.Protocol.class, description = "jms, mqtt or http")
+    MeterProtocol protocol;
+
     @Option(names = "--broker")
     String broker;
+
+    @Option(names = "--mqtt")
+    String mqtt;
+
+    @Option(names = "--ems", description = "EMS's base URL: HTTP readings, picking meters, the check at the end")
+    String ems;
 
     @Option(names = "--user")
     String user;
 
     @Option(names = "--password")
     String password;
+
+    @Option(names = "--faults", description = "as ./ems simulate's")
+    String faults;
+
+    @Option(names = "--seed")
+    Integer seed;
+
+    @Option(names = "--batch", description = "readings per message")
+    Integer batch;
+
+    @Option(names = "--admin-user")
+    String adminUser;
+
+    @Option(names = "--admin-password", description = "EMS's administrator: with it, the ledger is checked at the end")
+    String adminPassword;
 
     @Option(names = "--speed")
     Double speed;
@@ -53,6 +79,11 @@ public final class WindowCommand implements Callable<Integer> {
     @Option(names = "--after", defaultValue = "5", description = "seconds before the screenshot")
     int after;
 
+    @Option(
+            names = "--screenshot-checked",
+            description = "take the screenshot once the check at the end is shown (its tab), not after --after")
+    boolean screenshotChecked;
+
     public static void main(String[] args) {
         int exit = new CommandLine(new WindowCommand()).execute(args);
         if (exit != 0) {
@@ -70,13 +101,20 @@ public final class WindowCommand implements Callable<Integer> {
             if (autostart) {
                 window.start();
             }
-            if (screenshot != null) {
-                Timer timer = new Timer(after * 1000, e -> screenshot(window));
-                timer.setRepeats(false);
-                timer.start();
+            if (screenshot != null && screenshotChecked) {
+                // once the table is on screen: a moment for Swing to paint it
+                window.checked().thenRun(() -> later(1, () -> screenshot(window)));
+            } else if (screenshot != null) {
+                later(after, () -> screenshot(window));
             }
         });
         return 0;
+    }
+
+    private static void later(int seconds, Runnable action) {
+        Timer timer = new Timer(seconds * 1000, e -> action.run());
+        timer.setRepeats(false);
+        timer.start();
     }
 
     /** What the screen shows of the window, from the X server's framebuffer, as PNG (its status beside it); then exit. */

@@ -129,4 +129,38 @@ class MeterStreamTest {
         assertThat(local.toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
         assertThat(Duration.between(start, local.plusDays(1).toInstant())).isNotEqualTo(Duration.ofHours(24));
     }
+
+    @Test
+    void aPoisonMessageFollowsItsReadingAndTravelsAlone() throws Exception {
+        List<Outgoing> out = run("poison=0.1", 500);
+        List<Outgoing> poison = out.stream().filter(Outgoing::poison).toList();
+        assertThat(poison).hasSizeBetween(25, 80); // about 50 of 500
+        assertThat(out.stream().filter(o -> !o.poison())).hasSize(500); // every reading still sent, once
+        Outgoing first = poison.get(0);
+        assertThat(out.get(out.indexOf(first) - 1).reading()).isEqualTo(first.reading());
+        assertThat(first.duplicateId()).startsWith("poison/" + DEVICE);
+        assertThat(MeterLink.body(List.of(first), MeterLink.Format.EMS))
+                .isEqualTo(Outgoing.poisonBody(DEVICE, first.reading().timestamp()))
+                .contains("\"kwh\":\"poison\"");
+
+        List<List<Outgoing>> parts = MeterLink.parts(out, 10);
+        assertThat(parts)
+                .filteredOn(p -> p.stream().anyMatch(Outgoing::poison))
+                .allSatisfy(p -> assertThat(p).hasSize(1));
+        assertThat(parts).allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(10));
+        assertThat(parts.stream().flatMap(List::stream).toList()).isEqualTo(out);
+    }
+
+    @Test
+    void anOutboxKeepsAPoisonMessageAcrossARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<Outgoing> out = run("poison=0.5,duplicate=0.5", 20);
+        try (Outbox outbox = Outbox.open(dir)) {
+            outbox.append(out);
+        }
+        try (Outbox reopened = Outbox.open(dir)) {
+            assertThat(reopened.peek(100, 0).stream().map(Outbox.Entry::outgoing))
+                    .containsExactlyElementsOf(out);
+        }
+    }
 }

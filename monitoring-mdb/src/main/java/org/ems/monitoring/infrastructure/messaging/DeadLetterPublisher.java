@@ -26,7 +26,7 @@ public class DeadLetterPublisher {
         LOG.fine(() -> "Dead-lettering reading message " + originalMessageId + ": " + reason);
         jms.createProducer()
                 .setProperty(Destinations.ERROR_PROPERTY, reason)
-                .setProperty("ems_original_message_id", originalMessageId)
+                .setProperty(Destinations.ORIGINAL_MESSAGE_ID_PROPERTY, originalMessageId)
                 .send(jms.createQueue(Destinations.READINGS_DLQ), body);
     }
 }

@@ -1,17 +1,12 @@
 package org.ems.web.interfaces.web;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,17 +14,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.Enumeration;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.ems.contracts.messaging.BrokerConnection;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.monitoring.application.QueueDepths;
 import org.ems.users.application.MailStatus;
 import org.ems.users.domain.MailOutbox;
+import org.ems.web.infrastructure.messaging.DeadLetters;
+import org.ems.web.infrastructure.messaging.DeadLetters.DeadLetter;
 
 /**
  * The console's operations page: is EMS ready (the same checks as {@code /health/ready}), how fast readings are
@@ -55,17 +50,14 @@ public class OperationsBacking implements Serializable {
     @Inject
     transient MetricRegistry metrics;
 
-    @Resource(lookup = BrokerConnection.CONNECTION_FACTORY)
-    transient ConnectionFactory broker;
+    @Inject
+    transient DeadLetters deadLetterQueue;
 
     @Inject
     transient QueueDepths queues;
 
     @Inject
     transient MailStatus mail;
-
-    /** A dead letter as the page shows it. */
-    public record DeadLetter(Instant at, String reason, String body) implements Serializable {}
 
     private final Deque<Double> rates = new ArrayDeque<>();
     private long lastStored = -1;
@@ -101,10 +93,11 @@ public class OperationsBacking implements Serializable {
         deadLetterCount = (int) Math.min(
                 Integer.MAX_VALUE, queues.waiting(Destinations.READINGS_DLQ).orElse(0));
         List<DeadLetter> found = List.of();
-        long now = System.currentTimeMillis();
-        try (JMSContext jms = broker.createContext()) {
+        Instant now = Instant.now();
+        try {
             for (long window : RECENT_WINDOWS) {
-                found = deadLetters(jms, window == Long.MAX_VALUE ? null : "JMSTimestamp >= " + (now - window));
+                found = deadLetterQueue.browse(
+                        window == Long.MAX_VALUE ? null : now.minusMillis(window), DEAD_LETTERS_SHOWN, BODY_SHOWN);
                 if (found.size() >= Math.min(DEAD_LETTERS_SHOWN, deadLetterCount)) {
                     break;
                 }
@@ -119,22 +112,6 @@ public class OperationsBacking implements Serializable {
 
     /** How far back {@link #browseDeadLetters} looks, widening until it finds enough. */
     private static final long[] RECENT_WINDOWS = {10_000, 60_000, 3_600_000, 86_400_000, Long.MAX_VALUE};
-
-    private static List<DeadLetter> deadLetters(JMSContext jms, String selector) throws JMSException {
-        List<DeadLetter> read = new ArrayList<>();
-        try (QueueBrowser browser = jms.createBrowser(jms.createQueue(Destinations.READINGS_DLQ), selector)) {
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements() && read.size() < DEAD_LETTERS_SHOWN) {
-                Message message = (Message) messages.nextElement();
-                String body = message.getBody(String.class);
-                read.add(new DeadLetter(
-                        Instant.ofEpochMilli(message.getJMSTimestamp()),
-                        message.getStringProperty(Destinations.ERROR_PROPERTY),
-                        body == null || body.length() <= BODY_SHOWN ? body : body.substring(0, BODY_SHOWN) + "…"));
-            }
-        }
-        return read;
-    }
 
     /** The readiness checks by name, UP or DOWN. */
     public List<HealthCheckResponse> getHealth() {
