@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * clients: 10
  * devices-per-client: 5
  * own-credentials: true
- * profile: ev
+ * profile: household=0.6,ev=0.3,shop=0.1
  * faults: duplicate=0.1,reorder=0.05,late=0.02:PT2H,gap=0.01:PT3H,surge=0.01:x5
  * seed: 42
  * start: 2026-06-01T00:00:00Z

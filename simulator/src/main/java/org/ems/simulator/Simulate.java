@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.ems.simulator.check.LedgerCheck;
 import org.ems.simulator.client.AdminOptions;
 import org.ems.simulator.client.Durations;
@@ -18,9 +19,9 @@ import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.client.Fleet;
 import org.ems.simulator.client.LinkOptions;
 import org.ems.simulator.meter.FaultPlan;
+import org.ems.simulator.meter.LoadMix;
 import org.ems.simulator.meter.LoadProfile;
 import org.ems.simulator.meter.LoadRun;
-import org.ems.simulator.meter.LoadShape;
 import org.ems.simulator.meter.MeterLink;
 import org.ems.simulator.meter.MeterStream;
 import org.ems.simulator.meter.Replay;
@@ -51,8 +52,8 @@ public final class Simulate implements Callable<Integer> {
     @Option(
             names = "--profile",
             defaultValue = "household",
-            description = "the kind of consumer: household, shop, heat-pump or ev, shaped from the profile "
-                    + "(default ${DEFAULT-VALUE})")
+            description = "the kind of consumer: household, shop, heat-pump or ev, shaped from the profile, or a mix "
+                    + "by weight, e.g. household=0.6,ev=0.3,shop=0.1 (default ${DEFAULT-VALUE})")
     String shape;
 
     @Option(
@@ -207,8 +208,8 @@ public final class Simulate implements Callable<Integer> {
                 : dst
                         ? MeterStream.nextDstDay(ZoneId.of(zone))
                         : Instant.ofEpochSecond(Instant.now().getEpochSecond() / step.toSeconds() * step.toSeconds());
-        LoadProfile profile =
-                (csv == null ? LoadProfile.bundled() : LoadProfile.load(csv)).shaped(LoadShape.of(shape), step);
+        LoadProfile base = csv == null ? LoadProfile.bundled() : LoadProfile.load(csv);
+        LoadMix mix = LoadMix.parse(shape);
         Path home = EmsHome.path();
         if (load != null) {
             if (load < 1 || !(rate > 0) || threads < 1) {
@@ -217,7 +218,7 @@ public final class Simulate implements Callable<Integer> {
             System.out.printf("load: %d meters, %,.0f readings/s, batch %d, to %s%n", load, rate, batch, link.target());
             new LoadRun(
                             LoadRun.fixedMeters(load),
-                            profile,
+                            base.shaped(mix.single(), step),
                             first,
                             step,
                             rate,
@@ -229,23 +230,19 @@ public final class Simulate implements Callable<Integer> {
                     .run();
             return 0;
         }
-        long last = count != null ? count : loop ? Long.MAX_VALUE : profile.size();
+        long last = count != null ? count : loop ? Long.MAX_VALUE : base.size();
+        var profiles = mix.profiles(base, step);
         List<MeterStream> meters = devices.stream()
                 .distinct()
-                .map(d -> new MeterStream(d, profile, first, step, chosen))
+                .map(d -> new MeterStream(d, profiles.apply(d), first, step, chosen))
                 .toList();
 
         Path stateDir = state != null ? state : home.resolve("simulator");
         if (fresh) {
             EmsHome.deleteTree(stateDir);
         }
-        String runKey =
-                devices.stream()
-                                .distinct()
-                                .sorted()
-                                .map(UUID::toString)
-                                .reduce((a, b) -> a + "," + b)
-                                .orElse("") + "@" + first + "/" + step;
+        String runKey = devices.stream().distinct().sorted().map(UUID::toString).collect(Collectors.joining(",")) + "@"
+                + first + "/" + step;
         try (MeterLink meterLink =
                 fleet.passwords().isEmpty() ? link.open(home, null) : link.openEach(fleet.passwords())) {
             Replay replay = new Replay(
