@@ -3,15 +3,22 @@ package org.ems.simulator.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.ems.contracts.meter.MeterProtocol;
+import org.ems.simulator.check.Books;
 import org.ems.simulator.client.EmsClient;
 import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.meter.BrokerLink;
@@ -27,7 +34,8 @@ import picocli.CommandLine.Option;
  * {@code ./ems bench ingest}: drives readings of many devices through the real broker into a running EMS, never more
  * than {@code --ahead} readings ahead of what EMS has stored, and prints sustained readings/s end to end (from the
  * first send until {@code ems_readings_stored_total} on {@code /metrics} counts them all: stored and booked in the
- * hourly totals, committed), for single-reading messages, measured against the ceilings of the same run
+ * hourly totals, committed; then the checker of {@code ./ems simulate --check} compares every device-hour with what
+ * was sent), for single-reading messages, measured against the ceilings of the same run
  * ({@link BrokerCeiling}), and for batches; then the alert latency (reading sent until the alert arrives on the
  * owner's {@code /ws/alerts}) under background load; and the CPU and resident memory of each EMS process in every
  * phase.
@@ -37,6 +45,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Benchmark of ingestion and alerts against a running EMS (./ems bench ingest starts one).")
 public final class IngestBench implements java.util.concurrent.Callable<Integer> {
+
+    /** The bench's meters' limit: never reached, so no alert costs EMS work the bench does not measure. */
+    private static final BigDecimal LIMIT = new BigDecimal("1000000");
 
     static final Duration INTERVAL = Duration.ofMinutes(10);
     static final Instant METER_START = Instant.parse("2030-01-01T00:00:00Z");
@@ -165,7 +176,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private List<UUID> meters(String phase) throws IOException, InterruptedException {
         List<UUID> meters = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
-            meters.add(client.device(token, "bench " + phase + " meter " + i, "1000000", null, "UTC"));
+            meters.add(client.device(token, "bench " + phase + " meter " + i, LIMIT.toPlainString(), null, "UTC"));
         }
         return meters;
     }
@@ -193,7 +204,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         poller.setDaemon(true);
         poller.start();
         long t0 = System.nanoTime();
-        long sent = load(meters, batch, seconds, links, ahead, storedSince::get);
+        LoadRun run = load(meters, batch, seconds, links, ahead, storedSince::get);
+        long sent = run.acknowledged();
         poller.interrupt();
         double sending = (System.nanoTime() - t0) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
@@ -215,14 +227,34 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 sent / total,
                 (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
         usage0.printSince(total);
+        check(run);
         return sent / total;
     }
 
+    /** The phase's books by the checker of {@code --check}: every device-hour exact, none of a reading lost or twice. */
+    private void check(LoadRun run) throws IOException, InterruptedException {
+        if (run.failures() > 0) {
+            System.out.printf("  books not checked: %d sends failed, so what was sent is not known%n", run.failures());
+            return;
+        }
+        Map<UUID, NavigableMap<Instant, BigDecimal>> ledger = run.ledger();
+        Map<UUID, Books.Device> devices = new LinkedHashMap<>();
+        ledger.keySet()
+                .forEach(id -> devices.put(id, new Books.Device("meter " + devices.size(), ZoneOffset.UTC, LIMIT)));
+        Books.Result books = Books.check(client, token, devices, ledger, Set.of(), null);
+        System.out.printf("  books (the checker): %s%s%n", books.ok() ? "OK: " : "DIFFERENCES: ", books.summary());
+        if (!books.ok()) {
+            books.mismatches().stream().limit(10).forEach(m -> System.out.println("  DIFFERENCE " + m));
+            throw new IOException("EMS's books differ from what the bench sent: "
+                    + books.mismatches().size());
+        }
+    }
+
     /** The load of a phase: as fast as it goes, 4 connections, at most {@code ahead} readings ahead of {@code done}. */
-    private long load(
+    private LoadRun load(
             List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links, long ahead, LongSupplier done)
             throws InterruptedException {
-        return new LoadRun(
+        LoadRun run = new LoadRun(
                         meters,
                         profile,
                         METER_START,
@@ -233,8 +265,9 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                         batch,
                         links,
                         quiet())
-                .ahead(ahead, done)
-                .run();
+                .ahead(ahead, done);
+        run.run();
+        return run;
     }
 
     /**
@@ -257,13 +290,18 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             ProcessUsage usage0 = ProcessUsage.of(target.home);
             long t0 = System.nanoTime();
             long sent = load(
-                    meters,
-                    1,
-                    seconds,
-                    acknowledged -> new BrokerLink(
-                            target.broker, EmsHome.APP_USER, appPassword, BrokerLink.listener(acknowledged), queue),
-                    consumed ? ahead : Long.MAX_VALUE,
-                    run.consumed::get);
+                            meters,
+                            1,
+                            seconds,
+                            acknowledged -> new BrokerLink(
+                                    target.broker,
+                                    EmsHome.APP_USER,
+                                    appPassword,
+                                    BrokerLink.listener(acknowledged),
+                                    queue),
+                            consumed ? ahead : Long.MAX_VALUE,
+                            run.consumed::get)
+                    .acknowledged();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (consumed && run.consumed.get() < sent) {
                 if (System.nanoTime() > deadline) {

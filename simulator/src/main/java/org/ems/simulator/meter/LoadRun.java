@@ -1,14 +1,20 @@
 package org.ems.simulator.meter;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.ems.contracts.reading.MeterReading;
 
 /**
  * Load mode: many meters sending as fast as a target rate allows, for benchmarks. Meter time advances one interval
@@ -27,6 +33,7 @@ public final class LoadRun {
     private final PrintStream console;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private LongSupplier done = sent::get;
     private long ahead = Long.MAX_VALUE;
 
@@ -76,6 +83,29 @@ public final class LoadRun {
         MeterLink open(MeterLink.Acknowledgements acknowledged);
     }
 
+    /** The readings the broker acknowledged. */
+    public long acknowledged() {
+        return sent.get();
+    }
+
+    /** Messages whose send failed (their readings were not sent again). */
+    public long failures() {
+        return failures.get();
+    }
+
+    /**
+     * What this run sent, by meter and time: as a ledger, for the checker; every reading only when no send failed.
+     * Meter {@code k} of {@code M} sent the readings of steps 0, 1, ... of the run's readings {@code k}, {@code k + M}, ...
+     */
+    public Map<UUID, NavigableMap<Instant, BigDecimal>> ledger() {
+        Map<UUID, NavigableMap<Instant, BigDecimal>> sent = new LinkedHashMap<>();
+        for (long n = 0; n < next.get(); n++) {
+            MeterReading reading = meters.get((int) (n % meters.size())).reading(n / meters.size());
+            sent.computeIfAbsent(reading.deviceId(), d -> new TreeMap<>()).put(reading.timestamp(), reading.kwh());
+        }
+        return sent;
+    }
+
     /** Runs for the duration; returns the readings the broker acknowledged. */
     public long run() throws InterruptedException {
         long t0 = System.nanoTime();
@@ -116,6 +146,7 @@ public final class LoadRun {
 
             @Override
             public void failed(Exception e) {
+                failures.incrementAndGet();
                 console.println("send failed: " + e.getMessage());
                 inFlight.release();
             }
@@ -141,6 +172,7 @@ public final class LoadRun {
                     inFlight.acquire();
                     link.send(chunk, MeterLink.Format.EMS, batch);
                 } catch (MeterLink.Unreachable e) {
+                    failures.incrementAndGet();
                     inFlight.release();
                     console.println("send failed: " + e.getMessage());
                     Thread.sleep(500);
