@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.Json;
@@ -18,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -146,15 +150,27 @@ class TlsSystemIT {
                                         BigDecimal.valueOf(100 + i))));
             }
         }
+        // MQTT over TLS too: the listener meters know from run/meter.properties.
+        assertThat(meterProperties().getProperty("mqtt.url")).isEqualTo("ssl://127.0.0.1:" + ems.mqttPort);
+        Mqtt5BlockingClient gateway = mqtt(true);
+        gateway.publishWith()
+                .topic("ems/readings/" + device)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .payload("{\"timestamp\":\"2026-05-04T11:20:00Z\",\"kwh\":108}".getBytes(StandardCharsets.UTF_8))
+                .send();
+        gateway.disconnect();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonObject hour = json(https.send(
+            var hours = json(https.send(
                             HttpRequest.newBuilder(url("api/devices/" + device + "/consumption?date=2026-05-04"))
                                     .header("Authorization", "Bearer " + token)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString()))
-                    .getJsonArray("hours")
-                    .getJsonObject(10);
-            assertThat(hour.getJsonNumber("kwh").bigDecimalValue()).isEqualByComparingTo("6");
+                    .getJsonArray("hours");
+            assertThat(hours.getJsonObject(10).getJsonNumber("kwh").bigDecimalValue())
+                    .isEqualByComparingTo("6");
+            assertThat(hours.getJsonObject(11).getJsonNumber("kwh").bigDecimalValue())
+                    .as("106 at 11:00 over JMS, 108 at 11:20 over MQTT")
+                    .isEqualByComparingTo("2");
         });
 
         // The alerts socket over wss, with the token as subprotocol.
@@ -177,6 +193,7 @@ class TlsSystemIT {
                     }
                 })
                 .isInstanceOf(JMSRuntimeException.class);
+        assertThatThrownBy(() -> mqtt(false)).as("MQTT in plain TCP").isInstanceOf(RuntimeException.class);
     }
 
     private URI url(String path) {
@@ -192,15 +209,41 @@ class TlsSystemIT {
     }
 
     private SSLContext trusting(Path trustStore) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust(trustStore).getTrustManagers(), null);
+        return context;
+    }
+
+    private TrustManagerFactory trust(Path trustStore) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(trustStore)) {
             store.load(in, ems.secret("tls.truststore.password").toCharArray());
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
+        return trust;
+    }
+
+    /** A gateway's MQTT 5 client of the MQTT listener, over TLS trusting EMS's certificate or in plain TCP. */
+    private Mqtt5BlockingClient mqtt(boolean tls) throws Exception {
+        var client = Mqtt5Client.builder()
+                .identifier("tls-gateway-" + UUID.randomUUID())
+                .serverHost("127.0.0.1")
+                .serverPort(ems.mqttPort);
+        if (tls) {
+            client.sslConfig()
+                    .trustManagerFactory(trust(ems.home.resolve("tls/truststore.p12")))
+                    .applySslConfig();
+        }
+        Mqtt5BlockingClient connected = client.buildBlocking();
+        connected
+                .connectWith()
+                .simpleAuth()
+                .username("meter")
+                .password(ems.secret("broker.meter.password").getBytes(StandardCharsets.UTF_8))
+                .applySimpleAuth()
+                .send();
+        return connected;
     }
 
     private static JsonObject json(HttpResponse<String> response) {
