@@ -3,22 +3,15 @@ package org.ems.simulator.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.ems.contracts.meter.MeterProtocol;
-import org.ems.simulator.check.Books;
 import org.ems.simulator.client.EmsClient;
 import org.ems.simulator.client.EmsHome;
 import org.ems.simulator.meter.BrokerLink;
@@ -45,9 +38,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Benchmark of ingestion and alerts against a running EMS (./ems bench ingest starts one).")
 public final class IngestBench implements java.util.concurrent.Callable<Integer> {
-
-    /** The bench's meters' limit: never reached, so no alert costs EMS work the bench does not measure. */
-    private static final BigDecimal LIMIT = new BigDecimal("1000000");
 
     static final Duration INTERVAL = Duration.ofMinutes(10);
     static final Instant METER_START = Instant.parse("2030-01-01T00:00:00Z");
@@ -176,7 +166,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private List<UUID> meters(String phase) throws IOException, InterruptedException {
         List<UUID> meters = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
-            meters.add(client.device(token, "bench " + phase + " meter " + i, LIMIT.toPlainString(), null, "UTC"));
+            meters.add(client.device(
+                    token, "bench " + phase + " meter " + i, PhaseBooks.LIMIT.toPlainString(), null, "UTC"));
         }
         return meters;
     }
@@ -227,27 +218,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 sent / total,
                 (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
         usage0.printSince(total);
-        check(run);
+        PhaseBooks.check(client, token, run);
         return sent / total;
-    }
-
-    /** The phase's books by the checker of {@code --check}: every device-hour exact, none of a reading lost or twice. */
-    private void check(LoadRun run) throws IOException, InterruptedException {
-        if (run.failures() > 0) {
-            System.out.printf("  books not checked: %d sends failed, so what was sent is not known%n", run.failures());
-            return;
-        }
-        Map<UUID, NavigableMap<Instant, BigDecimal>> ledger = run.ledger();
-        Map<UUID, Books.Device> devices = new LinkedHashMap<>();
-        ledger.keySet()
-                .forEach(id -> devices.put(id, new Books.Device("meter " + devices.size(), ZoneOffset.UTC, LIMIT)));
-        Books.Result books = Books.check(client, token, devices, ledger, Set.of(), null);
-        System.out.printf("  books (the checker): %s%s%n", books.ok() ? "OK: " : "DIFFERENCES: ", books.summary());
-        if (!books.ok()) {
-            books.mismatches().stream().limit(10).forEach(m -> System.out.println("  DIFFERENCE " + m));
-            throw new IOException("EMS's books differ from what the bench sent: "
-                    + books.mismatches().size());
-        }
     }
 
     /** The load of a phase: as fast as it goes, 4 connections, at most {@code ahead} readings ahead of {@code done}. */
