@@ -224,10 +224,11 @@ class SimulatorCheckSystemIT extends SharedEmsSuite {
                     .isZero();
         }
         List<String> status = Files.readAllLines(Path.of(png + ".txt"));
+        // Every hour exact. Its alerts are checked only while EMS lists them all (at most 500, withdrawn ones
+        // included: batches posted at once arrive out of order, and an hour can stand over its limit for a moment).
         assertThat(status.get(2))
                 .as(String.join("\n", status))
-                .startsWith("OK: 1 devices")
-                .doesNotContain("not checked");
+                .startsWith("OK: 1 devices, 673 device-hours (673 exact)");
         List<String> ledger = Files.readAllLines(work.resolve("state").resolve("ledger.csv"));
         assertThat(ledger).anyMatch(line -> line.endsWith(",refused")); // poison over HTTP: a 400 at once
         assertThat(ledger.stream().filter(line -> !line.endsWith(",refused")).distinct())
