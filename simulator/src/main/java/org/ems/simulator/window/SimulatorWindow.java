@@ -220,13 +220,16 @@ public final class SimulatorWindow {
         });
         long deadline = System.nanoTime() + CHECK_WAIT.toNanos();
         String table;
-        int exit;
-        do {
+        while (true) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            exit = LedgerCheck.run(
+            int exit = LedgerCheck.run(
                     ledger, ems, adminUser, adminPassword, new PrintStream(out, true, StandardCharsets.UTF_8));
             table = out.toString(StandardCharsets.UTF_8);
-        } while (exit != 0 && System.nanoTime() < deadline && pause(Duration.ofSeconds(2)));
+            if (exit == 0 || System.nanoTime() >= deadline) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
         String shown = table;
         checkSummary = shown.strip().lines().reduce((a, b) -> b).orElse("");
         SwingUtilities.invokeLater(() -> {
@@ -239,11 +242,6 @@ public final class SimulatorWindow {
     /** Completes once a check's table is shown. */
     CompletableFuture<Void> checked() {
         return checkShown;
-    }
-
-    private static boolean pause(Duration wait) throws InterruptedException {
-        Thread.sleep(wait.toMillis());
-        return true;
     }
 
     private void togglePause() {
