@@ -13,6 +13,11 @@ public record PageRequest(int first, int size, String sortBy, boolean descending
         return new PageRequest(page * size, size, null, false);
     }
 
+    /** The whole list, in its own order: for lists that stay short (tariffs, webhooks). */
+    public static PageRequest all() {
+        return new PageRequest(0, Integer.MAX_VALUE, null, false);
+    }
+
     /** Only how many there are: the smallest page. */
     public static PageRequest countOnly() {
         return new PageRequest(0, 1, null, false);

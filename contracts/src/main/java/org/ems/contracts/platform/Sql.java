@@ -63,6 +63,33 @@ public record Sql(DataSource db) {
         });
     }
 
+    /**
+     * Each row of a query, handed to {@code each} as the cursor reaches it, {@code fetchSize} rows at a time: a result
+     * of any size in little memory. Outside a transaction the cursor gets one of its own, which reads one snapshot.
+     */
+    public void forEach(String failure, String sql, int fetchSize, Row<?> each, Object... parameters) {
+        with(failure, c -> {
+            boolean ownTransaction = c.getAutoCommit(); // PostgreSQL keeps a cursor only within a transaction
+            if (ownTransaction) {
+                c.setAutoCommit(false);
+            }
+            try (PreparedStatement s = prepared(c, sql, parameters)) {
+                s.setFetchSize(fetchSize);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        each.of(rs);
+                    }
+                }
+                return null;
+            } finally {
+                if (ownTransaction) {
+                    c.rollback(); // it only read
+                    c.setAutoCommit(true);
+                }
+            }
+        });
+    }
+
     private <T> T with(String failure, Work<T> work) {
         try (Connection c = db.getConnection()) {
             return work.on(c);

@@ -17,6 +17,9 @@ public interface UserDirectory {
     /** The zone of users and devices that give none ({@code ems.timezone}, default UTC). */
     String defaultTimeZone();
 
+    /** The ids of the users of these usernames that exist, by their usernames as given (in any case). */
+    Map<String, UUID> idsOf(Collection<String> usernames);
+
     /** The users among {@code ids} that exist, by id. */
     Map<UUID, Person> people(Collection<UUID> ids);
 }

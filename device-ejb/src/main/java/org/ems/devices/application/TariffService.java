@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.audit.AuditLog;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.contracts.tariff.Tariff;
 import org.ems.contracts.tariff.TariffDirectory;
 import org.ems.devices.domain.StoredTariff;
@@ -44,8 +46,13 @@ public class TariffService implements TariffDirectory {
     @Inject
     AuditLog audit;
 
+    /** Every tariff, by name (the console's lists: a handful). */
     public List<TariffView> list() {
-        return tariffs.all().stream().map(TariffService::view).toList();
+        return page(PageRequest.all()).items();
+    }
+
+    public Page<TariffView> page(PageRequest page) {
+        return tariffs.page(page).map(TariffService::view);
     }
 
     public TariffView find(UUID id) {
@@ -89,6 +96,11 @@ public class TariffService implements TariffDirectory {
     }
 
     /** Whether a tariff of this id exists (a device may name it). */
+    /** The id of the tariff of this name (in any case), if there is one. */
+    public Optional<UUID> idOf(String name) {
+        return tariffs.byName(name.strip()).map(StoredTariff::id);
+    }
+
     public boolean exists(UUID id) {
         return tariffs.find(id).isPresent();
     }

@@ -1,16 +1,17 @@
 package org.ems.devices.domain;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 
 /** Where tariffs are kept. */
 public interface TariffRepository {
 
     Optional<StoredTariff> find(UUID id);
 
-    /** Every tariff, by name. */
-    List<StoredTariff> all();
+    /** A page of the tariffs, by name (or by creation: {@code sortBy "created"}). */
+    Page<StoredTariff> page(PageRequest page);
 
     /** The tariff of this name, in any case. */
     Optional<StoredTariff> byName(String name);

@@ -11,6 +11,8 @@ import org.ems.contracts.access.Caller;
 import org.ems.contracts.alert.AlertDirectory;
 import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.monitoring.domain.AlertRepository;
 
 /** Alerts as the callers who may see them see them: those of their devices (an administrator: all). */
@@ -26,13 +28,24 @@ public class AlertService implements AlertDirectory {
     AlertRepository alerts;
 
     /**
-     * The newest alerts the caller may see.
+     * The newest alerts the caller may see, at most {@link #LIST_LIMIT} (the pages' lists).
      *
      * @param deviceId only this device's alerts, if given
      * @param kind only alerts of this kind, if given
      */
     public List<AlertMessage> list(Caller caller, Optional<UUID> deviceId, Optional<AlertKind> kind) {
-        return alerts.list(caller.ownerScope(), deviceId, kind, LIST_LIMIT);
+        return page(caller, deviceId, kind, Optional.empty(), PageRequest.page(0, LIST_LIMIT))
+                .items();
+    }
+
+    /** A page of the alerts the caller may see, by device, kind and whether acknowledged (each: if given). */
+    public Page<AlertMessage> page(
+            Caller caller,
+            Optional<UUID> deviceId,
+            Optional<AlertKind> kind,
+            Optional<Boolean> acknowledged,
+            PageRequest page) {
+        return alerts.page(new AlertRepository.Query(caller.ownerScope(), deviceId, kind, acknowledged), page);
     }
 
     /** The meters silent now (the console's list), the longest silent first. */

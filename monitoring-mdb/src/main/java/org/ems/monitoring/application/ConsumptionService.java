@@ -30,17 +30,26 @@ public class ConsumptionService {
         return days(deviceId, date, date, zone).get(0);
     }
 
-    /** Every local day from {@code from} to {@code to} (inclusive, at most {@value #MAX_DAYS}), each with its hours. */
-    public List<DayConsumption> days(UUID deviceId, LocalDate from, LocalDate to, ZoneId zone) {
+    /** The time from the start of local day {@code from} to the end of {@code to}. */
+    public record Span(Instant start, Instant end) {}
+
+    /** The span of local days from {@code from} to {@code to} (inclusive, at most {@value #MAX_DAYS}) in the zone. */
+    public static Span span(LocalDate from, LocalDate to, ZoneId zone) {
         if (to.isBefore(from)) {
             throw Rejected.invalid("to", "to must not be before from");
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw Rejected.invalid("to", "at most " + MAX_DAYS + " days at once");
         }
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        NavigableMap<Instant, QuarterTotal> quarters = readings.quarters(deviceId, start, end);
+        return new Span(
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Every local day from {@code from} to {@code to} (inclusive, at most {@value #MAX_DAYS}), each with its hours. */
+    public List<DayConsumption> days(UUID deviceId, LocalDate from, LocalDate to, ZoneId zone) {
+        Span span = span(from, to, zone);
+        NavigableMap<Instant, QuarterTotal> quarters = readings.quarters(deviceId, span.start(), span.end());
         List<DayConsumption> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             days.add(new DayConsumption(deviceId, date, zone, HourlyConsumption.ofDay(quarters, date, zone)));

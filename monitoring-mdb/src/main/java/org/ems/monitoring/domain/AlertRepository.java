@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.ems.contracts.alert.AlertFacts;
 import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 
 /**
  * Stored alerts: at most one per device, kind and period (hour, silence, month and stage). Who sees an alert follows
@@ -65,13 +67,17 @@ public interface AlertRepository {
     int silentMeterCount();
 
     /**
-     * The newest alerts first, at most {@code limit}.
-     *
-     * @param ownerScope only alerts of devices this user owns, or all when empty
-     * @param deviceId only this device's, or every device's when empty
-     * @param kind only of this kind, or of every kind when empty
+     * Which alerts a list shows: of the devices this user owns (empty: all), of one device, of one kind, acknowledged
+     * or not (each empty: any); newest first unless {@code page} asks for the oldest first ({@code sortBy "created"}).
      */
-    List<AlertMessage> list(Optional<UUID> ownerScope, Optional<UUID> deviceId, Optional<AlertKind> kind, int limit);
+    record Query(
+            Optional<UUID> ownerScope,
+            Optional<UUID> deviceId,
+            Optional<AlertKind> kind,
+            Optional<Boolean> acknowledged) {}
+
+    /** A page of the alerts of {@code query}, and how many there are in all. */
+    Page<AlertMessage> page(Query query, PageRequest page);
 
     /** How many alerts of each device in the scope are not acknowledged yet (devices with none left out). */
     Map<UUID, Long> unacknowledgedByDevice(Optional<UUID> ownerScope);

@@ -33,12 +33,22 @@ public record Interval(RegisterReading earlier, RegisterReading later) {
         }
     }
 
+    /** Whether the register went down: the meter was replaced or reset. */
+    public boolean reset() {
+        return later.kwh().compareTo(earlier.kwh()) < 0;
+    }
+
+    /** Whether the interval is longer than an hour: what it books is an estimate. */
+    public boolean estimated() {
+        return Duration.between(earlier.at(), later.at()).compareTo(ONE_HOUR) > 0;
+    }
+
     /** This interval's share of each quarter hour it overlaps, in time order. */
     public Map<Instant, QuarterTotal> shares() {
         BigDecimal delta = later.kwh().subtract(earlier.kwh());
         Duration length = Duration.between(earlier.at(), later.at());
-        boolean reset = delta.signum() < 0;
-        int estimated = length.compareTo(ONE_HOUR) > 0 ? 1 : 0;
+        boolean reset = reset();
+        int estimated = estimated() ? 1 : 0;
         Map<Instant, QuarterTotal> shares = new TreeMap<>();
         if (length.compareTo(MAX_SPREAD) > 0) {
             shares.put(Quarters.startOf(later.at()), new QuarterTotal(BigDecimal.ZERO.setScale(SCALE), 0, 0, 1));

@@ -165,6 +165,23 @@ class ClusterIT {
     }
 
     @Test
+    @Order(3)
+    void anApiKeyRevokedOnOneInstanceIsRefusedAtOnceOnTheOther() throws Exception {
+        String key = ApiClient.json(
+                        one.call("POST", "api/api-keys", admin, "{\"name\":\"Billing\",\"role\":\"READER\"}"))
+                .getString("key");
+        assertThat(two.call("GET", "api/devices", key, null).statusCode()).isEqualTo(200);
+        String id = ApiClient.jsonArray(one.call("GET", "api/api-keys", admin, null))
+                .getJsonObject(0)
+                .getString("id");
+        assertThat(one.call("DELETE", "api/api-keys/" + id, admin, null).statusCode())
+                .isEqualTo(204);
+        assertThat(two.call("GET", "api/devices", key, null).statusCode())
+                .as("the next request on the other instance, without a pause")
+                .isEqualTo(401);
+    }
+
+    @Test
     @Order(4)
     void theLoginThrottleCountsFailuresOnBothInstances() throws Exception {
         for (ApiClient instance : List.of(one, two, one, two, one)) {

@@ -224,11 +224,12 @@ class SimulatorCheckSystemIT extends SharedEmsSuite {
                     .isZero();
         }
         List<String> status = Files.readAllLines(Path.of(png + ".txt"));
-        // Every hour exact. Its alerts are checked only while EMS lists them all (at most 500, withdrawn ones
-        // included: batches posted at once arrive out of order, and an hour can stand over its limit for a moment).
+        // Every hour exact, and every alert checked: over 500 of them, withdrawn ones included (batches posted at once
+        // arrive out of order, and an hour can stand over its limit for a moment), read page by page.
         assertThat(status.get(2))
                 .as(String.join("\n", status))
-                .startsWith("OK: 1 devices, 673 device-hours (673 exact)");
+                .startsWith("OK: 1 devices, 673 device-hours (673 exact)")
+                .matches(".* ([0-9,]+) of \\1 expected alerts found, 0 extra,.*");
         List<String> ledger = Files.readAllLines(work.resolve("state").resolve("ledger.csv"));
         assertThat(ledger).anyMatch(line -> line.endsWith(",refused")); // poison over HTTP: a 400 at once
         assertThat(ledger.stream().filter(line -> !line.endsWith(",refused")).distinct())

@@ -88,6 +88,10 @@ final class ApplicationSettings {
                         env.get("EMS_JWT_LIFETIME"),
                         text -> Duration.parse(text).compareTo(Duration.ZERO) > 0,
                         "a positive ISO-8601 duration (PT15M)"));
+        application.setProperty(
+                "ems.api-keys.requests-per-second",
+                Integer.toString(EmsSettings.number(
+                        env, "EMS_API_KEYS_REQUESTS_PER_SECOND", 1, 1_000_000, "a whole number from 1 to 1,000,000")));
         return application;
     }
 

@@ -37,36 +37,28 @@ public final class Books {
     /** A device as EMS knows it: what its hours are checked against. */
     public record Device(String name, ZoneId zone, BigDecimal limit) {}
 
-    /** One device's line of the table ({@code alertsFound} and {@code alertsExtra} -1: alerts not checked). */
+    /** One device's line of the table. */
     public record Row(
             UUID id, String name, int hours, int exact, int alertsExpected, int alertsFound, int alertsExtra) {}
 
     /** The outcome: what was compared, per device, and every mismatch found (each naming device and hour). */
-    public record Result(
-            List<Row> rows,
-            int deadLettersExpected,
-            int deadLettersFound,
-            List<String> mismatches,
-            List<String> notes) {
+    public record Result(List<Row> rows, int deadLettersExpected, int deadLettersFound, List<String> mismatches) {
         public boolean ok() {
             return mismatches.isEmpty();
         }
 
         public String summary() {
-            List<Row> alertsChecked =
-                    rows.stream().filter(r -> r.alertsFound() >= 0).toList();
             return String.format(
                     "%,d devices, %,d device-hours (%,d exact), %,d of %,d expected alerts found, %,d extra,"
-                            + " %,d of %,d dead letters%s",
+                            + " %,d of %,d dead letters",
                     rows.size(),
                     rows.stream().mapToInt(Row::hours).sum(),
                     rows.stream().mapToInt(Row::exact).sum(),
-                    alertsChecked.stream().mapToInt(Row::alertsFound).sum(),
-                    alertsChecked.stream().mapToInt(Row::alertsExpected).sum(),
-                    alertsChecked.stream().mapToInt(Row::alertsExtra).sum(),
+                    rows.stream().mapToInt(Row::alertsFound).sum(),
+                    rows.stream().mapToInt(Row::alertsExpected).sum(),
+                    rows.stream().mapToInt(Row::alertsExtra).sum(),
                     deadLettersFound,
-                    deadLettersExpected,
-                    notes.isEmpty() ? "" : ", " + notes.size() + " device(s) with alerts not checked");
+                    deadLettersExpected);
         }
 
         /** The table: one row per device, then the dead letters and every difference. */
@@ -86,7 +78,6 @@ public final class Books {
                         row.alertsExtra());
             }
             out.printf("dead letters: %d expected, %d found%n", deadLettersExpected, deadLettersFound);
-            notes.forEach(n -> out.println("NOT CHECKED " + n));
             mismatches.forEach(m -> out.println("DIFFERENCE " + m));
             out.println((ok() ? "OK: " : mismatches.size() + " DIFFERENCES: ") + summary());
         }
@@ -108,7 +99,6 @@ public final class Books {
             List<String> deadLetters)
             throws IOException, InterruptedException {
         List<String> mismatches = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<UUID, NavigableMap<Instant, BigDecimal>> entry : ledger.entrySet()) {
             UUID id = entry.getKey();
@@ -143,15 +133,6 @@ public final class Books {
                 }
             }
             Map<Instant, Integer> standing = EmsRecords.standingAlerts(ems, token, id);
-            if (standing == null) {
-                int over = (int) expected.values().stream()
-                        .filter(h -> h.kwh.compareTo(device.limit()) > 0)
-                        .count();
-                notes.add("device " + id + " (" + device.name() + "): alerts, as EMS lists only the newest "
-                        + EmsRecords.ALERTS_LISTED + " (" + over + " expected)");
-                rows.add(new Row(id, device.name(), expected.size(), exact, over, -1, -1));
-                continue;
-            }
             int alertsExpected = 0;
             int alertsFound = 0;
             for (Map.Entry<Instant, Hour> hour : expected.entrySet()) {
@@ -189,7 +170,7 @@ public final class Books {
                     .forEach(d -> mismatches.add("dead-lettered but not malformed: " + d));
             found = (int) malformed.stream().filter(dead::contains).count();
         }
-        return new Result(rows, malformed.size(), found, mismatches, notes);
+        return new Result(rows, malformed.size(), found, mismatches);
     }
 
     /** An hour's start as EMS's API writes it: in the device's zone, with its offset. */

@@ -42,26 +42,19 @@ final class EmsRecords {
         return hours;
     }
 
-    /** How many alerts {@code GET /api/alerts} lists at most, the newest. */
-    static final int ALERTS_LISTED = 500;
-
-    /** The device's standing (not withdrawn) alerts, counted by hour; null when EMS lists only some of them. */
+    /**
+     * The device's standing (not withdrawn) alerts, counted by hour: every page of its list, oldest first (an alert
+     * raised meanwhile comes after the pages read, never shifting one into two of them).
+     */
     static Map<Instant, Integer> standingAlerts(EmsClient ems, String token, UUID device)
             throws IOException, InterruptedException {
         Map<Instant, Integer> standing = new HashMap<>();
-        String body = get(ems, token, "api/alerts?kind=OVER_LIMIT&deviceId=" + device);
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-            jakarta.json.JsonArray alerts = reader.readArray();
-            if (alerts.size() >= ALERTS_LISTED) {
-                return null;
-            }
-            for (JsonValue value : alerts) {
-                JsonObject alert = value.asJsonObject();
-                JsonValue withdrawn = alert.get("withdrawnAt");
-                if (withdrawn == null || withdrawn.getValueType() == JsonValue.ValueType.NULL) {
-                    standing.merge(
-                            OffsetDateTime.parse(alert.getString("hourStart")).toInstant(), 1, Integer::sum);
-                }
+        for (JsonObject alert :
+                ems.list(token, "api/alerts?kind=OVER_LIMIT&sort=created&size=500&deviceId=" + device)) {
+            JsonValue withdrawn = alert.get("withdrawnAt");
+            if (withdrawn == null || withdrawn.getValueType() == JsonValue.ValueType.NULL) {
+                standing.merge(
+                        OffsetDateTime.parse(alert.getString("hourStart")).toInstant(), 1, Integer::sum);
             }
         }
         return standing;

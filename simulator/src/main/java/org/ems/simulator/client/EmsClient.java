@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,6 +27,9 @@ public final class EmsClient {
 
     public final URI ems;
     private final int instances;
+
+    /** One link of an RFC 8288 {@code Link} header: its target and relation. */
+    private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?([^\";,]+)\"?");
 
     public EmsClient(URI ems) {
         this(ems, 1);
@@ -138,6 +144,39 @@ public final class EmsClient {
                                 + (owner == null ? "" : ",\"ownerId\":\"" + owner + "\"") + ",\"timeZone\":\"" + zone
                                 + "\"}")
                 .getString("id"));
+    }
+
+    /**
+     * Every item of a paged list of the API ({@code GET path}), page by page along its RFC 8288
+     * {@code Link: <...>; rel="next"} headers until there is none.
+     */
+    public List<JsonObject> list(String token, String path) throws IOException, InterruptedException {
+        List<JsonObject> items = new ArrayList<>();
+        Optional<URI> next = Optional.of(ems.resolve(path));
+        while (next.isPresent()) {
+            HttpResponse<String> page = send(HttpRequest.newBuilder(next.get())
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(60)));
+            if (page.statusCode() != 200) {
+                throw new IOException("GET " + next.get() + ": " + page.statusCode() + " " + page.body());
+            }
+            try (var reader = Json.createReader(new StringReader(page.body()))) {
+                reader.readArray().forEach(item -> items.add(item.asJsonObject()));
+            }
+            next = link(page, "next");
+        }
+        return items;
+    }
+
+    /** The target of the answer's {@code Link} of relation {@code rel}, in one header or several. */
+    public static Optional<URI> link(HttpResponse<?> answer, String rel) {
+        Matcher link = LINK.matcher(String.join(",", answer.headers().allValues("Link")));
+        while (link.find()) {
+            if (link.group(2).equals(rel)) {
+                return Optional.of(URI.create(link.group(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A counter or gauge of {@code /metrics} (0 before a counter's first increment), summed over the instances. */

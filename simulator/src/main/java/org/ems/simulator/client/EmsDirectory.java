@@ -6,10 +6,8 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,35 +24,22 @@ public final class EmsDirectory {
 
     private EmsDirectory() {}
 
+    /** Every device the user sees, page by page. */
     public static List<Device> devices(URI ems, String username, String password)
             throws IOException, InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String credentials = Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", password)
-                .build()
-                .toString();
-        HttpResponse<String> login = http.send(
-                HttpRequest.newBuilder(ems.resolve("api/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(credentials))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        EmsClient client = new EmsClient(ems);
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(ems.resolve("api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .build()
+                        .toString())));
         if (login.statusCode() != 200) {
             throw new IOException("EMS refused the sign-in: " + detail(login));
         }
         String token = read(login.body()).asJsonObject().getString("token");
-        HttpResponse<String> list = http.send(
-                HttpRequest.newBuilder(ems.resolve("api/devices"))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (list.statusCode() != 200) {
-            throw new IOException("EMS did not list the devices: " + detail(list));
-        }
-        return read(list.body()).asJsonArray().stream()
-                .map(JsonValue::asJsonObject)
+        return client.list(token, "api/devices?size=500").stream()
                 .map(d -> new Device(UUID.fromString(d.getString("id")), d.getString("name")))
                 .toList();
     }

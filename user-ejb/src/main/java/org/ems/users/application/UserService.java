@@ -30,6 +30,7 @@ import org.ems.users.domain.Passwords;
 import org.ems.users.domain.Role;
 import org.ems.users.domain.User;
 import org.ems.users.domain.UserRepository;
+import org.ems.users.domain.Usernames;
 
 /**
  * The administration of accounts (ADMIN): list, create, change, delete; and the view of users the other modules get
@@ -164,6 +165,20 @@ public class UserService implements UserDirectory {
                 .collect(Collectors.toMap(
                         User::id,
                         u -> new Person(u.id(), u.username(), u.name(), u.role().name())));
+    }
+
+    @Override
+    public Map<String, UUID> idsOf(Collection<String> usernames) {
+        Map<String, UUID> byNormal = users.withUsernames(usernames).stream()
+                .collect(Collectors.toMap(u -> Usernames.normal(u.username()), User::id));
+        Map<String, UUID> ids = new java.util.HashMap<>();
+        for (String username : usernames) {
+            UUID id = byNormal.get(Usernames.normal(username));
+            if (id != null) {
+                ids.put(username, id);
+            }
+        }
+        return ids;
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.audit.AuditLog;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.users.domain.UserTokens;
 import org.ems.users.domain.Webhook;
 import org.ems.users.domain.WebhookAddress;
@@ -41,8 +43,13 @@ public class Webhooks {
     @Inject
     WebhookAddress addresses;
 
+    /** Every hook, oldest first (the console's list: a handful). */
     public List<WebhookView> all() {
-        return hooks.all().stream().map(WebhookView::of).toList();
+        return page(PageRequest.all()).items();
+    }
+
+    public Page<WebhookView> page(PageRequest page) {
+        return hooks.page(page).map(WebhookView::of);
     }
 
     public WebhookView find(UUID id) {

@@ -41,6 +41,9 @@ public interface UserRepository {
 
     Page<User> page(Query query);
 
+    /** The users of these usernames (in any case) that exist. */
+    List<User> withUsernames(Collection<String> usernames);
+
     long countWithRole(Role role);
 
     /** Stores a new user at once: a concurrent one of the same name fails here, on the unique index. */

@@ -3,14 +3,16 @@ package org.ems.users.domain;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 
 /** Where webhooks are kept. */
 public interface WebhookRepository {
 
     Optional<Webhook> find(UUID id);
 
-    /** Every hook, oldest first. */
-    List<Webhook> all();
+    /** A page of the hooks, oldest first. */
+    Page<Webhook> page(PageRequest page);
 
     /** The enabled hooks that asked for {@code event}. */
     List<Webhook> subscribedTo(String event);

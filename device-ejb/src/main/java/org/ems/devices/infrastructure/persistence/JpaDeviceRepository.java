@@ -29,7 +29,15 @@ public class JpaDeviceRepository implements DeviceRepository {
                     + " or lower(d.address) like :like)"
                     + " and (:anyOwner = true or d.ownerId = :owner)"
                     + " and (:unassigned = false or d.ownerId is null)",
-            Map.of("name", "lower(d.name)", "maxHourlyKwh", "d.maxHourlyKwh", "timeZone", "d.timeZone"),
+            Map.of(
+                    "name",
+                    "lower(d.name)",
+                    "maxHourlyKwh",
+                    "d.maxHourlyKwh",
+                    "timeZone",
+                    "d.timeZone",
+                    "created",
+                    "d.createdAt"),
             "lower(d.name)");
 
     @PersistenceContext(unitName = "devices")

@@ -3,16 +3,26 @@ package org.ems.devices.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.paging.JpaPages;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.devices.domain.StoredTariff;
 import org.ems.devices.domain.TariffRepository;
 
 /** Tariffs in {@code devices.tariff} through JPA, in the caller's transaction. */
 @ApplicationScoped
 public class JpaTariffRepository implements TariffRepository {
+
+    private static final JpaPages<StoredTariff> PAGES = new JpaPages<>(
+            StoredTariff.class,
+            "StoredTariff t",
+            "",
+            Map.of("name", "lower(t.name)", "created", "t.createdAt"),
+            "lower(t.name)");
 
     @PersistenceContext(unitName = "devices")
     EntityManager em;
@@ -23,9 +33,8 @@ public class JpaTariffRepository implements TariffRepository {
     }
 
     @Override
-    public List<StoredTariff> all() {
-        return em.createQuery("select t from StoredTariff t order by lower(t.name)", StoredTariff.class)
-                .getResultList();
+    public Page<StoredTariff> page(PageRequest page) {
+        return PAGES.page(em, page, Map.of());
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import org.ems.contracts.alert.AlertFacts;
 import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.device.MonthlyBudget;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.contracts.platform.ServerResources;
 import org.ems.contracts.platform.Sql;
 import org.ems.monitoring.domain.AlertRepository;
@@ -210,24 +214,30 @@ public class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public List<AlertMessage> list(
-            Optional<UUID> ownerScope, Optional<UUID> deviceId, Optional<AlertKind> kind, int limit) {
-        UUID owner = ownerScope.orElse(null);
-        UUID device = deviceId.orElse(null);
-        String ofKind = kind.map(AlertKind::name).orElse(null);
-        return sql().list(
+    public Page<AlertMessage> page(Query query, PageRequest page) {
+        UUID owner = query.ownerScope().orElse(null);
+        UUID device = query.deviceId().orElse(null);
+        String ofKind = query.kind().map(AlertKind::name).orElse(null);
+        Boolean acknowledged = query.acknowledged().orElse(null);
+        String where = " from monitoring.alert a where " + IN_SCOPE
+                + " and (?::uuid is null or a.device_id = ?::uuid) and (?::text is null or a.kind = ?::text)"
+                + " and (?::boolean is null or (a.acknowledged_at is not null) = ?::boolean)";
+        Object[] parameters = {owner, owner, device, device, ofKind, ofKind, acknowledged, acknowledged};
+        // Newest first, or (sortBy "created") oldest first: then alerts raised meanwhile come last, after every page.
+        String order = "created".equals(page.sortBy()) && !page.descending()
+                ? " order by a.created_at, a.id"
+                : " order by a.created_at desc, a.id desc";
+        List<Object> paged = new ArrayList<>(Arrays.asList(parameters));
+        paged.add(page.size());
+        paged.add(page.first());
+        List<AlertMessage> items = sql().list(
                         "cannot read alerts",
-                        "select " + COLUMNS + " from monitoring.alert a where " + IN_SCOPE
-                                + " and (?::uuid is null or a.device_id = ?::uuid) and (?::text is null or a.kind = ?::text)"
-                                + " order by a.created_at desc, a.id limit ?",
+                        "select " + COLUMNS + where + order + " limit ? offset ?",
                         AlertRows::alert,
-                        owner,
-                        owner,
-                        device,
-                        device,
-                        ofKind,
-                        ofKind,
-                        limit);
+                        paged.toArray());
+        long total = sql().first("cannot count alerts", "select count(*)" + where, rs -> rs.getLong(1), parameters)
+                .orElse(0L);
+        return new Page<>(items, total);
     }
 
     @Override

@@ -37,7 +37,9 @@ public class JpaUserRepository implements UserRepository {
                     "role",
                     "u.role",
                     "timeZone",
-                    "u.timeZone"),
+                    "u.timeZone",
+                    "created",
+                    "u.createdAt"),
             "lower(u.username)");
 
     @Resource(lookup = ServerResources.DATASOURCE)
@@ -98,6 +100,18 @@ public class JpaUserRepository implements UserRepository {
         }
         return em.createQuery("select u from User u where u.id in :ids", User.class)
                 .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    @Override
+    public List<User> withUsernames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select u from User u where lower(u.username) in :names", User.class)
+                .setParameter(
+                        "names",
+                        usernames.stream().map(Usernames::normal).distinct().toList())
                 .getResultList();
     }
 

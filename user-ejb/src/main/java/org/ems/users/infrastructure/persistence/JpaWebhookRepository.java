@@ -4,14 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.ems.contracts.paging.JpaPages;
+import org.ems.contracts.paging.Page;
+import org.ems.contracts.paging.PageRequest;
 import org.ems.users.domain.Webhook;
 import org.ems.users.domain.WebhookRepository;
 
 /** Webhooks in {@code users.webhook} through JPA, in the caller's transaction. */
 @ApplicationScoped
 public class JpaWebhookRepository implements WebhookRepository {
+
+    private static final JpaPages<Webhook> PAGES =
+            new JpaPages<>(Webhook.class, "Webhook w", "", Map.of("created", "w.createdAt"), "w.createdAt");
 
     @PersistenceContext(unitName = "users")
     EntityManager em;
@@ -22,9 +29,8 @@ public class JpaWebhookRepository implements WebhookRepository {
     }
 
     @Override
-    public List<Webhook> all() {
-        return em.createQuery("select w from Webhook w order by w.createdAt", Webhook.class)
-                .getResultList();
+    public Page<Webhook> page(PageRequest page) {
+        return PAGES.page(em, page, Map.of());
     }
 
     @Override

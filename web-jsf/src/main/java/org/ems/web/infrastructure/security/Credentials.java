@@ -20,10 +20,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ems.users.application.TokenIssuer;
+import org.ems.users.domain.ApiKey;
 
 /**
  * The one place that decides what a request presents as its credential: {@code Authorization: Bearer <token>}
- * (the scheme in any case), or on a WebSocket handshake the subprotocol {@code access_token, <token>} that browsers can
+ * (the scheme in any case; an API key is told from a JWT by its prefix {@code ems_}), or on a WebSocket handshake the subprotocol {@code access_token, <token>} that browsers can
  * send; on {@code POST /api/readings} alone, a meter's HTTP Basic credential. Anything else that looks like a credential (another scheme, two headers, a token both ways or in the query
  * string, an {@code EMS_SIGNIN} token or any other token not issued for the API) is refused, never passed on. A token
  * that passes here still needs its signature, expiry and active sign-in checked.
@@ -38,6 +39,9 @@ final class Credentials {
 
     /** An API token, to be verified, and the sign-in it names ({@code jti}, read unverified: trusted only after). */
     record Token(String value, Optional<UUID> signIn) implements Credential {}
+
+    /** An API key of a back-office system ({@code ems_...}), for the REST API alone. */
+    record Key(String value) implements Credential {}
 
     /** A meter's (or the gateway's) account, accepted on {@code POST /api/readings} alone (HTTP Basic). */
     record Meter(String username, String password) implements Credential {}
@@ -101,7 +105,10 @@ final class Credentials {
                 return meter(basic.group(1));
             }
             Matcher bearer = BEARER.matcher(headers.get(0));
-            return bearer.matches() ? token(bearer.group(1)) : new Refused("Authorization is not 'Bearer <token>'");
+            if (!bearer.matches()) {
+                return new Refused("Authorization is not 'Bearer <token>'");
+            }
+            return bearer.group(1).startsWith(ApiKey.PREFIX) ? new Key(bearer.group(1)) : token(bearer.group(1));
         }
         return fromSubprotocol.orElse(new None());
     }
@@ -133,6 +140,9 @@ final class Credentials {
 
     /** A token of the API's use (not an {@code EMS_SIGNIN} one), not before its {@code nbf}. */
     private static Credential token(String token) {
+        if (token.startsWith(ApiKey.PREFIX)) {
+            return new Refused("an API key, which is for the REST API only");
+        }
         Optional<JsonObject[]> parts = decoded(token);
         if (parts.isEmpty()) {
             return new Refused("not a JWT");

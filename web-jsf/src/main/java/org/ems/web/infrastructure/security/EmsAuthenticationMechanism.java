@@ -26,7 +26,7 @@ import org.ems.users.application.TokenIssuer;
  * The one authentication mechanism of EMS (Payara refuses two). {@link Credentials} decides what a request presents:
  * an API token goes to Payara's MP-JWT mechanism (signature, issuer, expiry) and then must name an active sign-in;
  * a meter's HTTP Basic credential is taken on {@code POST /api/readings} alone ({@link MeterSignIns}, role
- * {@code METER}); anything else that looks like a credential is a 401. Pages use a login session, opened by the form of
+ * {@code METER}); an API key on {@code /api} alone ({@link ApiKeySignIns}); anything else that looks like a credential is a 401. Pages use a login session, opened by the form of
  * {@code login.xhtml} posting to {@code /login} and closed by a {@code POST /logout}; a protected page without a session
  * redirects to the login page. A state-changing API request authenticated by the page session must come from EMS's
  * own origin (cross-site request forgery). WebSocket handshakes ({@code /ws/*}) must come from an allowed origin (else
@@ -85,6 +85,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     MeterSignIns meters;
 
+    @Inject
+    ApiKeySignIns apiKeys;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
@@ -101,7 +104,10 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (MetricsScrapers.isMetrics(path)) { // Payara's endpoint answers those it admits
             return scrapers.admits(request)
                     ? context.doNothing()
-                    : forbidden(response, context, "metrics are served to the configured scraper only");
+                    : sendError(
+                            response,
+                            HttpServletResponse.SC_FORBIDDEN,
+                            "metrics are served to the configured scraper only");
         }
         if ("/logout".equals(path)) {
             return logout(request, response, context);
@@ -112,7 +118,7 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
                     null,
                     addresses.of(request),
                     "origin " + request.getHeader("Origin") + " not allowed");
-            return forbidden(response, context, "this origin may not open EMS's sockets");
+            return sendError(response, HttpServletResponse.SC_FORBIDDEN, "this origin may not open EMS's sockets");
         }
         Credentials.Credential credential = Credentials.of(request);
         if (credential instanceof Credentials.Refused refused) {
@@ -120,6 +126,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (credential instanceof Credentials.Token token) {
             return bearer(request, response, context, token);
+        }
+        if (credential instanceof Credentials.Key key) {
+            return apiKeys.authenticate(request, context, key);
         }
         if (credential instanceof Credentials.Meter || Credentials.isMeterRequest(request)) {
             return meters.authenticate(request, context, credential);
@@ -143,9 +152,9 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
                             caller.get().username(),
                             addresses.of(request),
                             request.getMethod() + " " + path + " from origin " + request.getHeader("Origin"));
-                    return forbidden(
+                    return sendError(
                             response,
-                            context,
+                            HttpServletResponse.SC_FORBIDDEN,
                             "changes through the page session must come from the pages of EMS itself, or use a bearer token");
                 }
                 SignedIn current = new SignedIn(caller.get(), page.get().sessionId());
@@ -237,11 +246,10 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         return context.responseUnauthorized();
     }
 
-    /** A 403 with its reason, which the error page puts into the problem JSON. */
-    private static AuthenticationStatus forbidden(
-            HttpServletResponse response, HttpMessageContext context, String reason) {
+    /** An error with its reason, which the error page puts into the problem JSON. */
+    static AuthenticationStatus sendError(HttpServletResponse response, int status, String reason) {
         try {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, reason);
+            response.sendError(status, reason);
         } catch (java.io.IOException e) {
             // the client is gone
         }

@@ -3,7 +3,6 @@ package org.ems.web.interfaces.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -12,7 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +24,7 @@ import org.ems.contracts.access.Rejected;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
+import org.ems.contracts.paging.Page;
 import org.ems.monitoring.application.AlertService;
 
 /**
@@ -40,15 +44,29 @@ public class AlertsResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Alerts of the caller's devices (ADMIN: all), newest first, at most 500; by device, by kind")
-    public JsonArray list(@QueryParam("deviceId") String deviceId, @QueryParam("kind") String kind) {
+    @Operation(
+            summary = "A page of the alerts of the caller's devices (ADMIN: all), newest first (sort=created: oldest"
+                    + " first); by device, kind, acknowledged or not")
+    public Response list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort,
+            @QueryParam("deviceId") String deviceId,
+            @QueryParam("kind") String kind,
+            @QueryParam("acknowledged") String acknowledged,
+            @Context UriInfo uri) {
+        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
         Optional<UUID> device =
                 deviceId == null || deviceId.isBlank() ? Optional.empty() : Optional.of(Ids.uuid(deviceId, "device"));
+        Page<AlertMessage> found = alerts.page(
+                caller,
+                device,
+                kind(kind),
+                Paging.flag("acknowledged", acknowledged),
+                paging.request(sort, List.of("created"), "-created"));
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (AlertMessage alert : alerts.list(caller, device, kind(kind))) {
-            list.add(alert.toJsonObject());
-        }
-        return list.build();
+        found.items().forEach(alert -> list.add(alert.toJsonObject()));
+        return paging.answer(uri, found.total(), list.build());
     }
 
     private static Optional<AlertKind> kind(String kind) {

@@ -10,7 +10,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.paging.Page;
@@ -28,7 +31,7 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject page(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public Response page(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         Paging paging = Paging.of(page, size, 50);
         Page<AuditEntry> found = audit.page(new AuditRepository.Query(null, null, null), paging.request());
         JsonArrayBuilder entries = Json.createArrayBuilder();
@@ -43,12 +46,13 @@ public class AuditResource {
             add(entry, "after", e.after());
             entries.add(entry);
         }
-        return Json.createObjectBuilder()
+        JsonObject body = Json.createObjectBuilder()
                 .add("page", paging.page())
                 .add("size", paging.size())
                 .add("total", found.total())
                 .add("entries", entries)
                 .build();
+        return paging.answer(uri, found.total(), body);
     }
 
     private static void add(JsonObjectBuilder entry, String name, String json) {

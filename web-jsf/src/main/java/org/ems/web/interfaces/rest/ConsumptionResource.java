@@ -176,7 +176,7 @@ public class ConsumptionResource {
         }
     }
 
-    private static LocalDate localDate(String name, String text) {
+    static LocalDate localDate(String name, String text) {
         try {
             return LocalDate.parse(text == null ? "" : text);
         } catch (DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package org.ems.web.interfaces.rest;
 
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -12,5 +13,12 @@ final class Created {
     static Response.ResponseBuilder at(UriInfo uri, UUID id, Object entity) {
         return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
                 .entity(entity);
+    }
+
+    /** As {@link #at}, for an answer that shows a secret this once: no cache may keep it. */
+    static Response.ResponseBuilder withSecret(UriInfo uri, UUID id, Object entity) {
+        CacheControl never = new CacheControl();
+        never.setNoStore(true);
+        return at(uri, id, entity).cacheControl(never);
     }
 }

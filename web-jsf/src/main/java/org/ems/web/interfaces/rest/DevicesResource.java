@@ -10,14 +10,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.device.DeviceData;
+import org.ems.contracts.paging.Page;
 import org.ems.devices.application.DeviceRequest;
 import org.ems.devices.application.DeviceService;
 import org.ems.devices.application.MeterCredentials;
@@ -27,6 +31,9 @@ import org.ems.devices.application.MeterCredentials;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DevicesResource {
+
+    /** The orders of the list. */
+    static final List<String> SORTS = List.of("created", "name", "maxHourlyKwh", "timeZone");
 
     @Inject
     DeviceService devices;
@@ -39,8 +46,27 @@ public class DevicesResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
-    public List<DeviceData> list() {
-        return devices.list(caller);
+    @Operation(
+            summary = "A page of the devices (a client: own; oldest first unless sorted), by owner, unassigned only,"
+                    + " a word in name, description or address")
+    public Response list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort,
+            @QueryParam("ownerId") String ownerId,
+            @QueryParam("unassigned") String unassigned,
+            @QueryParam("text") String text,
+            @Context UriInfo uri) {
+        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
+        UUID owner = ownerId == null || ownerId.isBlank() ? null : Ids.uuid(ownerId, "owner");
+        Page<DeviceData> found = devices.page(
+                new DeviceService.DeviceQuery(
+                        text,
+                        owner,
+                        Paging.flag("unassigned", unassigned).orElse(false),
+                        paging.request(sort, SORTS, "created")),
+                caller);
+        return paging.answer(uri, found.total(), found.items());
     }
 
     @GET

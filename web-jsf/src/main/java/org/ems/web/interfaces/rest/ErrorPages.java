@@ -31,13 +31,15 @@ public class ErrorPages extends HttpServlet {
                 && !path.equals(PROBLEM_PAGE);
     }
 
-    /** What went wrong, in words: for a 403 the reason EMS refused with, if it gave one. */
+    /** What went wrong, in words: for a 403 or 429 the reason EMS refused with, if it gave one. */
     private static String detail(HttpServletRequest request, int status, String title) {
         if (status == 401) {
             return "a valid bearer token is required";
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        return status == 403 && message instanceof String reason && !reason.isBlank() ? reason : title;
+        return (status == 403 || status == 429) && message instanceof String reason && !reason.isBlank()
+                ? reason
+                : title;
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ems.contracts.access.ImportRefused;
 import org.ems.contracts.access.Rejected;
 
 /**
@@ -43,6 +44,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof jakarta.ejb.EJBException ejb && ejb.getCause() != null) {
             return toResponse(ejb.getCause());
+        }
+        if (exception instanceof ImportRefused refused) {
+            return Problem.rows(refused.rows()).toResponse();
         }
         if (exception instanceof Rejected rejected) {
             return switch (rejected.reason()) {

@@ -10,12 +10,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Roles;
+import org.ems.contracts.paging.Page;
 import org.ems.devices.application.TariffRequest;
 import org.ems.devices.application.TariffService;
 import org.ems.devices.application.TariffView;
@@ -32,8 +35,15 @@ public class TariffsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
-    public List<TariffView> list() {
-        return tariffs.list();
+    @Operation(summary = "A page of the tariffs, by name unless sorted")
+    public Response list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
+        Page<TariffView> found = tariffs.page(paging.request(sort, List.of("name", "created"), "name"));
+        return paging.answer(uri, found.total(), found.items());
     }
 
     @GET
@@ -45,7 +55,7 @@ public class TariffsResource {
 
     @POST
     @Operation(summary = "A new tariff: a currency and dated versions of a price per kWh with time-of-use rates")
-    public Response create(TariffRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(TariffRequest request, @Context UriInfo uri) {
         TariffView created = tariffs.create(UsersResource.required(request));
         return Created.at(uri, created.id(), created).build();
     }

@@ -10,11 +10,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.ems.contracts.access.Rejected;
 import org.ems.contracts.access.Roles;
+import org.ems.contracts.paging.Page;
 import org.ems.users.application.NewUser;
 import org.ems.users.application.UserChange;
 import org.ems.users.application.UserService;
@@ -28,6 +33,9 @@ import org.ems.web.infrastructure.security.SignedIn;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
+    /** The orders of the list. */
+    static final List<String> SORTS = List.of("created", "username", "name", "role", "timeZone");
+
     @Inject
     UserService users;
 
@@ -35,12 +43,27 @@ public class UsersResource {
     SignedIn signedIn;
 
     @GET
-    public List<UserView> list() {
-        return users.list();
+    @Operation(summary = "A page of the users (oldest first unless sorted), by a word in username or name, by role")
+    public Response list(
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("sort") String sort,
+            @QueryParam("text") String text,
+            @QueryParam("role") String role,
+            @Context UriInfo uri) {
+        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
+        if (role != null
+                && !role.isBlank()
+                && !List.of(Roles.ADMIN, Roles.CLIENT).contains(role.strip())) {
+            throw Rejected.invalid("role", "role must be ADMIN or CLIENT");
+        }
+        Page<UserView> found = users.page(new UserService.UserQuery(
+                text, role == null ? "" : role.strip(), paging.request(sort, SORTS, "created")));
+        return paging.answer(uri, found.total(), found.items());
     }
 
     @POST
-    public Response create(NewUser request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(NewUser request, @Context UriInfo uri) {
         UserView created = users.create(required(request));
         return Created.at(uri, created.id(), created).build();
     }

@@ -10,7 +10,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
+import org.ems.contracts.paging.Page;
 import org.ems.users.application.WebhookRequest;
 import org.ems.users.application.WebhookView;
 import org.ems.users.application.Webhooks;
@@ -37,18 +39,18 @@ public class WebhooksResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Every webhook (never a secret)")
-    public List<WebhookView> list() {
-        return webhooks.all();
+    @Operation(summary = "A page of the webhooks, oldest first (never a secret)")
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
+        Page<WebhookView> found = webhooks.page(paging.request());
+        return paging.answer(uri, found.total(), found.items());
     }
 
     @POST
     @Operation(summary = "A new webhook: the answer shows its secret, once")
-    public Response create(WebhookRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(WebhookRequest request, @Context UriInfo uri) {
         WebhookView created = webhooks.create(UsersResource.required(request));
-        CacheControl never = new CacheControl();
-        never.setNoStore(true);
-        return Created.at(uri, created.id(), created).cacheControl(never).build();
+        return Created.withSecret(uri, created.id(), created).build();
     }
 
     @GET

@@ -25,6 +25,17 @@ class CredentialsTest {
     }
 
     @Test
+    void anApiKeyIsToldFromATokenByItsPrefixAndTakenInTheHeaderAlone() {
+        String key = "ems_" + "Ab-_9".repeat(8) + "xyz";
+        assertThat(Credentials.of(List.of("Bearer " + key), null, null, false)).isEqualTo(new Credentials.Key(key));
+        assertThat(Credentials.of(List.of(), "access_token, " + key, null, false))
+                .as("a key opens no socket")
+                .isInstanceOf(Credentials.Refused.class);
+        assertThat(Credentials.of(List.of(), null, "access_token=" + key, false))
+                .isInstanceOf(Credentials.Refused.class);
+    }
+
+    @Test
     void everyOtherSpellingIsRefusedNotPassedOn() {
         for (String header : List.of(
                 API,

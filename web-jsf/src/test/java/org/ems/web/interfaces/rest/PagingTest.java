@@ -36,4 +36,28 @@ class PagingTest {
                             e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
         }
     }
+
+    @Test
+    void ordersAreNamedFieldsDescendingWithAMinus() {
+        Paging paging = Paging.of("2", "10", 100);
+        assertThat(paging.request(null, java.util.List.of("created", "name"), "created"))
+                .isEqualTo(new org.ems.contracts.paging.PageRequest(20, 10, "created", false));
+        assertThat(paging.request(" -name ", java.util.List.of("created", "name"), "created"))
+                .isEqualTo(new org.ems.contracts.paging.PageRequest(20, 10, "name", true));
+        for (String bad : new String[] {"owner", "--name", "-", "name,created"}) {
+            assertThatThrownBy(() -> paging.request(bad, java.util.List.of("created", "name"), "created"))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            WebApplicationException.class,
+                            e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
+        }
+    }
+
+    @Test
+    void flagsAreTrueFalseOrAbsent() {
+        assertThat(Paging.flag("unassigned", null)).isEmpty();
+        assertThat(Paging.flag("unassigned", "true")).hasValue(true);
+        assertThat(Paging.flag("unassigned", "false")).hasValue(false);
+        assertThatThrownBy(() -> Paging.flag("unassigned", "yes")).isInstanceOf(WebApplicationException.class);
+    }
 }
