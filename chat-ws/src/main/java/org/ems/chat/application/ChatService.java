@@ -25,6 +25,7 @@ import org.ems.contracts.chat.ChatPosted;
 import org.ems.contracts.user.Person;
 import org.ems.contracts.user.UserDeleted;
 import org.ems.contracts.user.UserDirectory;
+import org.ems.contracts.user.UserErased;
 
 /**
  * The support chat: every client has one conversation (its id is theirs), which every administrator may read and
@@ -171,6 +172,11 @@ public class ChatService {
     /** A deleted client's conversation goes with them. */
     public void onUserDeleted(@Observes UserDeleted deleted) {
         chat.deleteConversation(deleted.userId());
+    }
+
+    /** An erased administrator's messages to clients stay (the clients' record), without their name. */
+    public void onUserErased(@Observes UserErased erased) {
+        chat.anonymise(erased.userId(), erased.alias());
     }
 
     /**

@@ -35,6 +35,9 @@ public interface ChatRepository {
 
     void deleteConversation(UUID clientId);
 
+    /** The messages the user sent to others keep {@code alias} in place of their username; their presence goes. */
+    void anonymise(UUID userId, String alias);
+
     /** An administrator's connection is open (or still open: seen now). */
     void present(UUID connection, Caller admin, Instant now);
 

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.ems.contracts.platform.ServerResources;
@@ -34,6 +35,19 @@ public class ReadingsExport {
 
     @Resource(lookup = ServerResources.DATASOURCE)
     DataSource db;
+
+    /** The time of the device's first and last stored reading; empty when it has none. */
+    public Optional<ConsumptionService.Span> span(UUID device) {
+        return new Sql(db)
+                .first(
+                        "cannot read the readings of device " + device,
+                        "select min(reading_time), max(reading_time) from monitoring.meter_reading where device_id = ?"
+                                + " having count(*) > 0",
+                        rs -> new ConsumptionService.Span(
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getTimestamp(2).toInstant()),
+                        device);
+    }
 
     /** Writes the readings from {@code from} (inclusive) to {@code to} (exclusive), header first; how many. */
     public long write(UUID device, Instant from, Instant to, Writer out) throws IOException {

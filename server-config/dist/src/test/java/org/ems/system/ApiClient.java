@@ -38,12 +38,18 @@ final class ApiClient {
     }
 
     HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        return call(method, path, token, body, "application/json");
+    }
+
+    /** A call whose body is of {@code contentType} ({@code text/csv} for the imports). */
+    HttpResponse<String> call(String method, String path, String token, String body, String contentType)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -476,6 +476,62 @@ class BrowserIT {
         screenshot("console-tariffs-phone");
         assertNoHorizontalScroll();
 
+        // Devices from a CSV file: a bad row is reported and nothing imported; the fixed file is imported.
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(ems.url("console/devices.xhtml").toString());
+        page(b -> b.findElement(By.id("devicesForm:importButton")).isDisplayed());
+        browser.findElement(By.id("devicesForm:importButton")).click();
+        page(b -> b.findElement(By.id("importForm:file")).isDisplayed());
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("devices", ".csv");
+        String header = "name,description,address,maxHourlyKwh,owner,timeZone,tariff\n";
+        java.nio.file.Files.writeString(
+                csv, header + "Imported boiler,,Str. Lunga 3,2.5,erin,,Day and night\nImported pump,,,lots,nobody,,\n");
+        browser.findElement(By.id("importForm:file")).sendKeys(csv.toString());
+        browser.findElement(By.id("importForm:check")).click();
+        page(b -> b.findElement(By.id("importRefused")).isDisplayed());
+        assertThat(browser.findElement(By.id("importForm:importErrors")).getText())
+                .contains("maxHourlyKwh")
+                .contains("owner: no user 'nobody'");
+        screenshot("console-device-import-refused");
+        java.nio.file.Files.writeString(
+                csv, header + "Imported boiler,,Str. Lunga 3,2.5,erin,,Day and night\nImported pump,,,4,,,\n");
+        browser.findElement(By.id("importForm:file")).sendKeys(csv.toString());
+        browser.findElement(By.id("importForm:check")).click();
+        page(b -> b.findElement(By.id("importReady")).getText().contains("2 device(s) ready"));
+        screenshot("console-device-import-ready");
+        browser.findElement(By.id("importForm:apply")).click();
+        page(b -> b.findElement(By.id("devicesForm:devices")).isDisplayed());
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/devices?text=Imported", admin, null)))
+                .hasSize(2);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.findElement(By.id("devicesForm:importButton")).click();
+        page(b -> b.findElement(By.id("importForm:file")).isDisplayed());
+        screenshot("console-device-import-phone");
+        assertNoHorizontalScroll();
+
+        // API keys: one made for the billing system (shown once), then revoked.
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(ems.url("console/api-keys.xhtml").toString());
+        page(b -> b.findElement(By.id("apiKeysForm:keys")).isDisplayed());
+        browser.findElement(By.id("apiKeysForm:name")).sendKeys("Billing nightly pull");
+        browser.findElement(By.id("apiKeysForm:create")).click();
+        page(b -> b.findElement(By.id("newKey")).getText().startsWith("ems_"));
+        String key = browser.findElement(By.id("newKey")).getText();
+        assertThat(api.call("GET", "api/devices", key, null).statusCode()).isEqualTo(200);
+        assertThat(browser.findElement(By.id("apiKeysForm:keys")).getText()).contains("Billing nightly pull");
+        screenshot("console-api-keys-desktop");
+        assertEveryInputLabelled();
+        browser.findElement(By.id("apiKeysForm:keys:0:revoke")).click();
+        page(b -> b.findElement(By.cssSelector(".ui-confirmdialog-yes")).isDisplayed());
+        browser.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+        page(b -> b.findElement(By.id("apiKeysForm:keys")).getText().contains("revoked"));
+        assertThat(api.call("GET", "api/devices", key, null).statusCode()).isEqualTo(401);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        page(b -> b.findElement(By.id("apiKeysForm:keys")).isDisplayed());
+        screenshot("console-api-keys-phone");
+        assertNoHorizontalScroll();
+
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.manage().deleteAllCookies();
         browser.get(ems.url("").toString());

@@ -123,6 +123,35 @@ class NotificationsSystemIT {
     }
 
     @Test
+    void importedUsersChooseTheirPasswordThroughTheMailedLink() throws Exception {
+        HttpResponse<String> imported = api.call(
+                "POST",
+                "api/users/import",
+                admin,
+                "username,name,role,timeZone,email\nnoor,Noor Haddad,CLIENT,Europe/Bucharest,noor@example.com\n"
+                        + "olaf,Olaf,CLIENT,,\n",
+                "text/csv");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(ApiClient.json(imported).getInt("created")).isEqualTo(2);
+        assertThat(api.loginResponse("olaf", "").statusCode())
+                .as("no password: no sign-in")
+                .isIn(400, 401);
+        MimeMessage mail = awaitMail("noor@example.com", "Your EMS account");
+        String text = part(mail, "text/plain");
+        assertThat(text).contains("\"noor\"").contains("7 days");
+        String code = code(text, "password-reset.xhtml");
+        assertThat(api.call(
+                                "POST",
+                                "api/auth/password-reset/confirm",
+                                null,
+                                "{\"token\":\"" + code + "\",\"password\":\"noor-chosen-password\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(api.loginResponse("noor", "noor-chosen-password").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anAddressUsersGiveThemselvesIsConfirmedByTheMailedLinkInTheirLanguage() throws Exception {
         client("ion", null);
         String token = api.login("ion", "ion-password-1").getString("token");

@@ -55,6 +55,12 @@ public class MailTemplates {
         });
     }
 
+    Mail invitation(User user, String token) {
+        return mail(user, user.email().orElseThrow(), "invite", new Object[0], new Object[] {
+            user.username(), link("/password-reset.xhtml?code=" + token)
+        });
+    }
+
     Mail confirmEmail(User user, String email, String token) {
         return mail(user, email, "confirm", new Object[0], new Object[] {
             user.username(), link("/confirm-email.xhtml?code=" + token)

@@ -24,6 +24,9 @@ public class PasswordResets {
 
     static final Duration VALID = Duration.ofMinutes(30);
 
+    /** How long the link of a new account without a password lasts: people need days to get to it. */
+    static final Duration INVITATION_VALID = Duration.ofDays(7);
+
     @Inject
     UserRepository users;
 
@@ -72,6 +75,18 @@ public class PasswordResets {
                 token -> templates.passwordReset(found, token));
         audit.record("PASSWORD_RESET_REQUESTED", "USER", user.get().id(), null, null);
         return Optional.empty();
+    }
+
+    /** Mails a new account without a password the link to choose one, when it has an address and mail is on. */
+    public void invite(User user) {
+        if (user.confirmedEmail().isPresent() && mailer.enabled()) {
+            links.mail(
+                    user,
+                    UserTokens.Purpose.RESET_PASSWORD,
+                    user.email().orElseThrow(),
+                    INVITATION_VALID,
+                    token -> templates.invitation(user, token));
+        }
     }
 
     /**

@@ -24,7 +24,9 @@ import org.ems.contracts.platform.ServerResources;
 import org.ems.contracts.user.Person;
 import org.ems.contracts.user.UserDeleted;
 import org.ems.contracts.user.UserDirectory;
+import org.ems.contracts.user.UserErased;
 import org.ems.contracts.validation.TimeZoneId;
+import org.ems.users.domain.AuditRepository;
 import org.ems.users.domain.PasswordPolicy;
 import org.ems.users.domain.Passwords;
 import org.ems.users.domain.Role;
@@ -61,6 +63,15 @@ public class UserService implements UserDirectory {
     EmailAddresses addresses;
 
     @Inject
+    PasswordResets resets;
+
+    @Inject
+    AuditRepository auditEntries;
+
+    @Inject
+    Event<UserErased> erased;
+
+    @Inject
     @ConfigProperty(name = ServerResources.TIMEZONE_PROPERTY, defaultValue = ServerResources.DEFAULT_TIMEZONE)
     String defaultTimeZone;
 
@@ -91,21 +102,35 @@ public class UserService implements UserDirectory {
     }
 
     public UserView create(@Valid @NotNull NewUser request) {
+        checkPassword("password", request.getUsername().trim(), request.getPassword());
+        return UserView.of(add(request, passwords.hash(request.getPassword())));
+    }
+
+    /**
+     * A user without a password (an import; {@code request}'s is not used): nobody can sign in as them until they
+     * choose one by the link mailed to their address, if they have one, or an administrator sets one.
+     */
+    public UserView invite(NewUser request) {
+        User user = add(request, passwords.decoyHash()); // the hash of a password no one knows
+        resets.invite(user);
+        return UserView.of(user);
+    }
+
+    private User add(NewUser request, String passwordHash) {
         String username = request.getUsername().trim();
-        checkPassword("password", username, request.getPassword());
         if (users.byUsername(username).isPresent()) {
             throw Rejected.conflict("username '" + username + "' is taken");
         }
         User user = new User(
                 username,
-                passwords.hash(request.getPassword()),
+                passwordHash,
                 request.getName().trim(),
                 Role.valueOf(request.getRole()),
                 zone(request.getTimeZone() == null ? defaultTimeZone : request.getTimeZone()));
         users.add(user);
         addresses.change(user, request.getEmail(), true);
         audit.record("CREATED", "USER", user.id(), null, UserView.of(user));
-        return UserView.of(user);
+        return user;
     }
 
     /**
@@ -152,6 +177,21 @@ public class UserService implements UserDirectory {
         audit.record("DELETED", "USER", id, UserView.of(user), null);
         users.remove(user); // the sign-ins are deleted by the database before the event's observers run
         deleted.fire(new UserDeleted(id));
+    }
+
+    /**
+     * Erases a user (GDPR article 17): deleted as {@link #delete} deletes (their sign-ins, mails, a client's
+     * conversation; their devices stay, unassigned), and what must stay (the audit log, an administrator's chat
+     * messages to clients) keeps {@code erased-<id>} in place of their name; the erasure is audited under that alias.
+     */
+    public String erase(UUID id) {
+        String username = users.existing(id).username();
+        String alias = "erased-" + id.toString().substring(0, 8);
+        delete(id);
+        auditEntries.anonymise(id, username, alias);
+        erased.fire(new UserErased(id, username, alias));
+        audit.record("ERASED", "USER", id, null, Map.of("username", alias));
+        return alias;
     }
 
     @Override

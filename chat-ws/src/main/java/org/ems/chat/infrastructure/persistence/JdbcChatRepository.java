@@ -131,6 +131,16 @@ public class JdbcChatRepository implements ChatRepository {
     }
 
     @Override
+    public void anonymise(UUID userId, String alias) {
+        sql().update(
+                        "cannot anonymise a user's messages",
+                        "update chat.message set sender_username = ? where sender_id = ?",
+                        alias,
+                        userId);
+        sql().update("cannot forget a user's presence", "delete from chat.presence where user_id = ?", userId);
+    }
+
+    @Override
     public void present(UUID connection, Caller admin, Instant now) {
         sql().update(
                         "cannot note who is online",

@@ -123,12 +123,24 @@ public class ConsumptionResource {
 
     /** The CSV export: served at {@code devices/{id}/consumption.csv} by {@link ConsumptionCsvResource}. */
     Response csv(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        StringBuilder csv = new StringBuilder("start,kwh,readings,flags,price,cost\n");
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
         LocalDate first = localDate("from", from);
         LocalDate last = localDate("to", to);
         DeviceData device = visible(id);
-        Pricing pricing = pricing(device);
-        for (DayConsumption day : consumption.days(device.id(), first, last, zone(device))) {
+        csvRows(csv, consumption.days(device.id(), first, last, zone(device)), pricing(device));
+        return Response.ok(csv.toString(), CSV + ";charset=UTF-8")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"consumption-" + id + "-" + from + "-" + to + ".csv\"")
+                .build();
+    }
+
+    /** The first line of the hours' CSV. */
+    static final String CSV_HEADER = "start,kwh,readings,flags,price,cost\n";
+
+    /** The hours of {@code days} as rows of the CSV, priced by {@code pricing}: the one place of its format. */
+    static void csvRows(StringBuilder csv, List<DayConsumption> days, Pricing pricing) {
+        for (DayConsumption day : days) {
             for (HourTotal hour : day.hours()) {
                 csv.append(hour.start().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                         .append(',')
@@ -144,11 +156,6 @@ public class ConsumptionResource {
                         .append('\n');
             }
         }
-        return Response.ok(csv.toString(), CSV + ";charset=UTF-8")
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"consumption-" + id + "-" + from + "-" + to + ".csv\"")
-                .build();
     }
 
     /** The device if the caller may see it: who may see it, and its zone, are the device catalogue's. */
@@ -161,6 +168,10 @@ public class ConsumptionResource {
     }
 
     private Pricing pricing(DeviceData device) {
+        return pricing(device, tariffs);
+    }
+
+    static Pricing pricing(DeviceData device, TariffService tariffs) {
         return Pricing.of(device.tariffId(), tariffs);
     }
 

@@ -6,21 +6,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
-import org.ems.contracts.paging.Page;
 import org.ems.devices.application.DeviceImport;
 import org.ems.devices.application.DeviceRow;
+import org.ems.web.infrastructure.csv.CsvFiles;
 
 /**
  * {@code GET /api/devices.csv}: every device in the import's format ({@link DevicesImportResource}), so an export can
- * be imported again elsewhere; streamed page by page.
+ * be imported again elsewhere; streamed page by page. A class of its own only for its path.
  */
 @Path("devices.csv")
 @RolesAllowed(Roles.ADMIN)
@@ -36,23 +31,12 @@ public class DevicesCsvResource {
     @Produces(CsvFiles.MEDIA_TYPE)
     @Operation(summary = "Every device as CSV, in the import's format (re-importable), oldest first, streamed")
     public Response export() {
-        Caller exporter = caller; // the request's, captured before the answer streams
-        StreamingOutput rows = out -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            CSVPrinter printer = CsvFiles.printer(writer, DeviceRow.COLUMNS);
-            for (int page = 0; ; page++) {
-                Page<DeviceRow> found = imports.exportPage(page, exporter);
-                for (DeviceRow row : found.items()) {
-                    printer.printRecord(row.cells());
-                }
-                if ((page + 1L) * DeviceImport.EXPORT_PAGE >= found.total()) {
-                    break;
-                }
-            }
-            printer.flush();
-        };
-        return Response.ok(rows, CsvFiles.MEDIA_TYPE + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"devices.csv\"")
-                .build();
+        Caller exporter = caller; // the request's, taken before the answer streams
+        return CsvFiles.download(
+                "devices.csv",
+                DeviceRow.COLUMNS,
+                DeviceImport.EXPORT_PAGE,
+                page -> imports.exportPage(page, exporter),
+                DeviceRow::cells);
     }
 }

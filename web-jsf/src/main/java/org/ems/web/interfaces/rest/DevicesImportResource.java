@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Roles;
 import org.ems.devices.application.DeviceImport;
 import org.ems.devices.application.DeviceRow;
+import org.ems.web.infrastructure.csv.CsvFiles;
 
 /**
  * {@code POST /api/devices/import}: devices of a CSV file ({@link DeviceRow#COLUMNS}) created at once, all or nothing;

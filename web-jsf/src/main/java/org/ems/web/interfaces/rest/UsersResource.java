@@ -87,6 +87,21 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Erases the user (GDPR article 17): deleted, and their name taken out of what must stay (the audit log, their
+     * chat messages to clients); the answer names the alias in its place.
+     */
+    @POST
+    @Path("{id}/erase")
+    @Operation(summary = "Erase a user: the account deleted, their name taken out of the audit log and the chat")
+    public Response erase(@PathParam("id") String id) {
+        String alias = users.erase(Ids.uuid(id, "user"));
+        return Response.ok(jakarta.json.Json.createObjectBuilder()
+                        .add("alias", alias)
+                        .build())
+                .build();
+    }
+
     static <T> T required(T body) {
         if (body == null) {
             throw Problem.badRequest("a JSON body is required");

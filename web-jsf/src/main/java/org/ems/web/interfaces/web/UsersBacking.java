@@ -83,6 +83,15 @@ public class UsersBacking implements Serializable {
         }
     }
 
+    /** Erases the user: deleted, and their name taken out of the audit log and the chat. */
+    public void erase(UserView user) {
+        try {
+            PageMessages.done("users.erased", user.username(), users.erase(user.id()));
+        } catch (Rejected rejected) {
+            PageMessages.refused(rejected, "usersForm");
+        }
+    }
+
     public PagedModel<UserView> getModel() {
         return model;
     }
