@@ -151,7 +151,11 @@ final class ApiClient {
     }
 
     static JsonArray jsonArray(HttpResponse<String> response) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        return jsonArray(response.body());
+    }
+
+    static JsonArray jsonArray(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readArray();
         }
     }

@@ -41,7 +41,7 @@ public class JpaAuditRepository implements AuditRepository {
         for (String column : new String[] {"before", "after"}) {
             // the user's own views: username and name replaced, the address gone
             em.createNativeQuery("update users.audit_entry set " + column + " = (" + column
-                            + " - 'email' - 'name' - 'username') || jsonb_build_object('username', ?1, 'name', ?1)"
+                            + " - 'email' - 'name' - 'username') || jsonb_build_object('username', ?1::text, 'name', ?1::text)"
                             + " where target_type = 'USER' and target_id = ?2 and " + column + " is not null")
                     .setParameter(1, alias)
                     .setParameter(2, userId)
