@@ -42,6 +42,7 @@ import org.ems.devices.application.TariffService;
 import org.ems.monitoring.application.AlertService;
 import org.ems.monitoring.application.ConsumptionService;
 import org.ems.monitoring.application.ReadingsExport;
+import org.ems.monitoring.domain.ReadingArchive;
 import org.ems.users.application.ProfileService;
 import org.ems.users.application.UserService;
 import org.ems.users.application.UserView;
@@ -133,11 +134,11 @@ public class MyDataResource {
     /** The device's hours from its first reading's local day to its last's, a year of days at a time. */
     private String hours(DeviceData device) {
         StringBuilder csv = new StringBuilder(ConsumptionResource.CSV_HEADER);
-        Optional<ConsumptionService.Span> span = readings.span(device.id());
+        Optional<ReadingArchive.Span> span = readings.span(device.id());
         if (span.isPresent()) {
             ZoneId zone = ZoneId.of(device.timeZone());
-            LocalDate last = LocalDate.ofInstant(span.get().end(), zone);
-            for (LocalDate from = LocalDate.ofInstant(span.get().start(), zone);
+            LocalDate last = LocalDate.ofInstant(span.get().last(), zone);
+            for (LocalDate from = LocalDate.ofInstant(span.get().first(), zone);
                     !from.isAfter(last);
                     from = from.plusDays(ConsumptionService.MAX_DAYS)) {
                 LocalDate to = from.plusDays(ConsumptionService.MAX_DAYS - 1L);
