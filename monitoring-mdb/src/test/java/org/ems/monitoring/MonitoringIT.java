@@ -85,6 +85,7 @@ class MonitoringIT {
                         "org.ems.contracts.alert",
                         "org.ems.contracts.tariff",
                         "org.ems.contracts.access",
+                        "org.ems.contracts.paging",
                         "org.ems.contracts.platform")
                 // the tests wait with Awaitility, in the container
                 .addPackages(true, Awaitility.class.getPackage(), org.hamcrest.Matcher.class.getPackage())
