@@ -45,6 +45,7 @@ public class AlertsResource {
 
     @GET
     @Operation(
+            operationId = "listAlerts",
             summary = "A page of the alerts of the caller's devices (ADMIN: all), newest first (sort=created: oldest"
                     + " first); by device, kind, acknowledged or not")
     public Response list(

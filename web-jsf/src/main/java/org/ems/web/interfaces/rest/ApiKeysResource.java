@@ -31,13 +31,15 @@ public class ApiKeysResource {
     ApiKeys keys;
 
     @GET
-    @Operation(summary = "Every API key, the newest first, revoked ones too (never a key)")
+    @Operation(operationId = "listApiKeys", summary = "Every API key, the newest first, revoked ones too (never a key)")
     public List<ApiKeyView> list() {
         return keys.all();
     }
 
     @POST
-    @Operation(summary = "A new API key (role ADMIN or READER): the answer shows the key, once")
+    @Operation(
+            operationId = "createApiKey",
+            summary = "A new API key (role ADMIN or READER): the answer shows the key, once")
     public Response create(ApiKeyRequest request, @Context UriInfo uri) {
         ApiKeyView created = keys.create(UsersResource.required(request));
         return Created.withSecret(uri, created.id(), created).build();

@@ -24,7 +24,9 @@ public class ConsumptionCsvResource {
 
     @GET
     @Produces(ConsumptionResource.CSV)
-    @Operation(summary = "Every clock hour of the local days from 'from' to 'to' as CSV: start,kwh,readings,flags")
+    @Operation(
+            operationId = "consumptionCsv",
+            summary = "Every clock hour of the local days from 'from' to 'to' as CSV: start,kwh,readings,flags")
     public Response csv(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         return consumption.csv(id, from, to);
     }

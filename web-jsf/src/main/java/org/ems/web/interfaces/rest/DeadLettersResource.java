@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.monitoring.application.QueueDepths;
@@ -43,6 +44,7 @@ public class DeadLettersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listDeadLetters")
     public Response list(@QueryParam("since") String since, @QueryParam("size") String size) {
         int max = Paging.of(null, size, 100).size();
         Instant from = instant(since);

@@ -29,7 +29,9 @@ public class DevicesCsvResource {
 
     @GET
     @Produces(CsvFiles.MEDIA_TYPE)
-    @Operation(summary = "Every device as CSV, in the import's format (re-importable), oldest first, streamed")
+    @Operation(
+            operationId = "exportDevices",
+            summary = "Every device as CSV, in the import's format (re-importable), oldest first, streamed")
     public Response export() {
         Caller exporter = caller; // the request's, taken before the answer streams
         return CsvFiles.download(

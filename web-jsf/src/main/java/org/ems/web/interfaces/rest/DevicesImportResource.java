@@ -29,6 +29,7 @@ public class DevicesImportResource {
     @Consumes({CsvFiles.MEDIA_TYPE, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importDevices",
             summary = "Create the devices of a CSV file (header name,description,address,maxHourlyKwh,owner,"
                     + "timeZone,tariff): every row checked first, 422 listing each bad row and nothing applied;"
                     + " else all in one transaction. dryRun=true only checks")

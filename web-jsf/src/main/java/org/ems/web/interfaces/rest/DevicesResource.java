@@ -47,6 +47,7 @@ public class DevicesResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     @Operation(
+            operationId = "listDevices",
             summary = "A page of the devices (a client: own; oldest first unless sorted), by owner, unassigned only,"
                     + " a word in name, description or address")
     public Response list(
@@ -72,12 +73,14 @@ public class DevicesResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
+    @Operation(operationId = "findDevice")
     public DeviceData find(@PathParam("id") String id) {
         return devices.find(Ids.uuid(id, "device"), caller);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createDevice")
     public Response create(DeviceRequest request, @Context UriInfo uri) {
         DeviceData created = devices.create(UsersResource.required(request));
         return Created.at(uri, created.id(), created).build();
@@ -86,6 +89,7 @@ public class DevicesResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "updateDevice")
     public DeviceData update(@PathParam("id") String id, DeviceRequest request) {
         return devices.update(Ids.uuid(id, "device"), UsersResource.required(request));
     }
@@ -93,6 +97,7 @@ public class DevicesResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deleteDevice")
     public Response delete(@PathParam("id") String id) {
         devices.delete(Ids.uuid(id, "device"));
         return Response.noContent().build();

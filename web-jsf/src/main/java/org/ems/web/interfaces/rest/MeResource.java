@@ -55,6 +55,7 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "changeMe",
             summary = "Change your zone, language, e-mail address (confirmed by a mailed link) or, with the current"
                     + " one, your password (your other sign-ins end)")
     public UserView change(ProfileChange change) {

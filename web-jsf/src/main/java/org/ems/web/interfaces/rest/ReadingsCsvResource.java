@@ -44,6 +44,7 @@ public class ReadingsCsvResource {
     @GET
     @Produces(ConsumptionResource.CSV)
     @Operation(
+            operationId = "readingsCsv",
             summary = "The raw readings of the local days from 'from' to 'to' as CSV: time,kwh,receivedAt,flags"
                     + " (reset, estimated), streamed")
     public Response csv(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {

@@ -35,7 +35,7 @@ public class TariffsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
-    @Operation(summary = "A page of the tariffs, by name unless sorted")
+    @Operation(operationId = "listTariffs", summary = "A page of the tariffs, by name unless sorted")
     public Response list(
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -49,12 +49,15 @@ public class TariffsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
+    @Operation(operationId = "findTariff")
     public TariffView find(@PathParam("id") String id) {
         return tariffs.find(Ids.uuid(id, "tariff"));
     }
 
     @POST
-    @Operation(summary = "A new tariff: a currency and dated versions of a price per kWh with time-of-use rates")
+    @Operation(
+            operationId = "createTariff",
+            summary = "A new tariff: a currency and dated versions of a price per kWh with time-of-use rates")
     public Response create(TariffRequest request, @Context UriInfo uri) {
         TariffView created = tariffs.create(UsersResource.required(request));
         return Created.at(uri, created.id(), created).build();
@@ -62,13 +65,14 @@ public class TariffsResource {
 
     @PUT
     @Path("{id}")
+    @Operation(operationId = "updateTariff")
     public TariffView update(@PathParam("id") String id, TariffRequest request) {
         return tariffs.update(Ids.uuid(id, "tariff"), UsersResource.required(request));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a tariff no device has (409 otherwise)")
+    @Operation(operationId = "deleteTariff", summary = "Delete a tariff no device has (409 otherwise)")
     public Response delete(@PathParam("id") String id) {
         tariffs.delete(Ids.uuid(id, "tariff"));
         return Response.noContent().build();

@@ -25,7 +25,9 @@ public class UsersCsvResource {
 
     @GET
     @Produces(CsvFiles.MEDIA_TYPE)
-    @Operation(summary = "Every user as CSV (username,name,role,timeZone,email), re-importable, oldest first, streamed")
+    @Operation(
+            operationId = "exportUsers",
+            summary = "Every user as CSV (username,name,role,timeZone,email), re-importable, oldest first, streamed")
     public Response export() {
         return CsvFiles.download(
                 "users.csv", UserRow.COLUMNS, UserImport.EXPORT_PAGE, imports::exportPage, UserRow::cells);

@@ -29,6 +29,7 @@ public class UsersImportResource {
     @Consumes({CsvFiles.MEDIA_TYPE, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importUsers",
             summary = "Create the users of a CSV file (header username,name,role,timeZone,email), without passwords"
                     + " (each is mailed a link to choose one): every row checked first, 422 listing each bad row and"
                     + " nothing applied; else all in one transaction. dryRun=true only checks")

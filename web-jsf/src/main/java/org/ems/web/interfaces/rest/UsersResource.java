@@ -43,7 +43,9 @@ public class UsersResource {
     SignedIn signedIn;
 
     @GET
-    @Operation(summary = "A page of the users (oldest first unless sorted), by a word in username or name, by role")
+    @Operation(
+            operationId = "listUsers",
+            summary = "A page of the users (oldest first unless sorted), by a word in username or name, by role")
     public Response list(
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -63,6 +65,7 @@ public class UsersResource {
     }
 
     @POST
+    @Operation(operationId = "createUser")
     public Response create(NewUser request, @Context UriInfo uri) {
         UserView created = users.create(required(request));
         return Created.at(uri, created.id(), created).build();
@@ -70,18 +73,21 @@ public class UsersResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "findUser")
     public UserView find(@PathParam("id") String id) {
         return users.find(Ids.uuid(id, "user"));
     }
 
     @PUT
     @Path("{id}")
+    @Operation(operationId = "updateUser")
     public UserView update(@PathParam("id") String id, UserChange change) {
         return users.update(Ids.uuid(id, "user"), required(change), signedIn.sessionId());
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteUser")
     public Response delete(@PathParam("id") String id) {
         users.delete(Ids.uuid(id, "user"));
         return Response.noContent().build();

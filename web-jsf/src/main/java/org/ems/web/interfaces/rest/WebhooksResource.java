@@ -39,7 +39,7 @@ public class WebhooksResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "A page of the webhooks, oldest first (never a secret)")
+    @Operation(operationId = "listWebhooks", summary = "A page of the webhooks, oldest first (never a secret)")
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
         Page<WebhookView> found = webhooks.page(paging.request());
@@ -47,7 +47,7 @@ public class WebhooksResource {
     }
 
     @POST
-    @Operation(summary = "A new webhook: the answer shows its secret, once")
+    @Operation(operationId = "createWebhook", summary = "A new webhook: the answer shows its secret, once")
     public Response create(WebhookRequest request, @Context UriInfo uri) {
         WebhookView created = webhooks.create(UsersResource.required(request));
         return Created.withSecret(uri, created.id(), created).build();
@@ -55,19 +55,23 @@ public class WebhooksResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "findWebhook")
     public WebhookView find(@PathParam("id") String id) {
         return webhooks.find(Ids.uuid(id, "webhook"));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a webhook's URL, events, secret (left out: kept) or whether it is enabled")
+    @Operation(
+            operationId = "changeWebhook",
+            summary = "Change a webhook's URL, events, secret (left out: kept) or whether it is enabled")
     public WebhookView change(@PathParam("id") String id, WebhookRequest request) {
         return webhooks.change(Ids.uuid(id, "webhook"), UsersResource.required(request));
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteWebhook")
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(Ids.uuid(id, "webhook"));
         return Response.noContent().build();
