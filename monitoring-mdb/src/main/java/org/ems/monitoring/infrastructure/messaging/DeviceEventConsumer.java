@@ -14,7 +14,9 @@ import org.ems.monitoring.application.DeviceSync;
 /**
  * Keeps monitoring's device replica from {@code ems.device-events} through a shared durable subscription: events
  * published while monitoring is down wait for it, and several EMS instances share the work (the replica is in the
- * shared database). A message that is not a device event is logged and dropped: redelivering it cannot help.
+ * shared database). A message that is not a device event is logged and dropped: redelivering it cannot help. Four
+ * sessions: a device's events may apply in any order anyway (a stale one changes nothing), and 10,000 imported devices
+ * reach the replica in 49 s instead of 71 s with two (`ImportExportIT`, alone on this 2-core machine).
  */
 @MessageDriven(
         activationConfig = {
@@ -27,7 +29,7 @@ import org.ems.monitoring.application.DeviceSync;
             @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
             @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "ems.monitoring.devices"),
             @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
-            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
         })
 public class DeviceEventConsumer implements MessageListener {
 
