@@ -100,25 +100,32 @@ public class DeviceImport {
                 new DeviceService.DeviceQuery(
                         null, null, false, new PageRequest(page * EXPORT_PAGE, EXPORT_PAGE, "created", false)),
                 caller);
-        Map<UUID, Person> owners = users.people(found.items().stream()
+        return new Page<>(rows(found.items()), found.total());
+    }
+
+    /** The devices as rows: their owners' usernames and their tariffs' names looked up once for all. */
+    public List<DeviceRow> rows(List<DeviceData> found) {
+        Map<UUID, Person> owners = users.people(found.stream()
                 .map(DeviceData::ownerId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
         Map<UUID, String> tariffNames = new HashMap<>();
-        return found.map(d -> new DeviceRow(
-                d.name(),
-                d.description(),
-                d.address(),
-                d.maxHourlyKwh().toPlainString(),
-                d.ownerId() == null || !owners.containsKey(d.ownerId())
-                        ? ""
-                        : owners.get(d.ownerId()).username(),
-                d.timeZone(),
-                d.tariffId() == null
-                        ? ""
-                        : tariffNames.computeIfAbsent(
-                                d.tariffId(), id -> tariffs.find(id).name())));
+        return found.stream()
+                .map(d -> new DeviceRow(
+                        d.name(),
+                        d.description(),
+                        d.address(),
+                        d.maxHourlyKwh().toPlainString(),
+                        d.ownerId() == null || !owners.containsKey(d.ownerId())
+                                ? ""
+                                : owners.get(d.ownerId()).username(),
+                        d.timeZone(),
+                        d.tariffId() == null
+                                ? ""
+                                : tariffNames.computeIfAbsent(
+                                        d.tariffId(), id -> tariffs.find(id).name())))
+                .toList();
     }
 
     private static Optional<String> present(String cell) {

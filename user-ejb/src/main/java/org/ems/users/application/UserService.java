@@ -189,7 +189,7 @@ public class UserService implements UserDirectory {
         String alias = "erased-" + id.toString().substring(0, 8);
         delete(id);
         auditEntries.anonymise(id, username, alias);
-        erased.fire(new UserErased(id, username, alias));
+        erased.fire(new UserErased(id, alias));
         audit.record("ERASED", "USER", id, null, Map.of("username", alias));
         return alias;
     }

@@ -1,5 +1,6 @@
 package org.ems.users.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,6 @@ public interface ApiKeyRepository {
 
     void add(ApiKey key);
 
-    /** Notes that the key was used at {@code now}, unless that was noted less than a minute before. */
-    void used(UUID id, Instant now);
+    /** Notes that the key was used at {@code now}, unless that was noted less than {@code every} before. */
+    void used(UUID id, Instant now, Duration every);
 }

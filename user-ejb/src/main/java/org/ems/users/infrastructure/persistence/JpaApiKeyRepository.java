@@ -3,6 +3,7 @@ package org.ems.users.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,13 +44,13 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public void used(UUID id, Instant now) {
-        // One write a minute per key, not one per request: a nightly pull of thousands of pages stays cheap.
+    public void used(UUID id, Instant now, Duration every) {
+        // Guarded here too: two instances (or requests) that both saw an old last use write it once.
         em.createNativeQuery("update users.api_key set last_used_at = ?1 where id = ?2"
                         + " and (last_used_at is null or last_used_at < ?3)")
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, id)
-                .setParameter(3, now.minusSeconds(60).atOffset(ZoneOffset.UTC))
+                .setParameter(3, now.minus(every).atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
 }

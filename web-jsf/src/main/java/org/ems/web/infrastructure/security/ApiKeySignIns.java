@@ -30,8 +30,6 @@ public class ApiKeySignIns {
     /** The API's paths that are a person's own: a key, which is no person, gets a 403 there. */
     private static final List<String> PERSONAL = List.of("/api/me", "/api/chat", "/api/auth", "/api/notifications");
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
     @Inject
     ApiKeys keys;
 
@@ -75,7 +73,7 @@ public class ApiKeySignIns {
             return EmsAuthenticationMechanism.sendError(
                     context.getResponse(), 403, "an API key acts for no person: " + path + " is a person's own");
         }
-        if (key.get().reader() && !SAFE_METHODS.contains(request.getMethod())) {
+        if (key.get().reader() && !EmsAuthenticationMechanism.SAFE_METHODS.contains(request.getMethod())) {
             return EmsAuthenticationMechanism.sendError(context.getResponse(), 403, "a READER API key may only read");
         }
         registry.counter("ems.api_key.requests", new Tag("role", key.get().role()))

@@ -53,7 +53,8 @@ public class EmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     /** The page a signed-out visitor asked for, kept in the session to return to after signing in. */
     private static final String RETURN_TO = "ems.returnTo";
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The methods that change nothing. */
+    static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     SignInService signIns;

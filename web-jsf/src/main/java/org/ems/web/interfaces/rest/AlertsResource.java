@@ -57,11 +57,9 @@ public class AlertsResource {
             @QueryParam("acknowledged") String acknowledged,
             @Context UriInfo uri) {
         Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
-        Optional<UUID> device =
-                deviceId == null || deviceId.isBlank() ? Optional.empty() : Optional.of(Ids.uuid(deviceId, "device"));
         Page<AlertMessage> found = alerts.page(
                 caller,
-                device,
+                Ids.optional(deviceId, "device"),
                 kind(kind),
                 Paging.flag("acknowledged", acknowledged),
                 paging.request(sort, List.of("created"), "-created"));

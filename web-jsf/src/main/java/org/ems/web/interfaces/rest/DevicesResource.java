@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
@@ -59,11 +58,10 @@ public class DevicesResource {
             @QueryParam("text") String text,
             @Context UriInfo uri) {
         Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
-        UUID owner = ownerId == null || ownerId.isBlank() ? null : Ids.uuid(ownerId, "owner");
         Page<DeviceData> found = devices.page(
                 new DeviceService.DeviceQuery(
                         text,
-                        owner,
+                        Ids.optional(ownerId, "owner").orElse(null),
                         Paging.flag("unassigned", unassigned).orElse(false),
                         paging.request(sort, SORTS, "created")),
                 caller);

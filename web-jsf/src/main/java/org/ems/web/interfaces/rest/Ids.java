@@ -1,5 +1,6 @@
 package org.ems.web.interfaces.rest;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Path ids of the API. */
@@ -18,5 +19,10 @@ final class Ids {
             // answered below
         }
         throw Problem.badRequest(what + " id must be a UUID, not '" + text + "'");
+    }
+
+    /** An optional id parameter: empty when absent or blank, else as {@link #uuid}. */
+    static Optional<UUID> optional(String text, String what) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(uuid(text, what));
     }
 }

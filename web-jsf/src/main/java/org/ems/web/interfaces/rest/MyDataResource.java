@@ -107,10 +107,8 @@ public class MyDataResource {
                 file(files, writer, "devices.json", json.toJson(mine));
                 StringBuilder csv = new StringBuilder();
                 CSVPrinter rows = CsvFiles.printer(csv, DeviceRow.COLUMNS);
-                for (int page = 0; page * DeviceImport.EXPORT_PAGE < mine.size(); page++) {
-                    for (DeviceRow row : deviceRows.exportPage(page, me).items()) {
-                        rows.printRecord(row.cells());
-                    }
+                for (DeviceRow row : deviceRows.rows(mine)) {
+                    rows.printRecord(row.cells());
                 }
                 file(files, writer, "devices.csv", csv.toString());
                 for (DeviceData device : mine) {
@@ -152,8 +150,8 @@ public class MyDataResource {
     }
 
     private void alerts(ZipOutputStream files, Writer writer, Caller me) throws IOException {
-        List<AlertMessage> mine = all(page ->
-                alerts.page(me, Optional.empty(), Optional.empty(), Optional.empty(), withOrder(page, "created")));
+        List<AlertMessage> mine =
+                all(page -> alerts.page(me, Optional.empty(), Optional.empty(), Optional.empty(), page));
         JsonArrayBuilder json = Json.createArrayBuilder();
         StringBuilder csv = new StringBuilder();
         CSVPrinter rows = CsvFiles.printer(
@@ -204,16 +202,12 @@ public class MyDataResource {
     private static <T> List<T> all(java.util.function.Function<PageRequest, Page<T>> pages) {
         List<T> items = new ArrayList<>();
         for (int page = 0; ; page++) {
-            Page<T> found = pages.apply(withOrder(PageRequest.page(page, PAGE), "created"));
+            Page<T> found = pages.apply(new PageRequest(page * PAGE, PAGE, "created", false)); // oldest first
             items.addAll(found.items());
             if ((page + 1L) * PAGE >= found.total()) {
                 return items;
             }
         }
-    }
-
-    private static PageRequest withOrder(PageRequest page, String sortBy) {
-        return new PageRequest(page.first(), page.size(), sortBy, false);
     }
 
     private static String text(JsonObject object, String name) {
