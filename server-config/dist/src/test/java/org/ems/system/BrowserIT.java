@@ -260,6 +260,12 @@ class BrowserIT {
         browser.findElement(By.id("profileForm:save")).click();
         page(b -> b.findElement(By.id("navAlerts")).getText().equals("Alerte"));
         screenshot("portal-profile-ro");
+        // Their own data, to download (GDPR): the profile's last section, in Romanian here.
+        var myData = browser.findElement(By.cssSelector("a[href$='/api/me/export']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", myData);
+        assertThat(myData.getAttribute("href")).endsWith("/api/me/export");
+        assertThat(myData.getText()).isEqualTo("Descarc\u0103 datele mele");
+        screenshot("portal-profile-my-data");
         String doraNow = api.login("dora", "dora-new-password").getString("token");
         JsonObject notifications = ApiClient.json(api.call("GET", "api/me/notifications", doraNow, null));
         assertThat(notifications.getString("digest")).isEqualTo("daily");
