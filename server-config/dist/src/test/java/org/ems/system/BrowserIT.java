@@ -515,6 +515,32 @@ class BrowserIT {
         screenshot("console-device-import-phone");
         assertNoHorizontalScroll();
 
+        // Users from a file the same way: a bad role refused, the fixed file imported (no password: a mail to choose
+        // one goes to each address).
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(ems.url("console/users.xhtml").toString());
+        page(b -> b.findElement(By.id("usersForm:importButton")).isDisplayed());
+        browser.findElement(By.id("usersForm:importButton")).click();
+        page(b -> b.findElement(By.id("importForm:file")).isDisplayed());
+        assertThat(browser.findElement(By.id("importHeader")).getText()).isEqualTo("username,name,role,timeZone,email");
+        java.nio.file.Files.writeString(
+                csv, "username,name,role,timeZone,email\nimported-ana,Ana,CLIENT,,\nimported-bo,Bo,OWNER,,\n");
+        browser.findElement(By.id("importForm:file")).sendKeys(csv.toString());
+        browser.findElement(By.id("importForm:check")).click();
+        page(b -> b.findElement(By.id("importRefused")).isDisplayed());
+        assertThat(browser.findElement(By.id("importForm:importErrors")).getText())
+                .contains("role");
+        screenshot("console-user-import-refused");
+        java.nio.file.Files.writeString(
+                csv, "username,name,role,timeZone,email\nimported-ana,Ana,CLIENT,,\nimported-bo,Bo,CLIENT,,\n");
+        browser.findElement(By.id("importForm:file")).sendKeys(csv.toString());
+        browser.findElement(By.id("importForm:check")).click();
+        page(b -> b.findElement(By.id("importReady")).getText().contains("2 user(s) ready"));
+        browser.findElement(By.id("importForm:apply")).click();
+        page(b -> b.findElement(By.id("usersForm:users")).isDisplayed());
+        assertThat(ApiClient.jsonArray(api.call("GET", "api/users?text=imported-", admin, null)))
+                .hasSize(2);
+
         // API keys: one made for the billing system (shown once), then revoked.
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(ems.url("console/api-keys.xhtml").toString());
@@ -537,6 +563,21 @@ class BrowserIT {
         page(b -> b.findElement(By.id("apiKeysForm:keys")).isDisplayed());
         screenshot("console-api-keys-phone");
         assertNoHorizontalScroll();
+
+        // The API reference (linked from the keys' page): Swagger UI reading /openapi, every operation listed, under
+        // the pages' Content-Security-Policy (the browser reports each violation on its console).
+        browser.manage().logs().get(LogType.BROWSER); // what came before
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.findElement(By.id("apiReference")).click();
+        page(b -> b.findElements(By.cssSelector("#swagger-ui .opblock")).size() >= 55);
+        assertThat(browser.findElement(By.id("swagger-ui")).getText())
+                .contains("EMS API", "/api/devices/{id}/readings.csv", "Authorize");
+        screenshot("console-api-reference-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        screenshot("console-api-reference-phone");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
+                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
 
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.manage().deleteAllCookies();

@@ -24,12 +24,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./ems bench ingest}: drives readings of many devices through the real broker into a running EMS, never more
- * than {@code --ahead} readings ahead of what EMS has stored, and prints sustained readings/s end to end (from the
- * first send until {@code ems_readings_stored_total} on {@code /metrics} counts them all: stored and booked in the
- * hourly totals, committed; then the checker of {@code ./ems simulate --check} compares every device-hour with what
- * was sent), for single-reading messages, measured against the ceilings of the same run
- * ({@link BrokerCeiling}), and for batches; then the alert latency (reading sent until the alert arrives on the
+ * {@code ./ems bench ingest}: drives readings of many devices through the real broker into a running EMS as a fleet
+ * does ({@code --producers} connections sending each device's readings in order, as fast as the broker accepts them,
+ * unless {@code --ahead} caps how far they may run ahead of what EMS has stored), and prints readings/s end to end
+ * (from the first send until {@code ems_readings_stored_total} on {@code /metrics} counts them all: stored and booked
+ * in the hourly totals, committed; then the checker of {@code ./ems simulate --check} compares every device-hour with
+ * what was sent) beside the rate at which the broker accepted them from the same producers, for single-reading
+ * messages, measured against the ceilings of the same run ({@link BrokerCeiling}), and for batches; then the alert latency (reading sent until the alert arrives on the
  * owner's {@code /ws/alerts}) under background load; and the CPU and resident memory of each EMS process in every
  * phase.
  */
@@ -48,8 +49,14 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     @Mixin
     BenchTarget target;
 
-    @Option(names = "--devices", defaultValue = "200", description = "devices sending (default: ${DEFAULT-VALUE})")
+    @Option(names = "--devices", defaultValue = "100", description = "devices sending (default: ${DEFAULT-VALUE})")
     int devices;
+
+    @Option(
+            names = "--producers",
+            defaultValue = "1",
+            description = "connections sending, each device's readings in order on one (default: ${DEFAULT-VALUE})")
+    int producers;
 
     @Option(
             names = "--duration",
@@ -59,8 +66,9 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
 
     @Option(
             names = "--ahead",
-            defaultValue = "20000",
-            description = "readings the load may be ahead of what EMS has stored (default: ${DEFAULT-VALUE})")
+            defaultValue = "0",
+            description = "readings the load may be ahead of what EMS has stored; 0: no limit, as fast as the broker"
+                    + " accepts, as meters send (default: ${DEFAULT-VALUE})")
     long ahead;
 
     @Option(
@@ -136,19 +144,20 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         double mdb = ceiling(BrokerCeiling.Kind.NO_WORK_MDB, meters("no-work MDB"));
         double load = ceiling(BrokerCeiling.Kind.LOAD_ALONE, meters("load alone"));
         StringBuilder table = new StringBuilder(String.format(
-                "%n%-9s %28s %28s%n", "protocol", "single-reading messages/s", "batches of 100, readings/s"));
+                "%n%-9s %40s %40s%n",
+                "protocol", "single-reading messages/s (of accepted)", "batches of 100, readings/s (of accepted)"));
         for (MeterProtocol protocol : protocols) {
             LoadRun.LinkFactory links = links(protocol, meterPassword);
             String over = " over " + protocol.label();
-            double single =
+            Rates single =
                     throughput("single-reading messages" + over, meters("single " + protocol), 1, seconds, links);
             System.out.printf(
                     "%nEMS's single-reading messages/s%s against the ceilings of this run: %.2f of the no-work MDB,"
                             + " %.2f of the broker alone, %.2f of the load generator alone%n",
-                    over, single / mdb, single / broker, single / load);
-            double batches =
+                    over, single.endToEnd / mdb, single.endToEnd / broker, single.endToEnd / load);
+            Rates batches =
                     throughput("batches of 100 readings" + over, meters("batch " + protocol), 100, seconds, links);
-            table.append(String.format("%-9s %,28.0f %,28.0f%n", protocol.label(), single, batches));
+            table.append(String.format("%-9s %40s %40s%n", protocol.label(), single, batches));
         }
         System.out.print(table);
         new AlertLatency(target, profile, background, alerts)
@@ -172,8 +181,16 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         return meters;
     }
 
-    /** Readings/s end to end of one phase. */
-    private double throughput(String name, List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links)
+    /** A phase's readings/s end to end and as the broker accepted them from the producers. */
+    record Rates(double endToEnd, double accepted) {
+        @Override
+        public String toString() {
+            return String.format("%,.0f (%.2f of %,.0f)", endToEnd, endToEnd / accepted, accepted);
+        }
+    }
+
+    /** Readings/s end to end of one phase, and the broker's accept rate of its producers. */
+    private Rates throughput(String name, List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links)
             throws Exception {
         Thread.sleep(2_000); // let monitoring take in the device events
         long before = stored();
@@ -208,21 +225,23 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         }
         double total = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
-                "%n%s: %,d readings sent in %.1f s (%,.0f/s into the broker); all stored and booked after"
-                        + " %.1f s: %,.0f readings/s end to end (%.1f readings per database transaction)%n",
+                "%n%s: %,d readings sent in %.1f s (%,.0f/s accepted by the broker); all stored and booked after"
+                        + " %.1f s: %,.0f readings/s end to end, %.2f of the accept rate (%.1f readings per database"
+                        + " transaction)%n",
                 name,
                 sent,
                 sending,
                 sent / sending,
                 total,
                 sent / total,
+                sending / total,
                 (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
         usage0.printSince(total);
         PhaseBooks.check(client, token, run);
-        return sent / total;
+        return new Rates(sent / total, sent / sending);
     }
 
-    /** The load of a phase: as fast as it goes, 4 connections, at most {@code ahead} readings ahead of {@code done}. */
+    /** The load of a phase: as fast as it goes, {@code --producers} connections, within {@code ahead} of {@code done}. */
     private LoadRun load(
             List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links, long ahead, LongSupplier done)
             throws InterruptedException {
@@ -233,11 +252,11 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                         INTERVAL,
                         1_000_000,
                         Duration.ofSeconds(seconds),
-                        4,
+                        producers,
                         batch,
                         links,
                         quiet())
-                .ahead(ahead, done);
+                .ahead(ahead == 0 ? Long.MAX_VALUE : ahead, done);
         run.run();
         return run;
     }
@@ -271,7 +290,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                                     appPassword,
                                     BrokerLink.listener(acknowledged),
                                     queue),
-                            consumed ? ahead : Long.MAX_VALUE,
+                            consumed && ahead > 0 ? ahead : Long.MAX_VALUE,
                             run.consumed::get)
                     .acknowledged();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.access.Roles;
@@ -48,6 +52,10 @@ public class AlertsResource {
             operationId = "listAlerts",
             summary = "A page of the alerts of the caller's devices (ADMIN: all), newest first (sort=created: oldest"
                     + " first); by device, kind, acknowledged or not")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of alerts",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "Alert")))
     public Response list(
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -81,7 +89,11 @@ public class AlertsResource {
 
     @POST
     @Path("{id}/ack")
-    @Operation(summary = "Acknowledge an alert (again: unchanged)")
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert (again: unchanged)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The alert, acknowledged",
+            content = @Content(schema = @Schema(ref = "Alert")))
     public JsonObject acknowledge(@PathParam("id") String id) {
         UUID alertId = Ids.uuid(id, "alert");
         return alerts.acknowledge(alertId, caller)

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Roles;
 import org.ems.users.application.ApiKeyRequest;
 import org.ems.users.application.ApiKeyView;
@@ -23,7 +26,8 @@ import org.ems.users.application.ApiKeys;
 /** {@code /api/api-keys}: back-office systems' credentials, for administrators only. */
 @Path("api-keys")
 @RolesAllowed(Roles.ADMIN)
-@Produces(MediaType.APPLICATION_JSON)
+// Problem JSON too: a client that reads only problems of an answer without a body (a DELETE) asks for just that.
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApiKeysResource {
 
@@ -40,6 +44,10 @@ public class ApiKeysResource {
     @Operation(
             operationId = "createApiKey",
             summary = "A new API key (role ADMIN or READER): the answer shows the key, once")
+    @APIResponse(
+            responseCode = "201",
+            description = "Made; its key is shown in this answer only",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public Response create(ApiKeyRequest request, @Context UriInfo uri) {
         ApiKeyView created = keys.create(UsersResource.required(request));
         return Created.withSecret(uri, created.id(), created).build();
@@ -47,7 +55,10 @@ public class ApiKeysResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API key: refused from then on, on every instance (again: unchanged)")
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key: refused from then on, on every instance (again: unchanged)")
+    @APIResponse(responseCode = "204", description = "Revoked (or was already)")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(Ids.uuid(id, "API key"));
         return Response.noContent().build();

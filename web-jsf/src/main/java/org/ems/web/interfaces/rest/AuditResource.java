@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.paging.Page;
 import org.ems.users.application.AuditTrail;
@@ -31,6 +35,11 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the audit log, newest first",
+            content = @Content(schema = @Schema(ref = "AuditPage")))
+    @Operation(operationId = "getAuditLog")
     public Response page(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         Paging paging = Paging.of(page, size, 50);
         Page<AuditEntry> found = audit.page(new AuditRepository.Query(null, null, null), paging.request());

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Roles;
 import org.ems.users.application.EmailAddresses;
 import org.ems.users.application.LoginSessions;
@@ -72,6 +75,10 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in: an RS256 JWT valid for 15 minutes")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in",
+            content = @Content(schema = @Schema(implementation = TokenView.class)))
     public Response login(Credentials credentials) {
         if (credentials == null) {
             throw Problem.badRequest("send {\"username\":...,\"password\":...}");
@@ -104,6 +111,7 @@ public class AuthResource {
     @Path("logout")
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     @Operation(summary = "Sign out: the token presented is refused from now on")
+    @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout() {
         SignedIn.of(request.getUserPrincipal()).ifPresent(signedIn -> sessions.revoke(signedIn.sessionId()));
         return Response.noContent().build();
@@ -113,7 +121,10 @@ public class AuthResource {
     @Path("password-reset")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask for a password reset link: 202 whether or not the account exists")
+    @Operation(
+            operationId = "requestPasswordReset",
+            summary = "Ask for a password reset link: 202 whether or not the account exists")
+    @APIResponse(responseCode = "202", description = "A link is mailed if the account exists")
     public Response requestReset(ResetRequest wanted) {
         if (wanted == null || (wanted.username() == null) == (wanted.email() == null)) {
             throw Problem.badRequest("send {\"username\":...} or {\"email\":...}");
@@ -127,7 +138,10 @@ public class AuthResource {
     @Path("password-reset/confirm")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the new password with the mailed link's token; every sign-in of the account ends")
+    @Operation(
+            operationId = "confirmPasswordReset",
+            summary = "Set the new password with the mailed link's token; every sign-in of the account ends")
+    @APIResponse(responseCode = "204", description = "The password is set")
     public Response reset(LinkToken link) {
         if (link == null) {
             throw Problem.badRequest("send {\"token\":...,\"password\":...}");
@@ -141,6 +155,7 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm a new e-mail address with the mailed link's token")
+    @APIResponse(responseCode = "204", description = "The address is confirmed")
     public Response confirmEmail(LinkToken link) {
         if (link == null) {
             throw Problem.badRequest("send {\"token\":...}");

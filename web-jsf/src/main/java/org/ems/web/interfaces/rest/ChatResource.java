@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.chat.application.ChatService;
 import org.ems.chat.domain.Conversation;
 import org.ems.chat.interfaces.wire.ChatFrames;
@@ -35,7 +39,13 @@ public class ChatResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Conversations: all for an administrator (newest activity first), a client's own")
+    @Operation(
+            operationId = "listConversations",
+            summary = "Conversations: all for an administrator (newest activity first), a client's own")
+    @APIResponse(
+            responseCode = "200",
+            description = "The conversations",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "Conversation")))
     public JsonArray conversations() {
         List<Conversation> conversations = chat.conversations(caller);
         Map<UUID, Person> clients = chat.clients(conversations);
@@ -51,7 +61,13 @@ public class ChatResource {
 
     @GET
     @Path("{id}/messages")
-    @Operation(summary = "A page of a conversation's messages before a message (default: the latest), newest last")
+    @Operation(
+            operationId = "listMessages",
+            summary = "A page of a conversation's messages before a message (default: the latest), newest last")
+    @APIResponse(
+            responseCode = "200",
+            description = "The messages, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "ChatMessage")))
     public JsonArray messages(
             @PathParam("id") String id, @QueryParam("before") String before, @QueryParam("limit") String limit) {
         JsonArrayBuilder json = Json.createArrayBuilder();

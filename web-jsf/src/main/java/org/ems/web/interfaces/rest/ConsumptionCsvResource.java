@@ -9,6 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Roles;
 
 /**
@@ -27,6 +31,10 @@ public class ConsumptionCsvResource {
     @Operation(
             operationId = "consumptionCsv",
             summary = "Every clock hour of the local days from 'from' to 'to' as CSV: start,kwh,readings,flags")
+    @APIResponse(
+            responseCode = "200",
+            description = "start,kwh,readings,flags,price,cost: one row per hour",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         return consumption.csv(id, from, to);
     }

@@ -64,7 +64,9 @@ public class ConsumptionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Consumption of a device in every clock hour of a local day")
+    @Operation(
+            operationId = "getHourlyConsumption",
+            summary = "Consumption of a device in every clock hour of a local day")
     public ConsumptionView day(
             @PathParam("id") String id,
             @Parameter(description = "local day, YYYY-MM-DD; default today") @QueryParam("date") String date) {
@@ -78,7 +80,9 @@ public class ConsumptionResource {
     @GET
     @Path("daily")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Consumption of a device in every local day from 'from' to 'to' (at most 366)")
+    @Operation(
+            operationId = "getDailyConsumption",
+            summary = "Consumption of a device in every local day from 'from' to 'to' (at most 366)")
     public DailyView daily(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate first = localDate("from", from); // bad input before "not found"
         LocalDate last = localDate("to", to);
@@ -93,7 +97,9 @@ public class ConsumptionResource {
     @GET
     @Path("monthly")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Consumption and cost of a device in every local month from 'from' to 'to' (at most 120)")
+    @Operation(
+            operationId = "getMonthlyConsumption",
+            summary = "Consumption and cost of a device in every local month from 'from' to 'to' (at most 120)")
     public MonthlyView monthly(
             @PathParam("id") String id,
             @Parameter(description = "YYYY-MM") @QueryParam("from") String from,

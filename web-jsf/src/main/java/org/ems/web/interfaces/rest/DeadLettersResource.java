@@ -18,6 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.messaging.Destinations;
 import org.ems.monitoring.application.QueueDepths;
@@ -45,6 +48,10 @@ public class DeadLettersResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listDeadLetters")
+    @APIResponse(
+            responseCode = "200",
+            description = "Dead letters, oldest first",
+            content = @Content(schema = @Schema(ref = "DeadLetterPage")))
     public Response list(@QueryParam("since") String since, @QueryParam("size") String size) {
         int max = Paging.of(null, size, 100).size();
         Instant from = instant(since);

@@ -7,6 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.devices.application.DeviceImport;
@@ -32,6 +36,10 @@ public class DevicesCsvResource {
     @Operation(
             operationId = "exportDevices",
             summary = "Every device as CSV, in the import's format (re-importable), oldest first, streamed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every device, in the import's columns",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response export() {
         Caller exporter = caller; // the request's, taken before the answer streams
         return CsvFiles.download(

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.device.DeviceData;
@@ -27,7 +31,8 @@ import org.ems.devices.application.MeterCredentials;
 
 /** {@code /api/devices}: administrators manage all devices; clients see their own (another's is a 404). */
 @Path("devices")
-@Produces(MediaType.APPLICATION_JSON)
+// Problem JSON too: a client that reads only problems of an answer without a body (a DELETE) asks for just that.
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Consumes(MediaType.APPLICATION_JSON)
 public class DevicesResource {
 
@@ -49,6 +54,10 @@ public class DevicesResource {
             operationId = "listDevices",
             summary = "A page of the devices (a client: own; oldest first unless sorted), by owner, unassigned only,"
                     + " a word in name, description or address")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of devices",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeviceData.class)))
     public Response list(
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -79,6 +88,10 @@ public class DevicesResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createDevice")
+    @APIResponse(
+            responseCode = "201",
+            description = "Made",
+            content = @Content(schema = @Schema(implementation = DeviceData.class)))
     public Response create(DeviceRequest request, @Context UriInfo uri) {
         DeviceData created = devices.create(UsersResource.required(request));
         return Created.at(uri, created.id(), created).build();
@@ -96,6 +109,7 @@ public class DevicesResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteDevice")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         devices.delete(Ids.uuid(id, "device"));
         return Response.noContent().build();
@@ -105,6 +119,10 @@ public class DevicesResource {
     @POST
     @Path("{id}/credentials")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued; its password is in this answer only",
+            content = @Content(schema = @Schema(implementation = MeterCredentials.Issued.class)))
     public Response issueCredential(@PathParam("id") String id) {
         MeterCredentials.Issued issued = credentials.issue(Ids.uuid(id, "device"));
         return Response.status(Response.Status.CREATED)
@@ -116,6 +134,7 @@ public class DevicesResource {
     @DELETE
     @Path("{id}/credentials")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revokeCredential(@PathParam("id") String id) {
         credentials.revoke(Ids.uuid(id, "device"));
         return Response.noContent().build();

@@ -47,6 +47,7 @@ public class MeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getMe")
     public UserView me() {
         return users.find(caller.userId());
     }
@@ -70,7 +71,9 @@ public class MeResource {
     @GET
     @Path("notifications")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What is mailed to you (alerts, chat, every alert: administrators), quiet hours, digest")
+    @Operation(
+            operationId = "getNotifications",
+            summary = "What is mailed to you (alerts, chat, every alert: administrators), quiet hours, digest")
     public NotificationSettings notifications() {
         return profiles.notifications(caller.userId());
     }

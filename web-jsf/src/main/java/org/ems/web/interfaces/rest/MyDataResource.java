@@ -26,6 +26,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.chat.application.ChatService;
 import org.ems.chat.domain.ChatMessage;
 import org.ems.chat.interfaces.wire.ChatFrames;
@@ -92,7 +96,15 @@ public class MyDataResource {
     @GET
     @Produces("application/zip")
     @Operation(
+            operationId = "exportMyData",
             summary = "Download my data: profile, devices, hourly consumption, alerts and chat as JSON and CSV (ZIP)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A ZIP of the caller's data",
+            content =
+                    @Content(
+                            mediaType = "application/zip",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export() {
         Caller me = caller; // the request's, taken before the answer streams
         UserView profile = users.find(me.userId());

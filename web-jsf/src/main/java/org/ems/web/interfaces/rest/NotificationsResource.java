@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.users.application.Notifications;
 
 /**
@@ -24,6 +25,7 @@ public class NotificationsResource {
     @Path("unsubscribe")
     @PermitAll
     @Operation(summary = "Stop a list of notification mails with the key of its link (RFC 8058 one-click)")
+    @APIResponse(responseCode = "204", description = "Unsubscribed")
     public Response unsubscribe(
             @QueryParam("user") String user, @QueryParam("list") String list, @QueryParam("key") String key) {
         UUID id;

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * What every operation of {@code /openapi} shares, added in one place ({@code mp.openapi.filter}): the bearer
  * security scheme (a JWT of {@code POST /api/auth/login} or an API key), required by every operation but those open
  * to anyone; the {@code Problem} schema of every error; and the problem responses each operation can give (400, 401,
- * 403; 404 where a path names something; 413 where it takes a body; 429 where it is throttled; 500).
+ * 403; 404 where a path names something; 413 where it takes a body; 429 where it is throttled; 500); and each
+ * operation's typed success responses and request body ({@link OpenApiOperations}).
  */
 public class OpenApiDocument implements OASFilter {
 
@@ -51,16 +52,41 @@ public class OpenApiDocument implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        OpenApiSchemas schemas = new OpenApiSchemas(components);
+        new OpenApiOperations(schemas).type(openAPI);
+        schemas.addComponents();
+        withoutPayaraEndpoints(openAPI);
+        // No servers: the API is where the document is (RFC: then "/"), behind a proxy as well; Payara would name
+        // the address it listens on.
+        openAPI.setServers(new java.util.ArrayList<>());
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> operation :
                     path.getValue().getOperations().entrySet()) {
-                problems(path.getKey(), operation.getKey(), operation.getValue());
+                common(path.getKey(), operation.getKey(), operation.getValue());
             }
         }
     }
 
-    private static void problems(String path, PathItem.HttpMethod method, Operation operation) {
+    /**
+     * Payara adds a top-level {@code endpoints} member of its own (a list of the paths), which the OpenAPI 3
+     * schema refuses (no {@code x-} prefix): validators and generators report it.
+     */
+    private static void withoutPayaraEndpoints(OpenAPI openAPI) {
+        try {
+            openAPI.getClass()
+                    .getMethod("setEndpoints", Map.class)
+                    .invoke(openAPI, new java.util.HashMap<>()); // not null: Payara copies it
+        } catch (NoSuchMethodException another) {
+            // another implementation: nothing to take out
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Payara's endpoints could not be taken out", e);
+        }
+    }
+
+    private static void common(String path, PathItem.HttpMethod method, Operation operation) {
+        // Grouped by what they are about (a generated client's DevicesApi, UsersApi...): /api/devices.csv with devices.
+        operation.setTags(List.of(path.split("/")[2].replaceAll("\\..*", "")));
         boolean open = OPEN.contains(path);
         if (open) {
             operation.setSecurity(List.of()); // anyone

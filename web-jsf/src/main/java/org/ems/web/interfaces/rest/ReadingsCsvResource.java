@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.device.DeviceData;
@@ -47,6 +51,10 @@ public class ReadingsCsvResource {
             operationId = "readingsCsv",
             summary = "The raw readings of the local days from 'from' to 'to' as CSV: time,kwh,receivedAt,flags"
                     + " (reset, estimated), streamed")
+    @APIResponse(
+            responseCode = "200",
+            description = "time,kwh,receivedAt,flags: one row per reading",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate first = ConsumptionResource.localDate("from", from);
         LocalDate last = ConsumptionResource.localDate("to", to);

@@ -3,7 +3,6 @@ package org.ems.web.interfaces.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +20,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.meter.MeterIdentity;
@@ -58,7 +60,15 @@ public class ReadingsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Readings of a meter (HTTP Basic: its own credential, or the gateway's), queued durably")
+    @Operation(
+            operationId = "postReadings",
+            summary = "Readings of a meter (HTTP Basic: its own credential, or the gateway's), queued durably")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued for monitoring",
+            content = @Content(schema = @Schema(implementation = ReadingsResource.Accepted.class)))
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(ref = "Readings")))
     public Response post(String body, @Context SecurityContext security) {
         String sender = security.getUserPrincipal().getName();
         if (MeterIdentity.deviceOf(sender) != null && !LIMIT.admits(sender, System.currentTimeMillis())) {
@@ -107,9 +117,9 @@ public class ReadingsResource {
                     .header("Retry-After", "5")
                     .build();
         }
-        return Response.accepted(Json.createObjectBuilder()
-                        .add("accepted", decoded.readings().size())
-                        .build())
-                .build();
+        return Response.accepted(new Accepted(decoded.readings().size())).build();
     }
+
+    /** How many readings were queued. */
+    public record Accepted(int accepted) {}
 }

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.paging.Page;
 import org.ems.devices.application.TariffRequest;
@@ -26,7 +30,8 @@ import org.ems.devices.application.TariffView;
 /** {@code /api/tariffs}: what a kWh costs; administrators change them, everyone signed in reads them. */
 @Path("tariffs")
 @RolesAllowed(Roles.ADMIN)
-@Produces(MediaType.APPLICATION_JSON)
+// Problem JSON too: a client that reads only problems of an answer without a body (a DELETE) asks for just that.
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Consumes(MediaType.APPLICATION_JSON)
 public class TariffsResource {
 
@@ -36,6 +41,10 @@ public class TariffsResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     @Operation(operationId = "listTariffs", summary = "A page of the tariffs, by name unless sorted")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of tariffs",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TariffView.class)))
     public Response list(
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -58,6 +67,10 @@ public class TariffsResource {
     @Operation(
             operationId = "createTariff",
             summary = "A new tariff: a currency and dated versions of a price per kWh with time-of-use rates")
+    @APIResponse(
+            responseCode = "201",
+            description = "Made",
+            content = @Content(schema = @Schema(implementation = TariffView.class)))
     public Response create(TariffRequest request, @Context UriInfo uri) {
         TariffView created = tariffs.create(UsersResource.required(request));
         return Created.at(uri, created.id(), created).build();
@@ -73,6 +86,7 @@ public class TariffsResource {
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteTariff", summary = "Delete a tariff no device has (409 otherwise)")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         tariffs.delete(Ids.uuid(id, "tariff"));
         return Response.noContent().build();

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Rejected;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.paging.Page;
@@ -29,7 +33,8 @@ import org.ems.web.infrastructure.security.SignedIn;
 /** {@code /api/users}: accounts, for administrators only. */
 @Path("users")
 @RolesAllowed(Roles.ADMIN)
-@Produces(MediaType.APPLICATION_JSON)
+// Problem JSON too: a client that reads only problems of an answer without a body (a DELETE) asks for just that.
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Consumes(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
@@ -46,6 +51,10 @@ public class UsersResource {
     @Operation(
             operationId = "listUsers",
             summary = "A page of the users (oldest first unless sorted), by a word in username or name, by role")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of users",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserView.class)))
     public Response list(
             @QueryParam("page") String page,
             @QueryParam("size") String size,
@@ -66,6 +75,10 @@ public class UsersResource {
 
     @POST
     @Operation(operationId = "createUser")
+    @APIResponse(
+            responseCode = "201",
+            description = "Made",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response create(NewUser request, @Context UriInfo uri) {
         UserView created = users.create(required(request));
         return Created.at(uri, created.id(), created).build();
@@ -88,6 +101,7 @@ public class UsersResource {
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteUser")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         users.delete(Ids.uuid(id, "user"));
         return Response.noContent().build();
@@ -99,14 +113,20 @@ public class UsersResource {
      */
     @POST
     @Path("{id}/erase")
-    @Operation(summary = "Erase a user: the account deleted, their name taken out of the audit log and the chat")
+    @Operation(
+            operationId = "eraseUser",
+            summary = "Erase a user: the account deleted, their name taken out of the audit log and the chat")
+    @APIResponse(
+            responseCode = "200",
+            description = "Erased; the alias that stands for them now",
+            content = @Content(schema = @Schema(implementation = UsersResource.Erased.class)))
     public Response erase(@PathParam("id") String id) {
         String alias = users.erase(Ids.uuid(id, "user"));
-        return Response.ok(jakarta.json.Json.createObjectBuilder()
-                        .add("alias", alias)
-                        .build())
-                .build();
+        return Response.ok(new Erased(alias)).build();
     }
+
+    /** What stands for an erased user where their name was. */
+    public record Erased(String alias) {}
 
     static <T> T required(T body) {
         if (body == null) {

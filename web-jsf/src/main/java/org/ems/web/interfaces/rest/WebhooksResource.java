@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.ems.contracts.access.Caller;
 import org.ems.contracts.access.Roles;
 import org.ems.contracts.paging.Page;
@@ -28,7 +32,8 @@ import org.ems.users.domain.WebhookDeliveries;
 /** {@code /api/webhooks}: where EMS POSTs its events, for administrators only. */
 @Path("webhooks")
 @RolesAllowed(Roles.ADMIN)
-@Produces(MediaType.APPLICATION_JSON)
+// Problem JSON too: a client that reads only problems of an answer without a body (a DELETE) asks for just that.
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Consumes(MediaType.APPLICATION_JSON)
 public class WebhooksResource {
 
@@ -40,6 +45,10 @@ public class WebhooksResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "A page of the webhooks, oldest first (never a secret)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of webhooks",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookView.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
         Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
         Page<WebhookView> found = webhooks.page(paging.request());
@@ -48,6 +57,10 @@ public class WebhooksResource {
 
     @POST
     @Operation(operationId = "createWebhook", summary = "A new webhook: the answer shows its secret, once")
+    @APIResponse(
+            responseCode = "201",
+            description = "Made; its secret is shown in this answer only",
+            content = @Content(schema = @Schema(implementation = WebhookView.class)))
     public Response create(WebhookRequest request, @Context UriInfo uri) {
         WebhookView created = webhooks.create(UsersResource.required(request));
         return Created.withSecret(uri, created.id(), created).build();
@@ -72,6 +85,7 @@ public class WebhooksResource {
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteWebhook")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(Ids.uuid(id, "webhook"));
         return Response.noContent().build();
@@ -79,14 +93,15 @@ public class WebhooksResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "The webhook's last 100 deliveries, newest first")
+    @Operation(operationId = "listDeliveries", summary = "The webhook's last 100 deliveries, newest first")
     public List<WebhookDeliveries.Delivery> deliveries(@PathParam("id") String id) {
         return webhooks.deliveries(Ids.uuid(id, "webhook"));
     }
 
     @POST
     @Path("{id}/test")
-    @Operation(summary = "Send the webhook a test event (webhook.test)")
+    @Operation(operationId = "testWebhook", summary = "Send the webhook a test event (webhook.test)")
+    @APIResponse(responseCode = "202", description = "A test delivery is queued")
     public Response test(@PathParam("id") String id) {
         webhooks.test(Ids.uuid(id, "webhook"), caller.username());
         return Response.accepted().build();
