@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.ems.contracts.meter.MeterProtocol;
 import org.ems.simulator.client.EmsClient;
 import org.ems.simulator.client.EmsHome;
@@ -99,6 +97,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     private EmsClient client;
     private String token;
     private LoadProfile profile;
+    private ThroughputPhase phase;
 
     public static void main(String[] args) {
         // As in Payara Micro (see the launcher): the ceiling's 64 consumer sessions need as many delivery threads.
@@ -136,10 +135,11 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 seconds,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        phase = new ThroughputPhase(target, client, token, profile, producers, ahead);
         LoadRun.LinkFactory jms = links(MeterProtocol.JMS, meterPassword);
         // Each phase its own devices: the meter time of a phase starts anew.
         // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.
-        throughput("warm-up (single-reading messages, not measured)", meters("warm-up"), 1, warmup, jms);
+        phase.run("warm-up (single-reading messages, not measured)", meters("warm-up"), 1, warmup, jms);
         double broker = ceiling(BrokerCeiling.Kind.BROKER_ALONE, meters("ceiling"));
         double mdb = ceiling(BrokerCeiling.Kind.NO_WORK_MDB, meters("no-work MDB"));
         double load = ceiling(BrokerCeiling.Kind.LOAD_ALONE, meters("load alone"));
@@ -149,14 +149,14 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         for (MeterProtocol protocol : protocols) {
             LoadRun.LinkFactory links = links(protocol, meterPassword);
             String over = " over " + protocol.label();
-            Rates single =
-                    throughput("single-reading messages" + over, meters("single " + protocol), 1, seconds, links);
+            ThroughputPhase.Rates single =
+                    phase.run("single-reading messages" + over, meters("single " + protocol), 1, seconds, links);
             System.out.printf(
                     "%nEMS's single-reading messages/s%s against the ceilings of this run: %.2f of the no-work MDB,"
                             + " %.2f of the broker alone, %.2f of the load generator alone%n",
-                    over, single.endToEnd / mdb, single.endToEnd / broker, single.endToEnd / load);
-            Rates batches =
-                    throughput("batches of 100 readings" + over, meters("batch " + protocol), 100, seconds, links);
+                    over, single.endToEnd() / mdb, single.endToEnd() / broker, single.endToEnd() / load);
+            ThroughputPhase.Rates batches =
+                    phase.run("batches of 100 readings" + over, meters("batch " + protocol), 100, seconds, links);
             table.append(String.format("%-9s %40s %40s%n", protocol.label(), single, batches));
         }
         System.out.print(table);
@@ -181,86 +181,6 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         return meters;
     }
 
-    /** A phase's readings/s end to end and as the broker accepted them from the producers. */
-    record Rates(double endToEnd, double accepted) {
-        @Override
-        public String toString() {
-            return String.format("%,.0f (%.2f of %,.0f)", endToEnd, endToEnd / accepted, accepted);
-        }
-    }
-
-    /** Readings/s end to end of one phase, and the broker's accept rate of its producers. */
-    private Rates throughput(String name, List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links)
-            throws Exception {
-        Thread.sleep(2_000); // let monitoring take in the device events
-        long before = stored();
-        long transactions = client.counter("ems_readings_transactions_total");
-        ProcessUsage usage0 = ProcessUsage.of(target.home);
-        AtomicLong storedSince = new AtomicLong();
-        Thread poller = new Thread(
-                () -> {
-                    try {
-                        while (!Thread.currentThread().isInterrupted()) {
-                            storedSince.set(stored() - before);
-                            Thread.sleep(1_000); // /metrics costs Payara ~10 ms of CPU a request
-                        }
-                    } catch (IOException | InterruptedException stopped) {
-                        // the phase is over
-                    }
-                },
-                "stored-poller");
-        poller.setDaemon(true);
-        poller.start();
-        long t0 = System.nanoTime();
-        LoadRun run = load(meters, batch, seconds, links, ahead, storedSince::get);
-        long sent = run.acknowledged();
-        poller.interrupt();
-        double sending = (System.nanoTime() - t0) / 1e9;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (stored() < before + sent) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("EMS did not store all " + sent + " readings within 10 minutes after sending");
-            }
-            Thread.sleep(100);
-        }
-        double total = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(
-                "%n%s: %,d readings sent in %.1f s (%,.0f/s accepted by the broker); all stored and booked after"
-                        + " %.1f s: %,.0f readings/s end to end, %.2f of the accept rate (%.1f readings per database"
-                        + " transaction)%n",
-                name,
-                sent,
-                sending,
-                sent / sending,
-                total,
-                sent / total,
-                sending / total,
-                (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
-        usage0.printSince(total);
-        PhaseBooks.check(client, token, run);
-        return new Rates(sent / total, sent / sending);
-    }
-
-    /** The load of a phase: as fast as it goes, {@code --producers} connections, within {@code ahead} of {@code done}. */
-    private LoadRun load(
-            List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links, long ahead, LongSupplier done)
-            throws InterruptedException {
-        LoadRun run = new LoadRun(
-                        meters,
-                        profile,
-                        METER_START,
-                        INTERVAL,
-                        1_000_000,
-                        Duration.ofSeconds(seconds),
-                        producers,
-                        batch,
-                        links,
-                        quiet())
-                .ahead(ahead == 0 ? Long.MAX_VALUE : ahead, done);
-        run.run();
-        return run;
-    }
-
     /**
      * The single-reading phase's messages (same size, same producers, same closed loop) through EMS's broker, without
      * EMS, into a queue of the bench's own: messages/s.
@@ -280,7 +200,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             }
             ProcessUsage usage0 = ProcessUsage.of(target.home);
             long t0 = System.nanoTime();
-            long sent = load(
+            long sent = phase.load(
                             meters,
                             1,
                             seconds,
@@ -290,7 +210,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                                     appPassword,
                                     BrokerLink.listener(acknowledged),
                                     queue),
-                            consumed && ahead > 0 ? ahead : Long.MAX_VALUE,
+                            consumed ? ahead : 0,
                             run.consumed::get)
                     .acknowledged();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -307,10 +227,6 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             usage0.printSince(total);
             return sent / total;
         }
-    }
-
-    private long stored() throws IOException, InterruptedException {
-        return client.counter("ems_readings_stored_total");
     }
 
     static PrintStream quiet() {
