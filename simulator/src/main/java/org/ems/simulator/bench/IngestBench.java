@@ -57,9 +57,15 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     int producers;
 
     @Option(
+            names = "--readings",
+            defaultValue = "1000",
+            description = "readings of each device per phase: the phase's volume (default: ${DEFAULT-VALUE})")
+    long readings;
+
+    @Option(
             names = "--duration",
-            defaultValue = "30",
-            description = "seconds of sending per phase (default: ${DEFAULT-VALUE})")
+            defaultValue = "120",
+            description = "seconds of sending per phase at most (default: ${DEFAULT-VALUE})")
     int seconds;
 
     @Option(
@@ -128,14 +134,18 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         UUID alerting = client.device(token, "bench alerting meter", "0.001", ownerId, "UTC");
 
         System.out.printf(
-                "EMS %s (%d instance(s)), %d devices, %d s of sending per phase; machine: %d cores, %s%n",
+                "EMS %s (%d instance(s)), %d devices, %,d readings each per phase (at most %d s of sending), %d"
+                        + " producer(s), %s; machine: %d cores, %s%n",
                 target.ems,
                 target.instances,
                 devices,
+                readings,
                 seconds,
+                producers,
+                ahead == 0 ? "open loop" : "at most " + ahead + " readings ahead of EMS",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        phase = new ThroughputPhase(target, client, token, profile, producers, ahead);
+        phase = new ThroughputPhase(target, client, token, profile, producers, ahead, devices * readings);
         LoadRun.LinkFactory jms = links(MeterProtocol.JMS, meterPassword);
         // Each phase its own devices: the meter time of a phase starts anew.
         // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.

@@ -13,8 +13,9 @@ import org.ems.simulator.meter.LoadRun;
 
 /**
  * One throughput phase of {@code ./ems bench ingest}: {@code producers} connections send the phase's meters'
- * readings in order for a while, as fast as the broker accepts them (or within {@code ahead} readings of what EMS has
- * stored, 0: no limit); timed from the first send until EMS has stored and booked them all, then checked hour by hour.
+ * readings in order, {@code volume} of them (or until the phase's time is up), as fast as the broker accepts them
+ * (or within {@code ahead} readings of what EMS has stored; 0: no limit); timed from the first send until EMS has
+ * stored and booked them all, then checked hour by hour.
  */
 final class ThroughputPhase {
 
@@ -24,15 +25,23 @@ final class ThroughputPhase {
     private final LoadProfile profile;
     private final int producers;
     private final long ahead;
+    private final long volume;
 
     ThroughputPhase(
-            BenchTarget target, EmsClient client, String token, LoadProfile profile, int producers, long ahead) {
+            BenchTarget target,
+            EmsClient client,
+            String token,
+            LoadProfile profile,
+            int producers,
+            long ahead,
+            long volume) {
         this.target = target;
         this.client = client;
         this.token = token;
         this.profile = profile;
         this.producers = producers;
         this.ahead = ahead;
+        this.volume = volume;
     }
 
     /** A phase's readings/s end to end and as the broker accepted them from the producers. */
@@ -108,7 +117,8 @@ final class ThroughputPhase {
                         batch,
                         links,
                         IngestBench.quiet())
-                .ahead(ahead == 0 ? Long.MAX_VALUE : ahead, done);
+                .ahead(ahead == 0 ? Long.MAX_VALUE : ahead, done)
+                .total(volume);
         run.run();
         return run;
     }

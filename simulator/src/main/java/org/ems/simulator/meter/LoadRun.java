@@ -36,6 +36,7 @@ public final class LoadRun {
     private final AtomicLong failures = new AtomicLong();
     private LongSupplier done = sent::get;
     private long ahead = Long.MAX_VALUE;
+    private long total = Long.MAX_VALUE;
 
     public LoadRun(
             List<UUID> meterIds,
@@ -69,6 +70,12 @@ public final class LoadRun {
         return this;
     }
 
+    /** Ends the run once {@code readings} are sent (before its duration, if sooner): a fleet's fixed volume. */
+    public LoadRun total(long readings) {
+        this.total = readings;
+        return this;
+    }
+
     /** {@code count} meter ids, the same every run, so a benchmark can look them up. */
     public static List<UUID> fixedMeters(int count) {
         List<UUID> ids = new ArrayList<>(count);
@@ -99,7 +106,7 @@ public final class LoadRun {
      */
     public Map<UUID, NavigableMap<Instant, BigDecimal>> ledger() {
         Map<UUID, NavigableMap<Instant, BigDecimal>> sent = new LinkedHashMap<>();
-        for (long n = 0; n < next.get(); n++) {
+        for (long n = 0; n < Math.min(next.get(), total); n++) {
             MeterReading reading = meters.get((int) (n % meters.size())).reading(n / meters.size());
             sent.computeIfAbsent(reading.deviceId(), d -> new TreeMap<>()).put(reading.timestamp(), reading.kwh());
         }
@@ -117,7 +124,7 @@ public final class LoadRun {
             workers.add(worker);
         }
         long reported = 0;
-        while (System.nanoTime() < end) {
+        while (System.nanoTime() < end && workers.stream().anyMatch(Thread::isAlive)) {
             Thread.sleep(1_000);
             long now = sent.get();
             console.printf("%,d readings/s (target %,.0f), %,d in all%n", now - reported, rate, now);
@@ -153,7 +160,7 @@ public final class LoadRun {
         };
         try (MeterLink link = links.open(acknowledged)) {
             inFlight.release(link.inFlight());
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < end && next.get() < total) {
                 long due = t0 + (long) (mine / perThread * 1e9);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -165,8 +172,14 @@ public final class LoadRun {
                 List<Outgoing> chunk = new ArrayList<>(batch);
                 for (int k = 0; k < batch; k++) {
                     long n = next.getAndIncrement();
+                    if (n >= total) {
+                        break;
+                    }
                     MeterStream meter = meters.get((int) (n % meters.size()));
                     chunk.add(Outgoing.of(meter.reading(n / meters.size())));
+                }
+                if (chunk.isEmpty()) {
+                    break;
                 }
                 try {
                     inFlight.acquire();
