@@ -56,7 +56,7 @@ public class OpenApiDocument implements OASFilter {
         new OpenApiOperations(schemas).type(openAPI);
         schemas.addComponents();
         withoutPayaraEndpoints(openAPI);
-        // No servers: the API is where the document is (RFC: then "/"), behind a proxy as well; Payara would name
+        // No servers: the API is where the document is (OpenAPI: then "/"), behind a proxy too; Payara would name
         // the address it listens on.
         openAPI.setServers(new java.util.ArrayList<>());
         for (Map.Entry<String, PathItem> path :
