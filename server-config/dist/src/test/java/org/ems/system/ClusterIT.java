@@ -351,12 +351,9 @@ class ClusterIT {
     }
 
     /**
-     * Sends as meters do, with the failover URL: each reading grouped by its device and with its duplicate id; a send
-     * that fails (the broker failing over) is repeated until the broker acknowledges it.
-     */
-    /**
-     * Sends the readings in order, each until the broker has it: while the broker fails over a send fails, and is
-     * tried again every 200 ms (on a new connection every 10th time, should the client not fail over by itself).
+     * Sends as meters do, with the failover URL: each reading grouped by its device and with its duplicate id, in
+     * order, each until the broker has it: while the broker fails over a send fails, and is tried again every 200 ms
+     * (on a new connection every 10th time, should the client not fail over by itself).
      */
     private void send(List<MeterReading> readings, AtomicInteger sent) throws Exception {
         try (var factory = new ActiveMQConnectionFactory(meterUrl, "meter", ems.secret("broker.meter.password"))) {

@@ -38,13 +38,14 @@ public class JdbcReadingRepository implements ReadingRepository {
     /**
      * Serializes all changes of these devices until the transaction ends: readings of one device in flight at once
      * (several MDB sessions, redeliveries, the device's arrival) are applied one after another, each seeing the
-     * others' effect. Locks are taken in key order, so two transactions cannot deadlock on them.
+     * others' effect; and work on the months of readings waits for them (the database's {@code lock_devices}). Locks
+     * are taken in key order, so two transactions cannot deadlock on them.
      */
     @Override
     public void lock(Collection<UUID> deviceIds) {
         sql().update(
                         "cannot lock devices",
-                        "select pg_advisory_xact_lock(k) from unnest(?::bigint[]) k order by k",
+                        "select monitoring.lock_devices(?::bigint[])",
                         deviceIds.stream().map(JdbcReadingRepository::lockKey).toList());
     }
 
