@@ -85,6 +85,10 @@ public final class EmbeddedDatabase implements Supervised {
         try {
             EmbeddedPostgres.Builder builder = builder(home, data, address, port);
             binaries.ifPresent(builder::setPgBinaryResolver);
+            if (binaries.isEmpty()) {
+                // What each statement costs, for tuning (./ems bench ingest --profile reads it): a few % at most.
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             Path logDirectory = home.directory("logs");
             logs.ifPresent(settings ->
                     settings.postgres(logDirectory, binaries.isEmpty()).forEach(builder::setServerConfig));
@@ -96,7 +100,7 @@ public final class EmbeddedDatabase implements Supervised {
             Files.deleteIfExists(passwordFile);
         }
         try {
-            provision(postgres, superPassword, endpoint(home, address, port).password());
+            provision(postgres, superPassword, endpoint(home, address, port).password(), binaries.isEmpty());
             requirePasswords(postgres, data);
         } catch (SQLException e) {
             postgres.close();
@@ -169,9 +173,11 @@ public final class EmbeddedDatabase implements Supervised {
 
     /**
      * Creates role and database on first start; keeps both passwords in step with the generated secrets (the
-     * superuser's too: a home initialised with {@code trust} had none).
+     * superuser's too: a home initialised with {@code trust} had none); with {@code statementStatistics} (our own
+     * binaries, where it is preloaded) the extension {@code pg_stat_statements} in the database.
      */
-    private static void provision(EmbeddedPostgres postgres, String superPassword, String password)
+    private static void provision(
+            EmbeddedPostgres postgres, String superPassword, String password, boolean statementStatistics)
             throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
@@ -183,6 +189,12 @@ public final class EmbeddedDatabase implements Supervised {
             s.execute("alter role " + ROLE + " password '" + password + "'");
             if (!exists(c, "select 1 from pg_database where datname = ?", DATABASE)) {
                 s.execute("create database " + DATABASE + " owner " + ROLE + " encoding 'UTF8'");
+            }
+        }
+        if (statementStatistics) {
+            try (Connection c = postgres.getDatabase(SUPERUSER, DATABASE).getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("create extension if not exists pg_stat_statements");
             }
         }
     }

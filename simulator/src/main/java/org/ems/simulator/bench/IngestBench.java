@@ -3,10 +3,12 @@ package org.ems.simulator.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.ems.contracts.meter.MeterProtocol;
@@ -100,6 +102,13 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                     + "(default: ${DEFAULT-VALUE}; the ceilings and alerts are measured over JMS)")
     List<MeterProtocol> protocols;
 
+    @Option(
+            names = "--profile",
+            paramLabel = "DIR",
+            description = "profile each throughput phase: JFR recordings of EMS's JVMs into DIR, statement statistics;"
+                    + " prints where a message's time goes")
+    Path profileDir;
+
     private EmsClient client;
     private String token;
     private LoadProfile profile;
@@ -145,7 +154,15 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 ahead == 0 ? "open loop" : "at most " + ahead + " readings ahead of EMS",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        phase = new ThroughputPhase(target, client, token, profile, producers, ahead, devices * readings);
+        phase = new ThroughputPhase(
+                target,
+                client,
+                token,
+                profile,
+                producers,
+                ahead,
+                devices * readings,
+                profileDir == null ? Optional.empty() : Optional.of(new PhaseProfile(target, profileDir)));
         LoadRun.LinkFactory jms = links(MeterProtocol.JMS, meterPassword);
         // Each phase its own devices: the meter time of a phase starts anew.
         // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.
@@ -165,8 +182,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                     "%nEMS's single-reading messages/s%s against the ceilings of this run: %.2f of the no-work MDB,"
                             + " %.2f of the broker alone, %.2f of the load generator alone%n",
                     over, single.endToEnd() / mdb, single.endToEnd() / broker, single.endToEnd() / load);
-            ThroughputPhase.Rates batches =
-                    phase.run("batches of 100 readings" + over, meters("batch " + protocol), 100, seconds, links);
+            ThroughputPhase.Rates batches = phase.run(
+                    "batches of one meter's 100 readings" + over, meters("batch " + protocol), 100, seconds, links);
             table.append(String.format("%-9s %40s %40s%n", protocol.label(), single, batches));
         }
         System.out.print(table);

@@ -35,18 +35,24 @@ final class ProcessUsage {
         return new ProcessUsage(home, groups);
     }
 
-    /** Prints each group's CPU share over the {@code seconds} since this sample, and its memory now. */
-    void printSince(double seconds) {
+    /**
+     * Prints each group's CPU share over the {@code seconds} since this sample, and its memory now; returns the CPU
+     * time each used meanwhile.
+     */
+    Map<String, Duration> printSince(double seconds) {
         Map<String, Usage> after = of(home).groups;
+        Map<String, Duration> cpu = new LinkedHashMap<>();
         StringBuilder line = new StringBuilder("  CPU (100% = one core) and resident memory (PSS):");
         after.forEach((name, now) -> {
             Duration used = now.cpu()
                     .minus(groups.getOrDefault(name, new Usage(Duration.ZERO, 0))
                             .cpu());
+            cpu.put(name, used);
             line.append(
                     String.format(" %s %.0f%% %,d MiB;", name, used.toNanos() / 1e7 / seconds, now.pssKib() / 1024));
         });
         long total = after.values().stream().mapToLong(Usage::pssKib).sum();
         System.out.println(line.append(String.format(" all together %,d MiB", total / 1024)));
+        return cpu;
     }
 }

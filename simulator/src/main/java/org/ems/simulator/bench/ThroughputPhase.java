@@ -26,6 +26,7 @@ final class ThroughputPhase {
     private final int producers;
     private final long ahead;
     private final long volume;
+    private final java.util.Optional<PhaseProfile> profiler;
 
     ThroughputPhase(
             BenchTarget target,
@@ -34,7 +35,8 @@ final class ThroughputPhase {
             LoadProfile profile,
             int producers,
             long ahead,
-            long volume) {
+            long volume,
+            java.util.Optional<PhaseProfile> profiler) {
         this.target = target;
         this.client = client;
         this.token = token;
@@ -42,6 +44,7 @@ final class ThroughputPhase {
         this.producers = producers;
         this.ahead = ahead;
         this.volume = volume;
+        this.profiler = profiler;
     }
 
     /** A phase's readings/s end to end and as the broker accepted them from the producers. */
@@ -57,6 +60,9 @@ final class ThroughputPhase {
         Thread.sleep(2_000); // let monitoring take in the device events
         long before = stored();
         long transactions = client.counter("ems_readings_transactions_total");
+        if (profiler.isPresent()) {
+            profiler.get().start(name);
+        }
         ProcessUsage usage0 = ProcessUsage.of(target.home);
         AtomicLong storedSince = new AtomicLong();
         Thread poller = new Thread(
@@ -98,7 +104,10 @@ final class ThroughputPhase {
                 sent / total,
                 sending / total,
                 (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
-        usage0.printSince(total);
+        java.util.Map<String, Duration> cpu = usage0.printSince(total);
+        if (profiler.isPresent()) {
+            profiler.get().stop((sent + batch - 1) / batch, cpu);
+        }
         PhaseBooks.check(client, token, run);
         return new Rates(sent / total, sent / sending);
     }

@@ -102,15 +102,25 @@ public final class LoadRun {
 
     /**
      * What this run sent, by meter and time: as a ledger, for the checker; every reading only when no send failed.
-     * Meter {@code k} of {@code M} sent the readings of steps 0, 1, ... of the run's readings {@code k}, {@code k + M}, ...
      */
     public Map<UUID, NavigableMap<Instant, BigDecimal>> ledger() {
         Map<UUID, NavigableMap<Instant, BigDecimal>> sent = new LinkedHashMap<>();
         for (long n = 0; n < Math.min(next.get(), total); n++) {
-            MeterReading reading = meters.get((int) (n % meters.size())).reading(n / meters.size());
+            MeterReading reading = reading(n);
             sent.computeIfAbsent(reading.deviceId(), d -> new TreeMap<>()).put(reading.timestamp(), reading.kwh());
         }
         return sent;
+    }
+
+    /**
+     * The run's {@code n}-th reading. Message {@code c} (readings {@code c * batch} on) holds one meter's next
+     * {@code batch} readings, meter {@code c mod M} of {@code M}: one reading of each meter in turn when a message
+     * holds one, a meter's backlog (as a head-end system sends it) when it holds more.
+     */
+    private MeterReading reading(long n) {
+        long message = n / batch;
+        long step = message / meters.size() * batch + n % batch;
+        return meters.get((int) (message % meters.size())).reading(step);
     }
 
     /** Runs for the duration; returns the readings the broker acknowledged. */
@@ -170,13 +180,8 @@ public final class LoadRun {
                     Thread.sleep(1);
                 }
                 List<Outgoing> chunk = new ArrayList<>(batch);
-                for (int k = 0; k < batch; k++) {
-                    long n = next.getAndIncrement();
-                    if (n >= total) {
-                        break;
-                    }
-                    MeterStream meter = meters.get((int) (n % meters.size()));
-                    chunk.add(Outgoing.of(meter.reading(n / meters.size())));
+                for (long n = next.getAndAdd(batch), last = Math.min(n + batch, total); n < last; n++) {
+                    chunk.add(Outgoing.of(reading(n)));
                 }
                 if (chunk.isEmpty()) {
                     break;
