@@ -171,8 +171,10 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         double mdb = ceiling(BrokerCeiling.Kind.NO_WORK_MDB, meters("no-work MDB"));
         double load = ceiling(BrokerCeiling.Kind.LOAD_ALONE, meters("load alone"));
         StringBuilder table = new StringBuilder(String.format(
-                "%n%-9s %40s %40s%n",
-                "protocol", "single-reading messages/s (of accepted)", "batches of 100, readings/s (of accepted)"));
+                "%n%-9s %40s %52s%n",
+                "protocol",
+                "single-reading messages/s (of accepted)",
+                "batches of one meter's 100, readings/s (of accepted)"));
         for (MeterProtocol protocol : protocols) {
             LoadRun.LinkFactory links = links(protocol, meterPassword);
             String over = " over " + protocol.label();
@@ -184,7 +186,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                     over, single.endToEnd() / mdb, single.endToEnd() / broker, single.endToEnd() / load);
             ThroughputPhase.Rates batches = phase.run(
                     "batches of one meter's 100 readings" + over, meters("batch " + protocol), 100, seconds, links);
-            table.append(String.format("%-9s %40s %40s%n", protocol.label(), single, batches));
+            table.append(String.format("%-9s %40s %52s%n", protocol.label(), single, batches));
         }
         System.out.print(table);
         new AlertLatency(target, profile, background, alerts)
