@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -119,5 +120,21 @@ public record Sql(DataSource db) {
             s.close();
             throw e;
         }
+    }
+
+    /**
+     * A {@code uuid} column's value, null for SQL NULL. Read as text: Payara's pool wrapper answers
+     * {@code getObject(column, UUID.class)} by looking the driver's method up by reflection on every call (3% of
+     * Payara's CPU on the readings' path, ./ems bench ingest --profile).
+     */
+    public static UUID uuid(ResultSet rs, int column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : UUID.fromString(text);
+    }
+
+    /** {@link #uuid(ResultSet, int)} by the column's name. */
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : UUID.fromString(text);
     }
 }

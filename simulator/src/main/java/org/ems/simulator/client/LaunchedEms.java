@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -173,11 +172,27 @@ public final class LaunchedEms {
         return process.exitValue();
     }
 
+    /**
+     * A loopback port free now, and the one after it (a second instance, the backup broker), chosen at random below
+     * the system's ephemeral ports (32768 on). There no outgoing connection takes it meanwhile: a port the system had
+     * handed out could be a client's local port by the time a part binds it, seconds later (ClusterIT's second
+     * instance once failed so, beside another suite's traffic).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (bindable(port) && bindable(port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port pair between 20000 and 32000 on 127.0.0.1");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 }

@@ -171,7 +171,7 @@ public class JdbcChatRepository implements ChatRepository {
         return sql().list(
                         "cannot read who is online",
                         "select distinct user_id, username from chat.presence where seen_at >= ? order by username",
-                        rs -> new Caller(rs.getObject(1, UUID.class), rs.getString(2), Roles.ADMIN),
+                        rs -> new Caller(Sql.uuid(rs, 1), rs.getString(2), Roles.ADMIN),
                         since);
     }
 
@@ -183,11 +183,11 @@ public class JdbcChatRepository implements ChatRepository {
                         rs -> {
                             Timestamp last = rs.getTimestamp(2);
                             return new Conversation(
-                                    rs.getObject(1, UUID.class),
+                                    Sql.uuid(rs, 1),
                                     last == null ? null : last.toInstant(),
                                     rs.getLong(5),
-                                    rs.getObject(3, UUID.class),
-                                    rs.getObject(4, UUID.class));
+                                    Sql.uuid(rs, 3),
+                                    Sql.uuid(rs, 4));
                         },
                         side,
                         side,
@@ -196,9 +196,9 @@ public class JdbcChatRepository implements ChatRepository {
 
     private static ChatMessage message(ResultSet rs) throws SQLException {
         return new ChatMessage(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                new Caller(rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5)),
+                Sql.uuid(rs, 1),
+                Sql.uuid(rs, 2),
+                new Caller(Sql.uuid(rs, 3), rs.getString(4), rs.getString(5)),
                 rs.getString(6),
                 rs.getTimestamp(7).toInstant(),
                 rs.getString(8));

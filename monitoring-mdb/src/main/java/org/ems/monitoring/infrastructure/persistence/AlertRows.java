@@ -8,11 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.UUID;
 import org.ems.contracts.alert.AlertFacts;
 import org.ems.contracts.alert.AlertKind;
 import org.ems.contracts.alert.AlertMessage;
 import org.ems.contracts.device.MonthlyBudget;
+import org.ems.contracts.platform.Sql;
 
 /** A row of {@code monitoring.alert} as the alert it is: the common columns, and those of its kind. */
 final class AlertRows {
@@ -25,8 +25,8 @@ final class AlertRows {
 
     static AlertMessage alert(ResultSet rs) throws SQLException {
         return new AlertMessage(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
+                Sql.uuid(rs, 1),
+                Sql.uuid(rs, 2),
                 facts(rs),
                 rs.getTimestamp(15).toInstant(),
                 instant(rs.getTimestamp(16)),

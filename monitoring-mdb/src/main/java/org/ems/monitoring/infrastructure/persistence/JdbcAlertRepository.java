@@ -249,7 +249,7 @@ public class JdbcAlertRepository implements AlertRepository {
                         "select a.device_id, count(*) from monitoring.alert a"
                                 + " where a.acknowledged_at is null and a.withdrawn_at is null and " + IN_SCOPE
                                 + " group by a.device_id",
-                        rs -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)),
+                        rs -> Map.entry(Sql.uuid(rs, 1), rs.getLong(2)),
                         owner,
                         owner)
                 .stream()

@@ -82,14 +82,14 @@ public class JdbcDeviceReplica implements DeviceReplica {
         long seconds = rs.getLong(11);
         Duration silentAfter = rs.wasNull() ? null : Duration.ofSeconds(seconds);
         return new MonitoredDevice(
-                rs.getObject(1, UUID.class),
+                Sql.uuid(rs, 1),
                 rs.getLong(2),
                 rs.getString(3),
-                rs.getObject(4, UUID.class),
+                Sql.uuid(rs, 4),
                 rs.getBigDecimal(5),
                 ZoneId.of(rs.getString(6)),
                 rs.getBoolean(7),
-                rs.getObject(8, UUID.class),
+                Sql.uuid(rs, 8),
                 budgetKwh == null && budgetAmount == null ? null : new MonthlyBudget(budgetKwh, budgetAmount),
                 silentAfter);
     }
@@ -142,8 +142,7 @@ public class JdbcDeviceReplica implements DeviceReplica {
                         "cannot read device limits",
                         "select device_id, effective_from, max_hourly_kwh from monitoring.device_limit"
                                 + " where device_id = any(?::uuid[])",
-                        rs -> new Limit(
-                                rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3)),
+                        rs -> new Limit(Sql.uuid(rs, 1), rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3)),
                         ids)
                 .forEach(limit -> limits.computeIfAbsent(limit.device(), id -> new TreeMap<>())
                         .put(limit.from(), limit.kwh()));

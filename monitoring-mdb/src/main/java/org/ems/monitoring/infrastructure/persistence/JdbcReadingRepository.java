@@ -69,7 +69,7 @@ public class JdbcReadingRepository implements ReadingRepository {
                         "cannot read readings",
                         sql,
                         rs -> Map.entry(
-                                rs.getObject(1, UUID.class),
+                                Sql.uuid(rs, 1),
                                 new RegisterReading(rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3))),
                         ids,
                         ids.stream().map(id -> windows.get(id).first()).toList(),
@@ -95,8 +95,7 @@ public class JdbcReadingRepository implements ReadingRepository {
                         "cannot read readings",
                         "select device_id, max(reading_time) from monitoring.meter_reading"
                                 + " where device_id = any(?::uuid[]) group by device_id",
-                        rs -> Map.entry(
-                                rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()),
+                        rs -> Map.entry(Sql.uuid(rs, 1), rs.getTimestamp(2).toInstant()),
                         deviceIds)
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -60,7 +60,7 @@ public class JdbcHeldNotifications implements HeldNotifications {
                         "cannot find the notifications due",
                         "select distinct user_id from users.held_notification where released_at is null"
                                 + " and release_at <= ? limit ?",
-                        rs -> rs.getObject(1, UUID.class),
+                        rs -> Sql.uuid(rs, 1),
                         now,
                         max);
     }
@@ -74,7 +74,7 @@ public class JdbcHeldNotifications implements HeldNotifications {
                                 "update users.held_notification set released_at = ? where user_id = ? and released_at is null"
                                         + " and release_at <= ? returning id, list, subject, text_body, created_at",
                                 rs -> new Held(
-                                        rs.getObject("id", UUID.class),
+                                        Sql.uuid(rs, "id"),
                                         MailList.of(rs.getString("list")).orElseThrow(),
                                         new Notice(rs.getString("subject"), rs.getString("text_body")),
                                         rs.getTimestamp("created_at").toInstant()),

@@ -96,7 +96,7 @@ public class JdbcMailOutbox implements MailOutbox {
 
     private static Queued queued(ResultSet rs) throws SQLException {
         return new Queued(
-                rs.getObject("id", UUID.class),
+                Sql.uuid(rs, "id"),
                 new Mail(
                         rs.getString("recipient"),
                         rs.getString("subject"),
@@ -160,7 +160,7 @@ public class JdbcMailOutbox implements MailOutbox {
                         "select id, recipient, subject, attempts, finished_at, last_error from users.mail_outbox"
                                 + " where status = 'failed' order by finished_at desc limit ?",
                         rs -> new Failure(
-                                rs.getObject("id", UUID.class),
+                                Sql.uuid(rs, "id"),
                                 rs.getString("recipient"),
                                 rs.getString("subject"),
                                 rs.getInt("attempts"),

@@ -40,8 +40,7 @@ public class JdbcUserTokens implements UserTokens {
                         "delete from users.user_token where token_hash = ? and purpose = ? returning user_id, email,"
                                 + " expires_at > ? as valid",
                         rs -> new Stored(
-                                new Spent(rs.getObject("user_id", UUID.class), rs.getString("email")),
-                                rs.getBoolean("valid")),
+                                new Spent(Sql.uuid(rs, "user_id"), rs.getString("email")), rs.getBoolean("valid")),
                         tokenHash,
                         purpose.column,
                         now)

@@ -62,8 +62,8 @@ public class JdbcWebhookDeliveries implements WebhookDeliveries {
                                 + " returning id, webhook_id, event, payload, attempts, created_at)"
                                 + " select c.*, w.url, w.secret from claimed c join users.webhook w on w.id = c.webhook_id",
                         rs -> new Claimed(
-                                rs.getObject("id", UUID.class),
-                                rs.getObject("webhook_id", UUID.class),
+                                Sql.uuid(rs, "id"),
+                                Sql.uuid(rs, "webhook_id"),
                                 rs.getString("url"),
                                 rs.getString("secret"),
                                 rs.getString("event"),
@@ -150,7 +150,7 @@ public class JdbcWebhookDeliveries implements WebhookDeliveries {
     private static Delivery delivery(ResultSet rs) throws SQLException {
         Timestamp last = rs.getTimestamp("last_attempt_at");
         return new Delivery(
-                rs.getObject("id", UUID.class),
+                Sql.uuid(rs, "id"),
                 rs.getString("event"),
                 rs.getString("status"),
                 rs.getObject("status_code", Integer.class),

@@ -30,18 +30,27 @@ public class ReadingsPush {
     @Push(channel = "usage")
     PushContext usage;
 
+    @Inject
+    PushAudience audience;
+
     void onApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsApplied applied) {
         List<MeterReading> stored = applied.readings();
         if (stored.isEmpty()) {
             return;
         }
         // One message per transaction (Faces encodes the list as a JSON array): the page shows the latest ones only.
-        readings.send(stored.subList(Math.max(0, stored.size() - LIVE_ROWS), stored.size()).stream()
-                .map(reading -> Map.of(
-                        "deviceId", reading.deviceId().toString(),
-                        "timestamp", reading.timestamp().toString(),
-                        "kwh", reading.kwh()))
-                .toList());
-        stored.stream().map(MeterReading::deviceId).distinct().forEach(id -> usage.send("reading", id));
+        if (audience.listening("readings")) {
+            readings.send(stored.subList(Math.max(0, stored.size() - LIVE_ROWS), stored.size()).stream()
+                    .map(reading -> Map.of(
+                            "deviceId", reading.deviceId().toString(),
+                            "timestamp", reading.timestamp().toString(),
+                            "kwh", reading.kwh()))
+                    .toList());
+        }
+        stored.stream()
+                .map(MeterReading::deviceId)
+                .distinct()
+                .filter(id -> audience.listening("usage", id))
+                .forEach(id -> usage.send("reading", id));
     }
 }
