@@ -65,6 +65,13 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     long readings;
 
     @Option(
+            names = "--batch-readings",
+            defaultValue = "10000",
+            description = "readings of each device in the batch phase (default: ${DEFAULT-VALUE}: the phase's volume"
+                    + " is ten times the single-reading phase's, so that it lasts as long)")
+    long batchReadings;
+
+    @Option(
             names = "--duration",
             defaultValue = "120",
             description = "seconds of sending per phase at most (default: ${DEFAULT-VALUE})")
@@ -143,12 +150,13 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         UUID alerting = client.device(token, "bench alerting meter", "0.001", ownerId, "UTC");
 
         System.out.printf(
-                "EMS %s (%d instance(s)), %d devices, %,d readings each per phase (at most %d s of sending), %d"
-                        + " producer(s), %s; machine: %d cores, %s%n",
+                "EMS %s (%d instance(s)), %d devices, %,d readings each per phase (%,d in batches; at most %d s of"
+                        + " sending), %d producer(s), %s; machine: %d cores, %s%n",
                 target.ems,
                 target.instances,
                 devices,
                 readings,
+                batchReadings,
                 seconds,
                 producers,
                 ahead == 0 ? "open loop" : "at most " + ahead + " readings ahead of EMS",
@@ -161,12 +169,11 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 profile,
                 producers,
                 ahead,
-                devices * readings,
                 profileDir == null ? Optional.empty() : Optional.of(new PhaseProfile(target, profileDir)));
         LoadRun.LinkFactory jms = links(MeterProtocol.JMS, meterPassword);
         // Each phase its own devices: the meter time of a phase starts anew.
         // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.
-        phase.run("warm-up (single-reading messages, not measured)", meters("warm-up"), 1, warmup, jms);
+        phase.run("warm-up (single-reading messages, not measured)", meters("warm-up"), readings, 1, warmup, jms);
         double broker = ceiling(BrokerCeiling.Kind.BROKER_ALONE, meters("ceiling"));
         double mdb = ceiling(BrokerCeiling.Kind.NO_WORK_MDB, meters("no-work MDB"));
         double load = ceiling(BrokerCeiling.Kind.LOAD_ALONE, meters("load alone"));
@@ -178,14 +185,19 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
         for (MeterProtocol protocol : protocols) {
             LoadRun.LinkFactory links = links(protocol, meterPassword);
             String over = " over " + protocol.label();
-            ThroughputPhase.Rates single =
-                    phase.run("single-reading messages" + over, meters("single " + protocol), 1, seconds, links);
+            ThroughputPhase.Rates single = phase.run(
+                    "single-reading messages" + over, meters("single " + protocol), readings, 1, seconds, links);
             System.out.printf(
                     "%nEMS's single-reading messages/s%s against the ceilings of this run: %.2f of the no-work MDB,"
                             + " %.2f of the broker alone, %.2f of the load generator alone%n",
                     over, single.endToEnd() / mdb, single.endToEnd() / broker, single.endToEnd() / load);
             ThroughputPhase.Rates batches = phase.run(
-                    "batches of one meter's 100 readings" + over, meters("batch " + protocol), 100, seconds, links);
+                    "batches of one meter's 100 readings" + over,
+                    meters("batch " + protocol),
+                    batchReadings,
+                    100,
+                    seconds,
+                    links);
             table.append(String.format("%-9s %40s %52s%n", protocol.label(), single, batches));
         }
         System.out.print(table);
@@ -231,6 +243,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             long t0 = System.nanoTime();
             long sent = phase.load(
                             meters,
+                            readings,
                             1,
                             seconds,
                             acknowledged -> new BrokerLink(

@@ -13,7 +13,7 @@ import org.ems.simulator.meter.LoadRun;
 
 /**
  * One throughput phase of {@code ./ems bench ingest}: {@code producers} connections send the phase's meters'
- * readings in order, {@code volume} of them (or until the phase's time is up), as fast as the broker accepts them
+ * readings in order, a number of each (or until the phase's time is up), as fast as the broker accepts them
  * (or within {@code ahead} readings of what EMS has stored; 0: no limit); timed from the first send until EMS has
  * stored and booked them all, then checked hour by hour.
  */
@@ -25,7 +25,6 @@ final class ThroughputPhase {
     private final LoadProfile profile;
     private final int producers;
     private final long ahead;
-    private final long volume;
     private final java.util.Optional<PhaseProfile> profiler;
 
     ThroughputPhase(
@@ -35,7 +34,6 @@ final class ThroughputPhase {
             LoadProfile profile,
             int producers,
             long ahead,
-            long volume,
             java.util.Optional<PhaseProfile> profiler) {
         this.target = target;
         this.client = client;
@@ -43,7 +41,6 @@ final class ThroughputPhase {
         this.profile = profile;
         this.producers = producers;
         this.ahead = ahead;
-        this.volume = volume;
         this.profiler = profiler;
     }
 
@@ -55,8 +52,12 @@ final class ThroughputPhase {
         }
     }
 
-    /** Readings/s end to end of one phase, and the broker's accept rate of its producers. */
-    Rates run(String name, List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links) throws Exception {
+    /**
+     * Readings/s end to end of one phase, {@code perDevice} readings of each meter, and the broker's accept rate of
+     * its producers.
+     */
+    Rates run(String name, List<UUID> meters, long perDevice, int batch, int seconds, LoadRun.LinkFactory links)
+            throws Exception {
         Thread.sleep(2_000); // let monitoring take in the device events
         long before = stored();
         long transactions = client.counter("ems_readings_transactions_total");
@@ -80,7 +81,7 @@ final class ThroughputPhase {
         poller.setDaemon(true);
         poller.start();
         long t0 = System.nanoTime();
-        LoadRun run = load(meters, batch, seconds, links, ahead, storedSince::get);
+        LoadRun run = load(meters, perDevice, batch, seconds, links, ahead, storedSince::get);
         long sent = run.acknowledged();
         poller.interrupt();
         double sending = (System.nanoTime() - t0) / 1e9;
@@ -113,7 +114,14 @@ final class ThroughputPhase {
     }
 
     /** The load of a phase: as fast as it goes, {@code --producers} connections, within {@code ahead} of {@code done}. */
-    LoadRun load(List<UUID> meters, int batch, int seconds, LoadRun.LinkFactory links, long ahead, LongSupplier done)
+    LoadRun load(
+            List<UUID> meters,
+            long perDevice,
+            int batch,
+            int seconds,
+            LoadRun.LinkFactory links,
+            long ahead,
+            LongSupplier done)
             throws InterruptedException {
         LoadRun run = new LoadRun(
                         meters,
@@ -127,7 +135,7 @@ final class ThroughputPhase {
                         links,
                         IngestBench.quiet())
                 .ahead(ahead == 0 ? Long.MAX_VALUE : ahead, done)
-                .total(volume);
+                .total(meters.size() * perDevice);
         run.run();
         return run;
     }
