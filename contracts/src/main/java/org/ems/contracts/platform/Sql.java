@@ -134,7 +134,6 @@ public record Sql(DataSource db) {
 
     /** {@link #uuid(ResultSet, int)} by the column's name. */
     public static UUID uuid(ResultSet rs, String column) throws SQLException {
-        String text = rs.getString(column);
-        return text == null ? null : UUID.fromString(text);
+        return uuid(rs, rs.findColumn(column));
     }
 }

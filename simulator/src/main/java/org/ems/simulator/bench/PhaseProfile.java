@@ -30,6 +30,9 @@ final class PhaseProfile {
     /** The step of a stack, by its first non-JDK frame's class. */
     private static final Map<String, String> AREAS = areas();
 
+    /** The key of the database's transactions among the statements' figures. */
+    private static final String TRANSACTIONS = "(transactions)";
+
     /** EMS's path through a message, each counted when a sample's stack holds it. */
     private static final List<String> STEPS = List.of(
             "MeterReadingConsumer.onMessage",
@@ -137,7 +140,7 @@ final class PhaseProfile {
         }
     }
 
-    /** Calls, total time (ms) and rows of each statement EMS ran (by its text), so far. */
+    /** Calls and total time (ms) of each statement EMS ran (by its text), and the database's transactions, so far. */
     private Map<String, double[]> statements() throws IOException, SQLException {
         Map<String, double[]> byQuery = new HashMap<>();
         try (Connection c = target.database();
@@ -145,7 +148,7 @@ final class PhaseProfile {
                 ResultSet rs = s.executeQuery("select query, calls, total_exec_time from public.pg_stat_statements"
                         + " where dbid = (select oid from pg_database where datname = current_database())"
                         + " and userid = (select oid from pg_roles where rolname = current_user)"
-                        + " union all select '(transactions)', xact_commit + xact_rollback, 0"
+                        + " union all select '" + TRANSACTIONS + "', xact_commit + xact_rollback, 0"
                         + " from pg_stat_database where datname = current_database()")) {
             while (rs.next()) {
                 byQuery.merge(rs.getString(1), new double[] {rs.getLong(2), rs.getDouble(3)}, (a, b) ->
@@ -157,28 +160,24 @@ final class PhaseProfile {
 
     private static void print(Map<String, double[]> before, Map<String, double[]> after, long messages) {
         List<Map.Entry<String, double[]>> delta = new ArrayList<>();
+        double transactions = 0;
         double calls = 0;
         double time = 0;
         for (Map.Entry<String, double[]> e : after.entrySet()) {
             double[] b = before.getOrDefault(e.getKey(), new double[2]);
             double[] d = {e.getValue()[0] - b[0], e.getValue()[1] - b[1]};
-            if (d[0] > 0) {
+            if (e.getKey().equals(TRANSACTIONS)) {
+                transactions = d[0];
+            } else if (d[0] > 0) {
                 delta.add(Map.entry(e.getKey(), d));
-                if (!e.getKey().equals("(transactions)")) {
-                    calls += d[0];
-                    time += d[1];
-                }
+                calls += d[0];
+                time += d[1];
             }
         }
-        double transactions = delta.stream()
-                .filter(e -> e.getKey().equals("(transactions)"))
-                .mapToDouble(e -> e.getValue()[0])
-                .sum();
         System.out.printf(
                 "    PostgreSQL: %.3f transactions, %.2f statements, %.3f ms of execution per message; the costliest:%n",
                 transactions / messages, calls / messages, time / messages);
         delta.stream()
-                .filter(e -> !e.getKey().equals("(transactions)"))
                 .sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]))
                 .limit(10)
                 .forEach(e -> System.out.printf(

@@ -3,6 +3,8 @@ package org.ems.simulator.bench;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +27,7 @@ final class ThroughputPhase {
     private final LoadProfile profile;
     private final int producers;
     private final long ahead;
-    private final java.util.Optional<PhaseProfile> profiler;
+    private final Optional<PhaseProfile> profiler;
 
     ThroughputPhase(
             BenchTarget target,
@@ -34,7 +36,7 @@ final class ThroughputPhase {
             LoadProfile profile,
             int producers,
             long ahead,
-            java.util.Optional<PhaseProfile> profiler) {
+            Optional<PhaseProfile> profiler) {
         this.target = target;
         this.client = client;
         this.token = token;
@@ -105,7 +107,7 @@ final class ThroughputPhase {
                 sent / total,
                 sending / total,
                 (double) sent / Math.max(1, client.counter("ems_readings_transactions_total") - transactions));
-        java.util.Map<String, Duration> cpu = usage0.printSince(total);
+        Map<String, Duration> cpu = usage0.printSince(total);
         if (profiler.isPresent()) {
             profiler.get().stop((sent + batch - 1) / batch, cpu);
         }

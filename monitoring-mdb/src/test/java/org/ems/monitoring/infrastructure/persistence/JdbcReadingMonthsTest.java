@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class JdbcReadingMonthsTest {
 
     private static final String DEVICE = "6f1c2f8e-0000-4000-8000-000000000001";
+    private static final UUID DEVICE_ID = UUID.fromString(DEVICE);
 
     private EmbeddedPostgres postgres;
     private JdbcReadingMonths months;
@@ -190,12 +191,9 @@ class JdbcReadingMonthsTest {
         migrate("latest");
         Instant late = Instant.parse("2018-07-01T08:59:00Z");
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            c.setAutoCommit(false);
-            JdbcReadingRepository readings = new JdbcReadingRepository();
-            readings.db = oneTransaction(c);
-            readings.lock(List.of(UUID.fromString(DEVICE)));
-            assertThat(readings.around(Map.of(UUID.fromString(DEVICE), ReadingWindow.of(late)))
-                            .get(UUID.fromString(DEVICE)))
+            JdbcReadingRepository readings = deviceLocked(c);
+            assertThat(readings.around(Map.of(DEVICE_ID, ReadingWindow.of(late)))
+                            .get(DEVICE_ID))
                     .isEmpty();
             CompletableFuture<Boolean> made = CompletableFuture.supplyAsync(() -> {
                 try (Connection upkeep = postgres.getPostgresDatabase().getConnection();
@@ -211,8 +209,7 @@ class JdbcReadingMonthsTest {
                     .atMost(Duration.ofSeconds(20))
                     .until(() -> count("pg_locks where not granted", "pg_catalog") > 0);
             // into the default partition, which the upkeep would have locked had it not waited: a deadlock
-            readings.insert(Map.of(
-                    UUID.fromString(DEVICE), List.of(new RegisterReading(late, java.math.BigDecimal.valueOf(2)))));
+            readings.insert(Map.of(DEVICE_ID, List.of(new RegisterReading(late, java.math.BigDecimal.valueOf(2)))));
             c.commit();
             assertThat(made.get(20, TimeUnit.SECONDS)).isTrue();
         }
@@ -224,18 +221,23 @@ class JdbcReadingMonthsTest {
     /** What ReadingIngestion does first, in a transaction of its own: lock the device, read around its reading. */
     private List<RegisterReading> aroundAReadingOf0859() {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            c.setAutoCommit(false);
-            JdbcReadingRepository readings = new JdbcReadingRepository();
-            readings.db = oneTransaction(c);
-            readings.lock(List.of(UUID.fromString(DEVICE)));
-            List<RegisterReading> known = readings.around(
-                            Map.of(UUID.fromString(DEVICE), ReadingWindow.of(Instant.parse("2018-07-01T08:59:00Z"))))
-                    .get(UUID.fromString(DEVICE));
+            List<RegisterReading> known = deviceLocked(c)
+                    .around(Map.of(DEVICE_ID, ReadingWindow.of(Instant.parse("2018-07-01T08:59:00Z"))))
+                    .get(DEVICE_ID);
             c.commit();
             return known;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The readings' repository in a transaction on {@code c} that holds the device's lock, as ReadingIngestion's. */
+    private static JdbcReadingRepository deviceLocked(Connection c) throws java.sql.SQLException {
+        c.setAutoCommit(false);
+        JdbcReadingRepository readings = new JdbcReadingRepository();
+        readings.db = oneTransaction(c);
+        readings.lock(List.of(DEVICE_ID));
+        return readings;
     }
 
     /** The data source of a container's transaction: every statement on the same connection, which stays open. */
