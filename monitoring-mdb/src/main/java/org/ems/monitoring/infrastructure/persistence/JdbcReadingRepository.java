@@ -198,12 +198,15 @@ public class JdbcReadingRepository implements ReadingRepository {
         if (devices.isEmpty()) {
             return result;
         }
+        // Each hour through the key: a lateral subquery with an order is never flattened into a join. As a join, the
+        // generic plan PostgreSQL may cache for the statement read the whole table (a hash join: 17 ms a call with
+        // 670,000 quarters, and alerts late by seconds after ./ems bench ingest's batch phase).
         sql().list(
                         "cannot read consumption",
                         "select h.i, q.quarter_start, q.kwh, q.readings, q.resets, q.estimates"
                                 + " from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) with ordinality as h(device_id, h_start, h_end, i)"
-                                + " join monitoring.quarter_total q on q.device_id = h.device_id"
-                                + " and q.quarter_start >= h.h_start and q.quarter_start < h.h_end",
+                                + " cross join lateral (select * from monitoring.quarter_total q where q.device_id = h.device_id"
+                                + " and q.quarter_start >= h.h_start and q.quarter_start < h.h_end order by q.quarter_start) q",
                         rs -> new HourQuarter(
                                 (int) rs.getLong(1) - 1, rs.getTimestamp(2).toInstant(), quarter(rs, 3)),
                         devices,

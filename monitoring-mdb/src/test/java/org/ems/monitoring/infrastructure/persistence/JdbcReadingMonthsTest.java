@@ -3,7 +3,6 @@ package org.ems.monitoring.infrastructure.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,11 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.ems.monitoring.domain.ReadingWindow;
 import org.ems.monitoring.domain.RegisterReading;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,15 +55,7 @@ class JdbcReadingMonthsTest {
     }
 
     private void migrate(String target) {
-        Flyway.configure()
-                .dataSource(postgres.getPostgresDatabase())
-                .schemas("monitoring")
-                .defaultSchema("monitoring")
-                .createSchemas(true)
-                .locations("classpath:db/migration/monitoring")
-                .target(target)
-                .load()
-                .migrate();
+        TestDatabases.migrate(postgres.getPostgresDatabase(), target);
     }
 
     @Test
@@ -235,21 +224,9 @@ class JdbcReadingMonthsTest {
     private static JdbcReadingRepository deviceLocked(Connection c) throws java.sql.SQLException {
         c.setAutoCommit(false);
         JdbcReadingRepository readings = new JdbcReadingRepository();
-        readings.db = oneTransaction(c);
+        readings.db = TestDatabases.oneTransaction(c);
         readings.lock(List.of(DEVICE_ID));
         return readings;
-    }
-
-    /** The data source of a container's transaction: every statement on the same connection, which stays open. */
-    private static DataSource oneTransaction(Connection connection) {
-        Connection unclosable = (Connection) Proxy.newProxyInstance(
-                Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(connection, args));
-        return (DataSource) Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> method.getName().equals("getConnection") ? unclosable : null);
     }
 
     private static String name(YearMonth month) {
