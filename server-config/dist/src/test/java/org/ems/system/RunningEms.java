@@ -77,8 +77,7 @@ final class RunningEms implements AutoCloseable {
     }
 
     private static RunningEms start(Path home, LaunchedEms.Ports ports, Map<String, String> env) throws IOException {
-        return new RunningEms(
-                home, ports, LaunchedEms.start(distribution(), home, ports, "256m", env, Optional.empty()));
+        return new RunningEms(home, ports, LaunchedEms.start(distribution(), home, ports, env, Optional.empty()));
     }
 
     static Path distribution() {

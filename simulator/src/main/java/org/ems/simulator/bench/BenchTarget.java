@@ -55,8 +55,7 @@ public final class BenchTarget implements AutoCloseable {
         home = Files.createTempDirectory(
                 work == null ? Path.of(System.getProperty("java.io.tmpdir")) : work, "ems-bench-");
         ports = LaunchedEms.Ports.free();
-        launched =
-                LaunchedEms.start(dist, home, ports, "128m", environment(), Optional.of(home.resolve("bench-run.log")));
+        launched = LaunchedEms.start(dist, home, ports, environment(), Optional.of(home.resolve("bench-run.log")));
         launched.awaitLine(0, "EMS ready at " + ports.url(instances - 1), Duration.ofMinutes(4));
         ems = ports.url(0);
         broker = ports.brokerUrl(instances);

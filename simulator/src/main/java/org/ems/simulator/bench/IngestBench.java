@@ -116,6 +116,15 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                     + " prints where a message's time goes")
     Path profileDir;
 
+    @Option(
+            names = "--stored-readings",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "then fill the readings table by SQL with N readings of other meters in the batch phase's"
+                    + " months (100000000: a hundred million) and measure the batch phase again over them (default:"
+                    + " ${DEFAULT-VALUE}, not)")
+    long storedReadings;
+
     private EmsClient client;
     private String token;
     private LoadProfile profile;
@@ -171,6 +180,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 ahead,
                 profileDir == null ? Optional.empty() : Optional.of(new PhaseProfile(target, profileDir)));
         LoadRun.LinkFactory jms = links(MeterProtocol.JMS, meterPassword);
+        StoredReadings.makeMonths(
+                target, METER_START, METER_START.plus(INTERVAL.multipliedBy(Math.max(readings, batchReadings))));
         // Each phase its own devices: the meter time of a phase starts anew.
         // The JVMs compile the hot paths first: measured on a cold EMS, the first phase read a third lower.
         phase.run("warm-up (single-reading messages, not measured)", meters("warm-up"), readings, 1, warmup, jms);
@@ -199,6 +210,23 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                     seconds,
                     links);
             table.append(String.format("%-9s %40s %52s%n", protocol.label(), single, batches));
+            if (storedReadings > 0 && protocol == MeterProtocol.JMS) {
+                StoredReadings.fill(target, storedReadings, METER_START);
+                ThroughputPhase.Rates overStored = phase.run(
+                        String.format(
+                                "batches of one meter's 100 readings over jms, %,d readings stored", storedReadings),
+                        meters("batch over stored " + protocol),
+                        batchReadings,
+                        100,
+                        seconds,
+                        links);
+                table.append(String.format(
+                        "%-9s %40s %52s (%.2f of the rate before)%n",
+                        protocol.label(),
+                        String.format("%,d stored:", storedReadings),
+                        overStored,
+                        overStored.endToEnd() / batches.endToEnd()));
+            }
         }
         System.out.print(table);
         new AlertLatency(target, profile, background, alerts)

@@ -82,23 +82,18 @@ public final class LaunchedEms {
     }
 
     /**
-     * Starts the launcher of {@code dist} with {@code heap} (as {@code ./ems run}: 128m) on {@code home} and
-     * {@code ports}; {@code env} is added to (and overrides) the EMS_* variables; the console is also appended to
-     * {@code log} when given.
+     * Starts EMS as its users do ({@code bin/ems run} of {@code dist}, so with the launcher's own JVM options, on the
+     * Java running this) on {@code home} and {@code ports}; {@code env} is added to (and overrides) the EMS_*
+     * variables; the console is also appended to {@code log} when given.
      */
-    public static LaunchedEms start(
-            Path dist, Path home, Ports ports, String heap, Map<String, String> env, Optional<Path> log)
+    public static LaunchedEms start(Path dist, Path home, Ports ports, Map<String, String> env, Optional<Path> log)
             throws IOException {
+        // bin/ems replaces itself with the launcher's JVM (exec): the process is the launcher's, as after ./ems run
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "-Dems.dist=" + dist.toAbsolutePath(),
-                "-cp",
-                dist.toAbsolutePath().resolve("lib") + "/*",
-                "org.ems.runtime.Launcher",
-                "run");
+                "bash", dist.toAbsolutePath().resolve("bin").resolve("ems").toString(), "run");
         Map<String, String> variables = builder.environment();
         variables.remove("EMS_ADMIN_PASSWORD");
+        variables.put("JAVA_HOME", System.getProperty("java.home"));
         variables.putAll(Map.of(
                 "EMS_HOME", home.toString(),
                 "EMS_HTTP_PORT", Integer.toString(ports.http()),

@@ -56,7 +56,7 @@ final class EmsUnderTest implements AutoCloseable {
 
     /** Starts EMS (again, after its launcher was killed: same home, same ports) and waits until it is ready. */
     void start() throws IOException, InterruptedException {
-        launcher = LaunchedEms.start(dist, home, ports, "128m", env, Optional.of(home.resolve("faults-console.log")));
+        launcher = LaunchedEms.start(dist, home, ports, env, Optional.of(home.resolve("faults-console.log")));
         launcher.awaitLine(0, "EMS ready at " + lastInstance(), Duration.ofMinutes(4));
         if (api == null) {
             api = new EmsClient(ports.url(0));
