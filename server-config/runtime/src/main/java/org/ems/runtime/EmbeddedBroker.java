@@ -34,8 +34,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Entries in the duplicate-id cache by default: the last messages a producer gave an id ({@code ems.broker.duplicate-ids}). */
-    static final int DUPLICATE_IDS = Integer.parseInt(SettingSources.defaults().get("EMS_BROKER_DUPLICATE_IDS"));
+    /**
+     * What the broker holds in memory: {@code duplicateIds} entries in its duplicate-id cache (the last messages a
+     * producer gave an id, {@code ems.broker.duplicate-ids}); messages up to {@code memoryMib} MiB before it pages them
+     * to disk ({@code ems.broker.memory}), the readings' queue up to half of it.
+     */
+    record Limits(int duplicateIds, long memoryMib) {
+
+        static final Limits DEFAULTS = of(SettingSources.defaults());
+
+        static Limits of(EmsSettings settings) {
+            return new Limits(settings.brokerDuplicateIds(), settings.brokerMemory());
+        }
+
+        private static Limits of(java.util.Map<String, String> settings) {
+            return new Limits(
+                    Integer.parseInt(settings.get("EMS_BROKER_DUPLICATE_IDS")), EmsSettings.brokerMemory(settings));
+        }
+    }
 
     /**
      * One of a primary/backup pair sharing the journal (shared store: whoever holds its lock is live; the backup takes
@@ -67,7 +83,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 endpoint.port(),
                 mqttPort,
                 List.of(),
-                DUPLICATE_IDS,
+                Limits.DEFAULTS,
                 new BrokerAccounts(endpoint, true, Optional.empty()),
                 clusterPassword(home),
                 Optional.empty());
@@ -76,7 +92,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     /**
      * A broker with its journal under {@code data}, on {@code port} for the core protocol and {@code mqttPort} (unless
      * empty) for meters' MQTT, whose acceptors take the given transport options (TLS), letting in
-     * the {@code accounts}; {@code duplicateIds} is the size of its duplicate-id cache; with a {@code pair}, one of a
+     * the {@code accounts}, within the {@code limits}; with a {@code pair}, one of a
      * primary/backup pair. The cluster account gets {@code clusterPassword} in every mode: left unset, Artemis lets in
      * its documented default cluster account, whatever the security manager says.
      */
@@ -87,7 +103,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             int port,
             OptionalInt mqttPort,
             List<String> transportOptions,
-            int duplicateIds,
+            Limits limits,
             ActiveMQSecurityManager accounts,
             String clusterPassword,
             Optional<Pair> pair)
@@ -99,7 +115,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         System.setProperty("ems.broker.host", address);
         System.setProperty("ems.broker.port", Integer.toString(port));
         System.setProperty("ems.broker.acceptor-options", String.join(";", acceptorOptions));
-        System.setProperty("ems.broker.id-cache-size", Integer.toString(duplicateIds));
+        System.setProperty("ems.broker.id-cache-size", Integer.toString(limits.duplicateIds()));
+        System.setProperty("ems.broker.memory", limits.memoryMib() + "M");
+        System.setProperty("ems.broker.readings-memory", limits.memoryMib() / 2 + "M");
 
         // Artemis reads its configuration from a file; the copy also shows operators what runs.
         try (InputStream in = EmbeddedBroker.class.getResourceAsStream("broker.xml")) {

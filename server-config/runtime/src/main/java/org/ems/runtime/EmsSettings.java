@@ -42,6 +42,7 @@ public record EmsSettings(
         List<String> clusterMembers,
         String microHeap,
         String brokerHeap,
+        long brokerMemory,
         int dbPoolMaxSize,
         int readingsSessions,
         LogSettings logs,
@@ -89,6 +90,7 @@ public record EmsSettings(
                         .toList(),
                 heap(env, "EMS_MICRO_HEAP"),
                 heap(env, "EMS_BROKER_HEAP"),
+                brokerMemory(env),
                 number(env, "EMS_DB_POOL_MAX_SIZE", 1, 1000, "a pool size from 1 to 1000"),
                 number(env, "EMS_READINGS_SESSIONS", 1, 100, "a number of sessions from 1 to 100"),
                 LogSettings.from(env),
@@ -181,6 +183,14 @@ public record EmsSettings(
     private static String heap(Map<String, String> env, String name) {
         mebibytes(env, name, 128, 64 * 1024, "a heap size from 128m to 64g (512m, 2g)");
         return env.get(name).strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** MiB of messages the embedded broker holds in memory ({@code ems.broker.memory}). */
+    static long brokerMemory(Map<String, String> env) {
+        // the heap must hold them and still work: Artemis itself asks for no more than half of it
+        long half = mebibytes(env, "EMS_BROKER_HEAP", 128, 64 * 1024, "a heap size from 128m to 64g") / 2;
+        return mebibytes(
+                env, "EMS_BROKER_MEMORY", 8, half, "a size from 8m to half of ems.broker.heap (" + half + "m)");
     }
 
     /** A size in MiB written {@code 512m} or {@code 2g}, from {@code min} to {@code max} MiB. */

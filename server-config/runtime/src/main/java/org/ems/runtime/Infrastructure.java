@@ -55,7 +55,7 @@ public final class Infrastructure implements AutoCloseable {
                         broker.port(),
                         java.util.OptionalInt.of(settings.mqttPort()),
                         tls.map(TlsMaterial::acceptorOptions).orElse(List.of()),
-                        settings.brokerDuplicateIds(),
+                        EmbeddedBroker.Limits.of(settings),
                         new BrokerAccounts(broker, settings.brokerGateway(), Optional.of(database)),
                         EmbeddedBroker.clusterPassword(home),
                         Optional.empty()));

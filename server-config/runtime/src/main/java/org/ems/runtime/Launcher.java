@@ -195,6 +195,9 @@ public final class Launcher {
                             : "ems: the first administrator could not be created; see " + logs.resolve("micro.0.log"));
         }
         System.out.flush();
+        // From here the launcher only supervises. Its heap grew while it started (schema migrations, PostgreSQL's
+        // unpacking) and the serial collector gives memory back only after a full collection: one, now.
+        System.gc();
 
         services.watch(restarted -> {
             // A restarted instance says it is ready again; after the broker or PostgreSQL, every instance does.

@@ -40,6 +40,7 @@ class SettingsTest {
         assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(settings.microHeap()).isEqualTo("512m");
         assertThat(settings.brokerHeap()).isEqualTo("256m");
+        assertThat(settings.brokerMemory()).isEqualTo(64);
         assertThat(settings.dbPoolMaxSize()).isEqualTo(32);
         assertThat(settings.readingsSessions()).isEqualTo(64);
         assertThat(settings.meterUser()).isEqualTo("meter");
@@ -111,6 +112,7 @@ class SettingsTest {
             ems.http.port=99999            | ems.http.port (EMS_HTTP_PORT) must be a TCP port (1-65535), not '99999'
             ems.instances=0                | ems.instances (EMS_INSTANCES) must be a number of instances from 1 to 32, not '0'
             ems.micro.heap=512             | ems.micro.heap (EMS_MICRO_HEAP) must be a heap size from 128m to 64g (512m, 2g), not '512'
+            ems.broker.memory=200m         | ems.broker.memory (EMS_BROKER_MEMORY) must be a size from 8m to half of ems.broker.heap (128m), not '200m'
             ems.broker.gateway=yes         | ems.broker.gateway (EMS_BROKER_GATEWAY) must be on or off, not 'yes'
             ems.timezone=Mars/Olympus      | ems.timezone (EMS_TIMEZONE) must be a time zone (UTC, Europe/Bucharest), not 'Mars/Olympus'
             ems.trusted-proxies=10.0.0.0/33 | ems.trusted-proxies (EMS_TRUSTED_PROXIES) must be CIDR networks separated by commas, not '10.0.0.0/33'
