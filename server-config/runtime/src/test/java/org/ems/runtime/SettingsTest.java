@@ -38,7 +38,7 @@ class SettingsTest {
         EmsSettings settings = settings(Map.of());
         assertThat(settings.httpPort()).isEqualTo(8080);
         assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
-        assertThat(settings.microHeap()).isEqualTo("512m");
+        assertThat(settings.microHeap()).isEqualTo("448m");
         assertThat(settings.brokerHeap()).isEqualTo("256m");
         assertThat(settings.brokerMemory()).isEqualTo(64);
         assertThat(settings.dbPoolMaxSize()).isEqualTo(32);
