@@ -211,21 +211,15 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                     links);
             table.append(String.format("%-9s %40s %52s%n", protocol.label(), single, batches));
             if (storedReadings > 0 && protocol == MeterProtocol.JMS) {
-                StoredReadings.fill(target, storedReadings, METER_START);
-                ThroughputPhase.Rates overStored = phase.run(
-                        String.format(
-                                "batches of one meter's 100 readings over jms, %,d readings stored", storedReadings),
-                        meters("batch over stored " + protocol),
+                table.append(StoredReadings.batchesOver(
+                        storedReadings,
+                        target,
+                        phase,
+                        meters("batch over stored"),
                         batchReadings,
-                        100,
                         seconds,
-                        links);
-                table.append(String.format(
-                        "%-9s %40s %52s (%.2f of the rate before)%n",
-                        protocol.label(),
-                        String.format("%,d stored:", storedReadings),
-                        overStored,
-                        overStored.endToEnd() / batches.endToEnd()));
+                        links,
+                        batches));
             }
         }
         System.out.print(table);

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.ems.simulator.meter.LoadRun;
 
 /**
  * The bench's months of readings, made before it starts; {@code ./ems bench ingest --stored-readings N}: fills the readings table of the EMS under test by SQL (not through
@@ -23,7 +26,34 @@ final class StoredReadings {
 
     private StoredReadings() {}
 
-    static void fill(BenchTarget target, long readings, Instant from) throws Exception {
+    /**
+     * Fills {@code stored} readings, then runs the batch phase again on {@code meters}: its line of the bench's table,
+     * with its rate against the one {@code before}.
+     */
+    static String batchesOver(
+            long stored,
+            BenchTarget target,
+            ThroughputPhase phase,
+            List<UUID> meters,
+            long perDevice,
+            int seconds,
+            LoadRun.LinkFactory links,
+            ThroughputPhase.Rates before)
+            throws Exception {
+        fill(target, stored, IngestBench.METER_START);
+        ThroughputPhase.Rates over = phase.run(
+                String.format("batches of one meter's 100 readings over jms, %,d readings stored", stored),
+                meters,
+                perDevice,
+                100,
+                seconds,
+                links);
+        return String.format(
+                "%-9s %40s %52s (%.2f of the rate before)%n",
+                "jms", String.format("%,d stored:", stored), over, over.endToEnd() / before.endToEnd());
+    }
+
+    private static void fill(BenchTarget target, long readings, Instant from) throws Exception {
         long meters = Math.max(1, readings / PER_METER);
         long perMeter = readings / meters;
         Instant to = from.plus(Duration.ofMinutes(perMeter));
