@@ -12,9 +12,10 @@ import java.util.UUID;
 import org.ems.simulator.meter.LoadRun;
 
 /**
- * The bench's months of readings, made before it starts; {@code ./ems bench ingest --stored-readings N}: fills the readings table of the EMS under test by SQL (not through
- * the broker) with N readings of meters that are not the bench's, a reading a minute from the bench's meter time on,
- * so that the months the bench's batches are stored in already hold them (analyzed after, as autovacuum would).
+ * The bench's months of readings, made before it starts; and {@code ./ems bench ingest --stored-readings N}, which fills
+ * the readings table of the EMS under test by SQL (not through the broker) with N readings of meters that are not the
+ * bench's, one a minute from the bench's meter time on, so that the months its batches go into already hold them
+ * (analyzed after, as autovacuum would), and measures the batch phase again.
  */
 final class StoredReadings {
 
