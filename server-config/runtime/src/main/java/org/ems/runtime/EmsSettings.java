@@ -181,14 +181,18 @@ public record EmsSettings(
 
     /** A Java heap size as {@code -Xmx} takes it: 128m (the smallest start heap) to 64g. */
     private static String heap(Map<String, String> env, String name) {
-        mebibytes(env, name, 128, 64 * 1024, "a heap size from 128m to 64g (512m, 2g)");
+        heapMib(env, name);
         return env.get(name).strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static long heapMib(Map<String, String> env, String name) {
+        return mebibytes(env, name, 128, 64 * 1024, "a heap size from 128m to 64g (512m, 2g)");
     }
 
     /** MiB of messages the embedded broker holds in memory ({@code ems.broker.memory}). */
     static long brokerMemory(Map<String, String> env) {
         // the heap must hold them and still work: Artemis itself asks for no more than half of it
-        long half = mebibytes(env, "EMS_BROKER_HEAP", 128, 64 * 1024, "a heap size from 128m to 64g") / 2;
+        long half = heapMib(env, "EMS_BROKER_HEAP") / 2;
         return mebibytes(
                 env, "EMS_BROKER_MEMORY", 8, half, "a size from 8m to half of ems.broker.heap (" + half + "m)");
     }

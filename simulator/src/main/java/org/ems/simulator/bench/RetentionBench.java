@@ -93,7 +93,8 @@ public final class RetentionBench implements Callable<Integer> {
                 size(s, partition(deleted)));
     }
 
-    private static String start(YearMonth month) {
+    /** The month's first instant in UTC, as the readings' month functions take it. */
+    static String start(YearMonth month) {
         return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
     }
 

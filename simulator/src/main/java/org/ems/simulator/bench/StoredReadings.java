@@ -93,11 +93,9 @@ final class StoredReadings {
     static void makeMonths(BenchTarget target, Instant from, Instant to) throws SQLException, java.io.IOException {
         try (Connection db = target.database();
                 Statement s = db.createStatement()) {
-            for (YearMonth m = YearMonth.from(from.atZone(ZoneOffset.UTC));
-                    !m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(to);
-                    m = m.plusMonths(1)) {
-                s.execute("select monitoring.reading_month('"
-                        + m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant() + "')");
+            YearMonth last = YearMonth.from(to.atZone(ZoneOffset.UTC));
+            for (YearMonth m = YearMonth.from(from.atZone(ZoneOffset.UTC)); !m.isAfter(last); m = m.plusMonths(1)) {
+                s.execute("select monitoring.reading_month('" + RetentionBench.start(m) + "')");
             }
         }
     }

@@ -41,10 +41,7 @@ class JdbcReadingMonthsTest {
 
     @BeforeEach
     void database() throws Exception {
-        // a loaded machine may take more than zonky's default 10 s to initialise a cluster
-        postgres = EmbeddedPostgres.builder()
-                .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                .start();
+        postgres = TestDatabases.started();
         months = new JdbcReadingMonths();
         months.db = postgres.getPostgresDatabase();
     }

@@ -28,9 +28,7 @@ class JdbcReadingRepositoryTest {
 
     @BeforeEach
     void database() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
+        postgres = TestDatabases.started();
         TestDatabases.migrate(postgres.getPostgresDatabase(), "latest");
     }
 

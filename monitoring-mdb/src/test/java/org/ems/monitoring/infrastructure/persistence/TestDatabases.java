@@ -1,7 +1,9 @@
 package org.ems.monitoring.infrastructure.persistence;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -9,6 +11,13 @@ import org.flywaydb.core.Flyway;
 final class TestDatabases {
 
     private TestDatabases() {}
+
+    /** A fresh PostgreSQL of its own; a loaded machine may take more than zonky's default 10 s to initialise it. */
+    static EmbeddedPostgres started() throws java.io.IOException {
+        return EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
 
     /** Migrates monitoring's schema up to the migration {@code target} ("latest": all). */
     static void migrate(DataSource db, String target) {
