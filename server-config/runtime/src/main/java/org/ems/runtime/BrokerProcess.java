@@ -96,6 +96,7 @@ final class BrokerProcess implements Supervised {
                 "-Dems.log.directory=" + logs,
                 "-Dems.log.name=" + name));
         command.addAll(settings.logs().childOptions());
+        command.addAll(settings.javaOptions());
         command.addAll(
                 List.of("-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(), file.toString()));
         ProcessBuilder builder =

@@ -43,6 +43,7 @@ public record EmsSettings(
         String microHeap,
         String brokerHeap,
         long brokerMemory,
+        List<String> javaOptions,
         int dbPoolMaxSize,
         int readingsSessions,
         LogSettings logs,
@@ -91,6 +92,7 @@ public record EmsSettings(
                 heap(env, "EMS_MICRO_HEAP"),
                 heap(env, "EMS_BROKER_HEAP"),
                 brokerMemory(env),
+                javaOptions(env),
                 number(env, "EMS_DB_POOL_MAX_SIZE", 1, 1000, "a pool size from 1 to 1000"),
                 number(env, "EMS_READINGS_SESSIONS", 1, 100, "a number of sessions from 1 to 100"),
                 LogSettings.from(env),
@@ -195,6 +197,16 @@ public record EmsSettings(
         long half = heapMib(env, "EMS_BROKER_HEAP") / 2;
         return mebibytes(
                 env, "EMS_BROKER_MEMORY", 8, half, "a size from 8m to half of ems.broker.heap (" + half + "m)");
+    }
+
+    /** Options for the Java command of Payara Micro and the broker ({@code ems.java-options}), split at spaces. */
+    private static List<String> javaOptions(Map<String, String> env) {
+        String text = env.getOrDefault("EMS_JAVA_OPTIONS", "").strip();
+        List<String> options = text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
+        if (options.stream().anyMatch(option -> !option.startsWith("-"))) {
+            throw invalid("EMS_JAVA_OPTIONS", "Java options separated by spaces, each beginning with '-'", text);
+        }
+        return options;
     }
 
     /** A size in MiB written {@code 512m} or {@code 2g}, from {@code min} to {@code max} MiB. */

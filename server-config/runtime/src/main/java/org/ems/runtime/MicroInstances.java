@@ -90,24 +90,7 @@ final class MicroInstances {
                 port,
                 tls,
                 microJar,
-                List.of(
-                        "-Xms128m",
-                        "-Xmx" + settings.microHeap(),
-                        "-Dems.log.name=" + PayaraMicroProcess.name(instance), // its access log's name
-                        "-XX:+UseG1GC",
-                        "-XX:MaxMetaspaceSize=256m",
-                        // Named, the JSON-P provider is not searched for on the class path at every use (Faces
-                        // push, JAX-RS): that search was a quarter of Payara's CPU while readings were pushed.
-                        "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
-                        // Delivery threads for the readings consumer's 64 sessions and the topics' (default:
-                        // 8 per core, which stalls sessions beyond it).
-                        "-Dactivemq.artemis.client.global.thread.pool.max.size=128",
-                        // The data grid listens on the bind address only (Hazelcast binds every interface otherwise).
-                        "-Dhazelcast.socket.bind.any=false",
-                        // A killed instance leaves the grid within seconds (default: a minute without heartbeats),
-                        // so the others stop waiting for its partitions.
-                        "-Dhazelcast.heartbeat.interval.seconds=1",
-                        "-Dhazelcast.max.no.heartbeat.seconds=8"),
+                javaOptions(settings, instance),
                 microOptions,
                 // the readings consumer's sessions: its activation configuration reads this variable
                 java.util.Map.of("EMS_READINGS_SESSIONS", Integer.toString(settings.readingsSessions())));
@@ -118,6 +101,30 @@ final class MicroInstances {
             throw notReady;
         }
         return started;
+    }
+
+    /** Payara Micro's Java options: EMS's own, then the operator's ({@code ems.java-options}). */
+    private static List<String> javaOptions(EmsSettings settings, int instance) {
+        List<String> options = new ArrayList<>(List.of(
+                "-Xms128m",
+                "-Xmx" + settings.microHeap(),
+                "-Dems.log.name=" + PayaraMicroProcess.name(instance), // its access log's name
+                "-XX:+UseG1GC",
+                "-XX:MaxMetaspaceSize=256m",
+                // Named, the JSON-P provider is not searched for on the class path at every use (Faces
+                // push, JAX-RS): that search was a quarter of Payara's CPU while readings were pushed.
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
+                // Delivery threads for the readings consumer's 64 sessions and the topics' (default:
+                // 8 per core, which stalls sessions beyond it).
+                "-Dactivemq.artemis.client.global.thread.pool.max.size=128",
+                // The data grid listens on the bind address only (Hazelcast binds every interface otherwise).
+                "-Dhazelcast.socket.bind.any=false",
+                // A killed instance leaves the grid within seconds (default: a minute without heartbeats),
+                // so the others stop waiting for its partitions.
+                "-Dhazelcast.heartbeat.interval.seconds=1",
+                "-Dhazelcast.max.no.heartbeat.seconds=8"));
+        options.addAll(settings.javaOptions());
+        return options;
     }
 
     private static Path postgresDriver(Path distribution) throws IOException {

@@ -41,6 +41,7 @@ class SettingsTest {
         assertThat(settings.microHeap()).isEqualTo("448m");
         assertThat(settings.brokerHeap()).isEqualTo("256m");
         assertThat(settings.brokerMemory()).isEqualTo(64);
+        assertThat(settings.javaOptions()).isEmpty();
         assertThat(settings.dbPoolMaxSize()).isEqualTo(32);
         assertThat(settings.readingsSessions()).isEqualTo(64);
         assertThat(settings.meterUser()).isEqualTo("meter");
@@ -58,6 +59,7 @@ class SettingsTest {
                 ems.db.pool.max-size = 8
                 ems.trusted-proxies=10.0.0.0/8
                 ems.micro.heap=1g
+                ems.java-options= -Xlog:gc:file=gc.log  -XX:+HeapDumpOnOutOfMemoryError
                 ems.retention.readings=P400D
                 ems.public-url=https://ems.example.com/
                 ems.metrics.token=0123456789abcdef0123456789abcdef
@@ -69,6 +71,7 @@ class SettingsTest {
         assertThat(settings.httpPort()).isEqualTo(9191);
         assertThat(settings.dbPoolMaxSize()).isEqualTo(8);
         assertThat(settings.microHeap()).isEqualTo("1g");
+        assertThat(settings.javaOptions()).containsExactly("-Xlog:gc:file=gc.log", "-XX:+HeapDumpOnOutOfMemoryError");
         // read by the application: handed to Payara Micro as system properties
         assertThat(settings.application())
                 .containsEntry("ems.trusted-proxies", "10.0.0.0/8")
@@ -113,6 +116,7 @@ class SettingsTest {
             ems.instances=0                | ems.instances (EMS_INSTANCES) must be a number of instances from 1 to 32, not '0'
             ems.micro.heap=512             | ems.micro.heap (EMS_MICRO_HEAP) must be a heap size from 128m to 64g (512m, 2g), not '512'
             ems.broker.memory=200m         | ems.broker.memory (EMS_BROKER_MEMORY) must be a size from 8m to half of ems.broker.heap (128m), not '200m'
+            ems.java-options=-Xmx1g agent.jar | ems.java-options (EMS_JAVA_OPTIONS) must be Java options separated by spaces, each beginning with '-', not '-Xmx1g agent.jar'
             ems.broker.gateway=yes         | ems.broker.gateway (EMS_BROKER_GATEWAY) must be on or off, not 'yes'
             ems.timezone=Mars/Olympus      | ems.timezone (EMS_TIMEZONE) must be a time zone (UTC, Europe/Bucharest), not 'Mars/Olympus'
             ems.trusted-proxies=10.0.0.0/33 | ems.trusted-proxies (EMS_TRUSTED_PROXIES) must be CIDR networks separated by commas, not '10.0.0.0/33'
