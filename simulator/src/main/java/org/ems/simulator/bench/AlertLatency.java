@@ -37,12 +37,15 @@ final class AlertLatency {
     private final LoadProfile profile;
     private final double background;
     private final int alerts;
+    private final Optional<PhaseProfile> profiler;
 
-    AlertLatency(BenchTarget target, LoadProfile profile, double background, int alerts) {
+    AlertLatency(
+            BenchTarget target, LoadProfile profile, double background, int alerts, Optional<PhaseProfile> profiler) {
         this.target = target;
         this.profile = profile;
         this.background = background;
         this.alerts = alerts;
+        this.profiler = profiler;
     }
 
     /** Measures {@code alerts} alerts of {@code device}, owned by {@code ownerToken}'s user, under the load of {@code meters}. */
@@ -62,10 +65,11 @@ final class AlertLatency {
                     }
                 }))
                 .get(10, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicLong backgroundSent = new java.util.concurrent.atomic.AtomicLong();
         Thread load = new Thread(
                 () -> {
                     try {
-                        new LoadRun(
+                        backgroundSent.set(new LoadRun(
                                         meters,
                                         profile,
                                         IngestBench.METER_START,
@@ -76,12 +80,15 @@ final class AlertLatency {
                                         1,
                                         links,
                                         IngestBench.quiet())
-                                .run();
+                                .run());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 },
                 "background-load");
+        if (profiler.isPresent()) {
+            profiler.get().start("alerts");
+        }
         ProcessUsage usage0 = ProcessUsage.of(target.home);
         long t0 = System.nanoTime();
         load.start();
@@ -127,7 +134,10 @@ final class AlertLatency {
         sentAt.keySet().stream()
                 .filter(h -> !received.containsKey(h))
                 .forEach(h -> System.out.println("  no alert arrived for the hour of " + h));
-        usage0.printSince(total);
+        Map<String, java.time.Duration> cpu = usage0.printSince(total);
+        if (profiler.isPresent()) {
+            profiler.get().stop(backgroundSent.get() + 2L * alerts, cpu);
+        }
     }
 
     private static double percentile(List<Double> sorted, int p) {

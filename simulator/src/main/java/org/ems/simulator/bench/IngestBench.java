@@ -112,8 +112,9 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     @Option(
             names = "--profile",
             paramLabel = "DIR",
-            description = "profile each throughput phase: JFR recordings of EMS's JVMs into DIR, statement statistics;"
-                    + " prints where a message's time goes")
+            description =
+                    "profile each throughput phase and the alerts: JFR recordings of EMS's JVMs into DIR, statement statistics;"
+                            + " prints where a message's time goes")
     Path profileDir;
 
     @Option(
@@ -171,14 +172,9 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
                 ahead == 0 ? "open loop" : "at most " + ahead + " readings ahead of EMS",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        phase = new ThroughputPhase(
-                target,
-                client,
-                token,
-                profile,
-                producers,
-                ahead,
-                profileDir == null ? Optional.empty() : Optional.of(new PhaseProfile(target, profileDir)));
+        Optional<PhaseProfile> profiler =
+                profileDir == null ? Optional.empty() : Optional.of(new PhaseProfile(target, profileDir));
+        phase = new ThroughputPhase(target, client, token, profile, producers, ahead, profiler);
         LoadRun.LinkFactory jms = links(MeterProtocol.JMS, meterPassword);
         StoredReadings.makeMonths(
                 target, METER_START, METER_START.plus(INTERVAL.multipliedBy(Math.max(readings, batchReadings))));
@@ -223,7 +219,7 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
             }
         }
         System.out.print(table);
-        new AlertLatency(target, profile, background, alerts)
+        new AlertLatency(target, profile, background, alerts, profiler)
                 .measure(meters("background"), alerting, client.login(owner, owner + "-password"), jms);
         return 0;
     }

@@ -1,5 +1,7 @@
 package org.ems.simulator.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,12 +17,39 @@ final class ProcessUsage {
 
     private record Usage(Duration cpu, long pssKib) {}
 
+    /**
+     * The whole machine's CPU since boot (Linux): jiffies busy and in all, and microseconds in which some task waited
+     * for a core ({@code /proc/pressure/cpu}); zeros where the files are missing.
+     */
+    private record Machine(long busy, long all, long waitedMicros) {
+
+        static Machine now() {
+            try {
+                long[] j = java.util.Arrays.stream(
+                                Files.readAllLines(Path.of("/proc/stat")).get(0).split("\\s+"))
+                        .skip(1)
+                        .limit(8) // user nice system idle iowait irq softirq steal
+                        .mapToLong(Long::parseLong)
+                        .toArray();
+                String some = Files.readAllLines(Path.of("/proc/pressure/cpu")).get(0);
+                return new Machine(
+                        j[0] + j[1] + j[2] + j[5] + j[6] + j[7],
+                        java.util.Arrays.stream(j).sum(),
+                        Long.parseLong(some.substring(some.indexOf("total=") + 6)));
+            } catch (IOException | RuntimeException unavailable) {
+                return new Machine(0, 0, 0);
+            }
+        }
+    }
+
     private final Path home;
     private final Map<String, Usage> groups;
+    private final Machine machine;
 
-    private ProcessUsage(Path home, Map<String, Usage> groups) {
+    private ProcessUsage(Path home, Map<String, Usage> groups, Machine machine) {
         this.home = home;
         this.groups = groups;
+        this.machine = machine;
     }
 
     static ProcessUsage of(Path home) {
@@ -32,7 +61,7 @@ final class ProcessUsage {
             }
             groups.put(name, new Usage(cpu, EmsProcesses.pssKib(processes)));
         });
-        return new ProcessUsage(home, groups);
+        return new ProcessUsage(home, groups, Machine.now());
     }
 
     /**
@@ -40,7 +69,8 @@ final class ProcessUsage {
      * time each used meanwhile.
      */
     Map<String, Duration> printSince(double seconds) {
-        Map<String, Usage> after = of(home).groups;
+        ProcessUsage later = of(home);
+        Map<String, Usage> after = later.groups;
         Map<String, Duration> cpu = new LinkedHashMap<>();
         StringBuilder line = new StringBuilder("  CPU (100% = one core) and resident memory (PSS):");
         after.forEach((name, now) -> {
@@ -53,6 +83,15 @@ final class ProcessUsage {
         });
         long total = after.values().stream().mapToLong(Usage::pssKib).sum();
         System.out.println(line.append(String.format(" all together %,d MiB", total / 1024)));
+        Machine end = later.machine;
+        if (end.all() > machine.all()) {
+            // Whether the machine had a core to spare: a saturated one makes every message wait its turn.
+            System.out.printf(
+                    "  the machine: busy %.0f%% of its %d cores, some task waiting for a core %.0f%% of the time%n",
+                    100.0 * (end.busy() - machine.busy()) / (end.all() - machine.all()),
+                    Runtime.getRuntime().availableProcessors(),
+                    (end.waitedMicros() - machine.waitedMicros()) / 1e4 / seconds);
+        }
         return cpu;
     }
 }
