@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ems.contracts.reading.MeterReading;
@@ -65,7 +66,7 @@ final class AlertLatency {
                     }
                 }))
                 .get(10, TimeUnit.SECONDS);
-        java.util.concurrent.atomic.AtomicLong backgroundSent = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong backgroundSent = new AtomicLong();
         Thread load = new Thread(
                 () -> {
                     try {
@@ -134,7 +135,7 @@ final class AlertLatency {
         sentAt.keySet().stream()
                 .filter(h -> !received.containsKey(h))
                 .forEach(h -> System.out.println("  no alert arrived for the hour of " + h));
-        Map<String, java.time.Duration> cpu = usage0.printSince(total);
+        Map<String, Duration> cpu = usage0.printSince(total);
         if (profiler.isPresent()) {
             profiler.get().stop(backgroundSent.get() + 2L * alerts, cpu);
         }

@@ -112,9 +112,8 @@ public final class IngestBench implements java.util.concurrent.Callable<Integer>
     @Option(
             names = "--profile",
             paramLabel = "DIR",
-            description =
-                    "profile each throughput phase and the alerts: JFR recordings of EMS's JVMs into DIR, statement statistics;"
-                            + " prints where a message's time goes")
+            description = "profile each throughput phase and the alerts: JFR recordings of EMS's JVMs into DIR,"
+                    + " statement statistics; prints where a message's time goes")
     Path profileDir;
 
     @Option(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ems.simulator.client.EmsProcesses;
@@ -25,7 +26,7 @@ final class ProcessUsage {
 
         static Machine now() {
             try {
-                long[] j = java.util.Arrays.stream(
+                long[] j = Arrays.stream(
                                 Files.readAllLines(Path.of("/proc/stat")).get(0).split("\\s+"))
                         .skip(1)
                         .limit(8) // user nice system idle iowait irq softirq steal
@@ -34,7 +35,7 @@ final class ProcessUsage {
                 String some = Files.readAllLines(Path.of("/proc/pressure/cpu")).get(0);
                 return new Machine(
                         j[0] + j[1] + j[2] + j[5] + j[6] + j[7],
-                        java.util.Arrays.stream(j).sum(),
+                        Arrays.stream(j).sum(),
                         Long.parseLong(some.substring(some.indexOf("total=") + 6)));
             } catch (IOException | RuntimeException unavailable) {
                 return new Machine(0, 0, 0);
