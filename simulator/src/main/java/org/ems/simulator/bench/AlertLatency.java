@@ -51,7 +51,7 @@ final class AlertLatency {
 
     /** Measures {@code alerts} alerts of {@code device}, owned by {@code ownerToken}'s user, under the load of {@code meters}. */
     void measure(List<UUID> meters, UUID device, String ownerToken, LoadRun.LinkFactory links) throws Exception {
-        Thread.sleep(2_000); // let monitoring take in the background meters' device events, as ThroughputPhase does
+        BenchTarget.awaitDeviceEvents();
         Map<String, Long> received = new ConcurrentHashMap<>();
         Pattern hour = Pattern.compile("\"hourStart\":\"([^\"]+)\"");
         WebSocket socket = HttpClient.newHttpClient()

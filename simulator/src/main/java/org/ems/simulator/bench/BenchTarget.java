@@ -50,6 +50,14 @@ public final class BenchTarget implements AutoCloseable {
 
     private LaunchedEms launched;
 
+    /**
+     * Gives monitoring time to take in the device events of devices just created: their readings would be kept and
+     * booked later anyway, but a measurement should not start while they wait. (No metric says when it is done.)
+     */
+    static void awaitDeviceEvents() throws InterruptedException {
+        Thread.sleep(2_000);
+    }
+
     /** Starts EMS and waits until every instance is ready. */
     void start() throws IOException, InterruptedException {
         home = Files.createTempDirectory(

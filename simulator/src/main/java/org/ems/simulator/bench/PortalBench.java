@@ -69,7 +69,7 @@ public final class PortalBench implements Callable<Integer> {
                                 + "\"name\":\"Portal bench\",\"role\":\"CLIENT\",\"timeZone\":\"" + ZONE + "\"}")
                 .getString("id"));
         UUID device = client.device(admin, "bench flat", "1.5", owner, ZONE);
-        Thread.sleep(2_000); // monitoring takes in the device event
+        BenchTarget.awaitDeviceEvents();
 
         long before = client.counter("ems_readings_stored_total");
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);

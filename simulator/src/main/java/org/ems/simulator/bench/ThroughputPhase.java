@@ -60,7 +60,7 @@ final class ThroughputPhase {
      */
     Rates run(String name, List<UUID> meters, long perDevice, int batch, int seconds, LoadRun.LinkFactory links)
             throws Exception {
-        Thread.sleep(2_000); // let monitoring take in the device events
+        BenchTarget.awaitDeviceEvents();
         long before = stored();
         long transactions = client.counter("ems_readings_transactions_total");
         if (profiler.isPresent()) {
